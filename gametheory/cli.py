@@ -121,10 +121,10 @@ def _params(model: Any, items: Sequence[str] | None) -> dict:
 
 # ---------------------------------------------------------------------- output
 def _emit(text: str, out: str | None) -> None:
-    if out:
-        from .tables import write_text_atomic
+    if out is not None:  # -o "" is an error (from write_atomic), not stdout
+        from ._atomic import write_atomic
 
-        write_text_atomic(out, text)
+        write_atomic(out, text)
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -288,8 +288,8 @@ def _cmd_plot(args: argparse.Namespace) -> None:
 
     from .plot import region_map
 
-    if not args.output:
-        raise GameError("plot needs -o FILE (.png or .pdf)")
+    if args.output is None:
+        raise GameError("plot needs -o FILE (.png, .pdf or .svg)")
     ext = os.path.splitext(args.output)[1].lower()
     if ext not in (".png", ".pdf", ".svg"):
         raise GameError(f"plot writes .png, .pdf or .svg files; got {args.output!r}")
@@ -379,6 +379,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     debug = bool(os.environ.get("GAMETHEORY_DEBUG"))
     try:
         args = parser.parse_args(argv)
+        if getattr(args, "output", None) is not None:
+            from ._atomic import check_output_path
+
+            check_output_path(args.output)  # before a long sweep, not after it
         args.func(args)
         return 0
     except _UsageError as exc:

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import GameError
-from .tables import write_text_atomic
+from ._atomic import check_output_path, write_atomic
 
 __all__ = ["reaction_curves", "region_map", "burden_scatter", "save_figure", "new_figure", "intersections"]
 
@@ -37,14 +37,18 @@ def new_figure(figsize: tuple[float, float] = (5.5, 4.5)) -> tuple[Any, Any]:
 
 
 def save_figure(fig: Any, path: str | os.PathLike, dpi: int = 150) -> None:
-    """Save a figure atomically (temporary file in the same directory, then ``os.replace``)."""
-    path = os.fspath(path)
+    """Save a figure atomically (see :func:`gametheory._atomic.write_atomic`).
+
+    The path is checked before the figure is rendered; an unwritable path raises
+    :class:`GameError` naming it.
+    """
+    path = check_output_path(path)
     ext = os.path.splitext(path)[1].lower()
     if ext not in _EXTS:
         raise GameError(f"figures are saved as .png, .pdf or .svg; got {path!r}")
     buf = io.BytesIO()
     fig.savefig(buf, format=_EXTS[ext], dpi=dpi)
-    write_text_atomic(path, buf.getvalue())
+    write_atomic(path, buf.getvalue())
 
 
 def _finish(fig: Any, path: str | os.PathLike | None) -> Any:

@@ -31,7 +31,6 @@ import math
 import numbers
 import os
 import re
-import tempfile
 from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any, Sequence
@@ -39,6 +38,7 @@ from typing import Any, Sequence
 import numpy as np
 import pandas as pd
 
+from ._atomic import write_text_atomic
 from .errors import GameError, ParseError
 
 __all__ = [
@@ -445,26 +445,6 @@ def _json_value(x: Any, digits: int = DATA_DIGITS) -> Any:
 def _json(df: pd.DataFrame, digits: int) -> str:
     recs = [{str(c): _json_value(v, digits) for c, v in zip(df.columns, row)} for row in df.itertuples(index=False)]
     return json.dumps(recs, indent=2, allow_nan=False) + "\n"
-
-
-def write_text_atomic(path: str | os.PathLike, text: str | bytes) -> None:
-    """Write a file atomically: a temporary file in the same directory, then ``os.replace``."""
-    path = os.fspath(path)
-    directory = os.path.dirname(os.path.abspath(path))
-    mode = "wb" if isinstance(text, bytes) else "w"
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=os.path.basename(path), dir=directory)
-    try:
-        with os.fdopen(fd, mode, **({} if mode == "wb" else {"encoding": "utf-8", "newline": ""})) as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def to_table(

@@ -231,7 +231,8 @@ def test_bad_files(tmp_path):
     ok = tmp_path / "ok.nfg"
     ok.write_text('NFG 1 R "x" { "a" "b" } { 1 1 }\n1 2\n')
     assert_one_line_error(run_exe("solve", str(ok), "--method", "magic"), "unknown method 'magic'")
-    assert_one_line_error(run("table", "test-risk", "-o", str(tmp_path / "no" / "dir" / "t.md")), "No such file")
+    missing = str(tmp_path / "no" / "dir" / "t.md")
+    assert_one_line_error(run("table", "test-risk", "-o", missing), f"cannot write {missing!r}")
 
 
 def test_solve_imperfect_information_efg_from_gambit_syntax(tmp_path):

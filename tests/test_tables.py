@@ -141,7 +141,7 @@ def test_atomic_write_replaces_and_leaves_no_temporary_file(tmp_path):
     gt.to_table(pd.DataFrame({"a": [F(1, 2)]}), path=p)
     assert p.read_text().splitlines()[2] == "| 1/2 |"
     assert os.listdir(tmp_path) == ["t.md"]
-    with pytest.raises(OSError):
+    with pytest.raises(GameError, match="dir.md.*does not exist"):
         gt.to_table(pd.DataFrame({"a": [1]}), path=tmp_path / "no" / "such" / "dir.md")
     assert os.listdir(tmp_path) == ["t.md"]
 

@@ -511,7 +511,7 @@ def write_gambit(game: Any, path: str | os.PathLike) -> None:
     games are written with exact rational payoffs (precision ``R``).  Format:
     McKelvey, McLennan & Turocy (2016), Gambit.
     """
-    from ..tables import write_text_atomic
+    from .._atomic import write_atomic
 
     tree_cls = _extensive_class()
     if isinstance(game, NormalFormGame):
@@ -530,10 +530,7 @@ def write_gambit(game: Any, path: str | os.PathLike) -> None:
             f"write_gambit writes {kind} as a Gambit {want} file, so the path must end in {want}; got {name!r}"
         )
     text = format_nfg(game) if want == ".nfg" else format_efg(game)
-    try:
-        write_text_atomic(name, text)
-    except OSError as exc:
-        raise GameError(f"cannot write {name}: {exc.strerror or exc}") from None
+    write_atomic(name, text)
 
 
 def read_nfg(path: str | os.PathLike) -> NormalFormGame:

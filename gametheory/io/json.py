@@ -120,6 +120,6 @@ def read_json(path: str | os.PathLike) -> NormalFormGame:
 
 def write_json(game: NormalFormGame, path: str | os.PathLike) -> None:
     """Write a game as JSON, atomically."""
-    from ..tables import write_text_atomic
+    from .._atomic import write_atomic
 
-    write_text_atomic(path, game_to_json(game))
+    write_atomic(path, game_to_json(game))
