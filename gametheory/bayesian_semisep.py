@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from ._numtext import num_text
 from .bayesian_signaling import SignalingGame, _check_game
 from .errors import InvalidGameError
 
@@ -73,7 +74,7 @@ class SemiSeparatingEquilibrium:
 
     def __repr__(self) -> str:
         return (
-            f"SemiSeparating({self.mixing_type!r} sends {self.pooled_message!r} w.p. {self.q}, "
+            f"SemiSeparating({self.mixing_type!r} sends {self.pooled_message!r} w.p. {num_text(self.q)}, "
             f"else {self.separating_message!r}; receiver after {self.pooled_message!r}: "
             f"{self.receiver[self.pooled_message]})"
         )

@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Callable, Sequence
 
+from ._numtext import num_text
 from .bayesian_beliefs import BeliefSet, belief_set
 from .errors import InvalidGameError, SolverError
 from .normal_form import DEFAULT_TOL, is_exact_number, to_exact
@@ -259,7 +260,7 @@ class IntuitiveFailure:
             f"type {self.type!r} would deviate to {self.message!r}: the receiver should not attribute "
             f"{self.message!r} to {excl} (equilibrium-dominated), and every reasonable reply "
             f"({', '.join(map(str, self.responses))}) gives {self.type!r} at least "
-            f"{self.worst_deviation_payoff} > its equilibrium payoff {self.equilibrium_payoff}"
+            f"{num_text(self.worst_deviation_payoff)} > its equilibrium payoff {num_text(self.equilibrium_payoff)}"
         )
 
     def __str__(self) -> str:
@@ -327,7 +328,7 @@ class PerfectBayesianEquilibrium:
 
     def _repr_html_(self) -> str:
         rows = "".join(
-            f"<tr><td>{t}</td><td>{m}</td><td>{self.receiver[m]}</td><td>{self.payoffs[0][t]}</td></tr>"
+            f"<tr><td>{t}</td><td>{m}</td><td>{self.receiver[m]}</td><td>{num_text(self.payoffs[0][t])}</td></tr>"
             for t, m in self.sender.items()
         )
         off = "".join(
@@ -336,7 +337,7 @@ class PerfectBayesianEquilibrium:
         note = "passes" if self.intuitive else f"fails: {self.intuitive_failure}"
         return (
             f"<b>{self.kind} PBE</b><table><tr><th>type</th><th>message</th><th>reply</th><th>payoff</th></tr>"
-            f"{rows}</table>receiver payoff {self.payoffs[1]}"
+            f"{rows}</table>receiver payoff {num_text(self.payoffs[1])}"
             + (f"<br>off-path beliefs:<ul>{off}</ul>" if off else "")
             + f"<small>intuitive criterion: {note}</small>"
         )

@@ -17,6 +17,7 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
+from ._numtext import num_text
 from .errors import InvalidProfileError
 from .normal_form import NormalFormGame
 
@@ -24,10 +25,10 @@ __all__ = ["Equilibrium", "regret", "is_equilibrium", "support", "make_equilibri
 
 
 def _fmt(x: Any) -> str:
-    """A payoff or probability for display: floats to 6 significant digits, exact values as they are."""
+    """A payoff or probability for display: floats to 6 significant digits, exact values in full."""
     if isinstance(x, float):
         return f"{x:.6g}"
-    return str(x)
+    return num_text(x)
 
 
 @dataclass(frozen=True, eq=False)

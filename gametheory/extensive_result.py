@@ -15,6 +15,7 @@ from typing import Any, Hashable, Mapping
 
 import numpy as np
 
+from ._numtext import num_text, repr_text
 from .equilibrium import _fmt
 from .extensive_game import CHANCE, DECISION, ExtensiveFormGame
 
@@ -200,8 +201,8 @@ class TreeEquilibrium:
     def __repr__(self) -> str:
         pay = ", ".join(_fmt(p) for p in self.payoffs)
         out = self.outcome
-        out_s = repr(out) if not isinstance(out, dict) else "{" + ", ".join(f"{k!r}: {_fmt(p)}" for k, p in out.items()) + "}"
-        return f"TreeEquilibrium(path={self.path!r}, outcome={out_s}, payoffs=({pay}), method={self.method!r})"
+        out_s = repr_text(out) if not isinstance(out, dict) else "{" + ", ".join(f"{k!r}: {_fmt(p)}" for k, p in out.items()) + "}"
+        return f"TreeEquilibrium(path={repr_text(self.path)}, outcome={out_s}, payoffs=({pay}), method={self.method!r})"
 
     def _repr_html_(self) -> str:
         import html
@@ -217,7 +218,7 @@ class TreeEquilibrium:
         pay = ", ".join(_fmt(x) for x in self.payoffs)
         return (
             f"<table><tr><th>player</th><th>strategy</th></tr>{''.join(rows)}</table>"
-            f"<p>path: {html.escape(path)}<br>outcome: {html.escape(str(self.outcome))}<br>payoffs: ({html.escape(pay)})</p>"
+            f"<p>path: {html.escape(path)}<br>outcome: {html.escape(num_text(self.outcome))}<br>payoffs: ({html.escape(pay)})</p>"
             f"<small>method={html.escape(self.method)}, exact={self.exact}, tol={self.tol}</small>"
         )
 

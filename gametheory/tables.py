@@ -16,7 +16,17 @@ of :class:`~gametheory.equilibrium.Equilibrium`) for a paper or a notebook:
   empty JSON list); data with no columns at all raises :class:`GameError`;
 * missing values (None, NaN) print as ``n/a`` in Markdown and LaTeX, as an empty
   field in CSV and ``null`` in JSON -- never a silent ``nan``;
-* several equilibria at one point are several rows with an ``equilibrium`` index.
+* several equilibria at one point are several rows with an ``equilibrium`` index;
+* exact numbers of any size print in full (beyond Python's 4,300-digit ``str``
+  limit, without changing it); JSON writes such integers as exact numbers, which
+  Python reads back with ``json.loads(text, parse_int=lambda s: int(decimal.Decimal(s)))``;
+* text cannot break a table: Markdown cells escape ``\\`` and ``|`` and show line
+  breaks as ``<br>``; LaTeX escapes its special characters and turns line breaks
+  into spaces; CSV quotes per RFC 4180 and prefixes ``'`` to text that a
+  spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, a
+  tab or a carriage return; OWASP "CSV injection") or that starts with ``'``.
+  :func:`read_csv` removes that one ``'`` again; numbers are never prefixed, so
+  ``-1`` stays a number for every reader.
 
 LaTeX tables use booktabs rules (Fear 2005, the booktabs package) and are ready to
 ``\\input``; :func:`game_to_latex` typesets a game itself.
@@ -26,7 +36,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import math
 import numbers
 import os
@@ -39,6 +48,7 @@ import numpy as np
 import pandas as pd
 
 from ._atomic import write_text_atomic
+from ._numtext import int_text, json_dumps, parse_int, rational_text
 from .errors import GameError, ParseError
 
 __all__ = [
@@ -119,13 +129,13 @@ def format_value(x: Any, style: str = "markdown", digits: int | None = None) -> 
         return "yes" if x else "no"
     if isinstance(x, Fraction):
         if x.denominator == 1:
-            return str(x.numerator)
+            return int_text(x.numerator)
         if style == "latex":
             sign = "-" if x < 0 else ""
-            return f"${sign}\\frac{{{abs(x.numerator)}}}{{{x.denominator}}}$"
-        return f"{x.numerator}/{x.denominator}"
+            return f"${sign}\\frac{{{int_text(abs(x.numerator))}}}{{{int_text(x.denominator)}}}$"
+        return rational_text(x)
     if isinstance(x, (int, np.integer)):
-        return str(int(x))
+        return int_text(int(x))
     if isinstance(x, (float, np.floating)):
         x = float(x)
         if math.isinf(x):
@@ -150,13 +160,18 @@ def format_value(x: Any, style: str = "markdown", digits: int | None = None) -> 
     if hasattr(x, "strategies") and hasattr(x, "payoffs"):  # an Equilibrium in a cell
         return format_value(tuple(tuple(s) for s in x.strategies), style, digits)
     if type(x).__module__.startswith("sympy"):  # a symbolic value or condition (gametheory.symbolic)
+        if getattr(x, "is_Rational", False):  # sympy prints its big integers through str(int)
+            return format_value(Fraction(int(x.p), int(x.q)), style, digits)
         if style == "latex":
             import sympy
 
             return "$" + sympy.latex(x) + "$"
-        return str(x)
+        text = str(x)
+        return _csv_text(text) if style == "csv" and not getattr(x, "is_Number", False) else text
     text = str(x)
-    return _escape(text) if style == "latex" else text
+    if style == "latex":
+        return _escape(text)
+    return _csv_text(text) if style == "csv" else text
 
 
 def _inner(v: Any, style: str, digits: int) -> str:
@@ -191,11 +206,43 @@ _LATEX_SPECIAL = {
     "}": r"\}",
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
+    # OT1-encoded fonts print these as other glyphs (¡ ¿ —) in text mode
+    "<": r"\textless{}",
+    ">": r"\textgreater{}",
+    "|": r"\textbar{}",
 }
 
 
 def _escape(s: str) -> str:
+    """Text for LaTeX: special characters escaped, line breaks as spaces (a blank line would end the row)."""
+    s = s.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
     return "".join(_LATEX_SPECIAL.get(c, c) for c in s)
+
+
+def _markdown_text(s: str) -> str:
+    """A Markdown table cell: ``\\`` and ``|`` escaped, line breaks as ``<br>`` (a newline ends the row)."""
+    s = s.replace("\\", "\\\\").replace("|", "\\|")
+    return s.replace("\r\n", "<br>").replace("\r", "<br>").replace("\n", "<br>")
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP, "CSV
+# injection"); the fullwidth forms are read as formulas by some locales' Excel.
+_FORMULA_START = tuple("=+-@\t\r") + ("\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def _csv_text(s: str) -> str:
+    """A text cell for CSV: one ``'`` prefixed where a spreadsheet would run it as a formula.
+
+    Text that starts with ``'`` gets one too, so :func:`parse_value` can drop exactly
+    one leading ``'`` and every string reads back as written.  Numbers are never
+    prefixed: they are formatted before this point.
+    """
+    return "'" + s if s.startswith(_FORMULA_START) or s.startswith("'") else s
+
+
+def _unprotect(s: str) -> str:
+    """Inverse of :func:`_csv_text`."""
+    return s[1:] if s.startswith("'") else s
 
 
 _INT = re.compile(r"[+-]?\d+\Z")
@@ -206,16 +253,18 @@ def parse_value(s: Any) -> Any:
     """Inverse of the CSV cell format: ``"1/3"`` -> Fraction, ``"2"`` -> int, floats, booleans."""
     if not isinstance(s, str):
         return s
+    if s.startswith("'"):  # text that to_table protected from spreadsheet formulas (see _csv_text)
+        return _unprotect(s)
     t = s.strip()
     if t == "":
         return None
     if _INT.match(t):
-        return int(t)
+        return parse_int(t)
     if _FRAC.match(t):
         num, den = t.split("/")
-        if int(den) == 0:
+        if parse_int(den) == 0:
             return s
-        return Fraction(int(num), int(den))
+        return Fraction(parse_int(num), parse_int(den))
     if t in ("true", "false"):
         return t == "true"
     if len(t) >= 2 and t[0] == "(" and t[-1] == ")":
@@ -244,7 +293,7 @@ def read_csv(path_or_text: str | os.PathLike) -> pd.DataFrame:
         raise GameError(f"cannot read {path_or_text}: {exc.strerror or exc}") from None
     reader = csv.reader(io.StringIO(text))
     try:
-        header = next(reader)
+        header = [_unprotect(h) for h in next(reader)]
     except StopIteration:
         raise ParseError("the CSV is empty", 1) from None
     rows = []
@@ -256,7 +305,7 @@ def read_csv(path_or_text: str | os.PathLike) -> pd.DataFrame:
     for j, name in enumerate(header):
         vals = [r[j] for r in rows]
         present = [v for v in vals if v is not None]
-        if present and len(present) == len(vals) and all(type(v) is int for v in vals):
+        if present and len(present) == len(vals) and all(type(v) is int and -(2**63) <= v < 2**63 for v in vals):
             cols[name] = pd.Series(vals, dtype="int64")
         elif present and all(type(v) is float for v in present):
             cols[name] = pd.Series([np.nan if v is None else float(v) for v in vals], dtype="float64")
@@ -380,10 +429,10 @@ def _cells(df: pd.DataFrame, style: str, digits: int) -> list[tuple[str, ...]]:
 
 
 def _markdown(df: pd.DataFrame, digits: int) -> str:
-    head = [str(c) for c in df.columns]
-    body = [[v.replace("|", "\\|") for v in row] for row in _cells(df, "markdown", digits)]
+    head = [_markdown_text(str(c)) for c in df.columns]
+    body = [[_markdown_text(v) for v in row] for row in _cells(df, "markdown", digits)]
     align = ["---:" if _numeric_column(df[c]) else ":---" for c in df.columns]
-    lines = ["| " + " | ".join(h.replace("|", "\\|") for h in head) + " |", "| " + " | ".join(align) + " |"]
+    lines = ["| " + " | ".join(head) + " |", "| " + " | ".join(align) + " |"]
     lines += ["| " + " | ".join(r) + " |" for r in body]
     return "\n".join(lines) + "\n"
 
@@ -410,12 +459,22 @@ def _latex(df: pd.DataFrame, digits: int, caption: str | None, label: str | None
     return "\n".join(out) + "\n"
 
 
+def _csv_field(s: str) -> str:
+    # RFC 4180 quoting; unlike csv.writer with "\n" line ends, a lone "\r" is quoted too
+    if any(c in s for c in ',"\r\n'):
+        return '"' + s.replace('"', '""') + '"'
+    return s
+
+
+def _csv_row(cells: Sequence[str]) -> str:
+    if len(cells) == 1 and cells[0] == "":
+        return '""\n'  # a bare empty line would be skipped by readers, losing the row
+    return ",".join(_csv_field(c) for c in cells) + "\n"
+
+
 def _csv(df: pd.DataFrame, digits: int) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow([str(c) for c in df.columns])
-    w.writerows(_cells(df, "csv", digits))
-    return buf.getvalue()
+    rows = [[_csv_text(str(c)) for c in df.columns], *_cells(df, "csv", digits)]
+    return "".join(_csv_row(r) for r in rows)
 
 
 def _json_value(x: Any, digits: int = DATA_DIGITS) -> Any:
@@ -424,7 +483,7 @@ def _json_value(x: Any, digits: int = DATA_DIGITS) -> Any:
     if isinstance(x, (bool, np.bool_)):
         return bool(x)
     if isinstance(x, Fraction):
-        return int(x.numerator) if x.denominator == 1 else f"{x.numerator}/{x.denominator}"
+        return int(x.numerator) if x.denominator == 1 else rational_text(x)
     if isinstance(x, (int, np.integer)):
         return int(x)
     if isinstance(x, (float, np.floating)):
@@ -444,7 +503,7 @@ def _json_value(x: Any, digits: int = DATA_DIGITS) -> Any:
 
 def _json(df: pd.DataFrame, digits: int) -> str:
     recs = [{str(c): _json_value(v, digits) for c, v in zip(df.columns, row)} for row in df.itertuples(index=False)]
-    return json.dumps(recs, indent=2, allow_nan=False) + "\n"
+    return json_dumps(recs, indent=2, allow_nan=False) + "\n"
 
 
 def to_table(

@@ -28,6 +28,7 @@ from typing import Any
 
 import numpy as np
 
+from .._numtext import rational_text
 from ..errors import GameError, InvalidGameError, ParseError
 from ..normal_form import NormalFormGame
 
@@ -253,7 +254,7 @@ def _q(s: str) -> str:
 
 def _fmt_num(x: Any) -> str:
     if isinstance(x, Fraction):
-        return str(x.numerator) if x.denominator == 1 else f"{x.numerator}/{x.denominator}"
+        return rational_text(x)
     f = float(x)
     if not math.isfinite(f):
         raise InvalidGameError(f"payoff {x!r} is not finite and cannot be written")

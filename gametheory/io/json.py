@@ -10,22 +10,27 @@ read back as Fractions; floats stay JSON numbers.  A game document is::
 from __future__ import annotations
 
 import json
+import re
 import os
 from fractions import Fraction
 from typing import Any, Sequence
 
 import numpy as np
 
+from .._numtext import json_dumps, json_loads, parse_int, rational_text
 from ..errors import GameError, ParseError
 from ..normal_form import NormalFormGame
 
 __all__ = ["game_to_json", "game_from_json", "equilibria_to_json", "read_json", "write_json", "encode", "decode"]
 
 
+_RATIONAL = re.compile(r"([+-]?[0-9]+)/([0-9]+)")
+
+
 def encode(x: Any) -> Any:
     """A JSON-ready value: Fractions as ``"a/b"`` strings, arrays as lists."""
     if isinstance(x, Fraction):
-        return int(x.numerator) if x.denominator == 1 else f"{x.numerator}/{x.denominator}"
+        return int(x.numerator) if x.denominator == 1 else rational_text(x)
     if isinstance(x, (bool, np.bool_)):
         return bool(x)
     if isinstance(x, (int, np.integer)):
@@ -46,10 +51,10 @@ def encode(x: Any) -> Any:
 def decode(x: Any) -> Any:
     """Inverse of :func:`encode` for numbers: ``"a/b"`` strings become Fractions."""
     if isinstance(x, str) and "/" in x:
-        try:
-            return Fraction(x)
-        except (ValueError, ZeroDivisionError):
+        m = _RATIONAL.fullmatch(x.strip())
+        if m is None or parse_int(m.group(2)) == 0:
             return x
+        return Fraction(parse_int(m.group(1)), parse_int(m.group(2)))
     if isinstance(x, list):
         return [decode(v) for v in x]
     return x
@@ -67,13 +72,13 @@ def game_to_json(game: NormalFormGame) -> str:
         "exact": game.exact,
         "payoffs": [encode(a) for a in game.payoffs],
     }
-    return json.dumps(doc, indent=1) + "\n"
+    return json_dumps(doc, indent=1) + "\n"
 
 
 def game_from_json(text: str) -> NormalFormGame:
     """A normal-form game from :func:`game_to_json` output."""
     try:
-        doc = json.loads(text)
+        doc = json_loads(text)
     except json.JSONDecodeError as exc:
         raise ParseError(f"invalid JSON: {exc.msg}", exc.lineno) from None
     if not isinstance(doc, dict) or doc.get("type") != "normal_form":
@@ -106,7 +111,7 @@ def equilibria_to_json(equilibria: Sequence[Any]) -> str:
                 "tol": float(getattr(eq, "tol", 0.0)),
             }
         )
-    return json.dumps(out, indent=1) + "\n"
+    return json_dumps(out, indent=1) + "\n"
 
 
 def read_json(path: str | os.PathLike) -> NormalFormGame:
