@@ -247,16 +247,18 @@ def test_empty_or_non_path_output_is_a_game_error(tmp_path):
         gt.to_table(df, path=str(tmp_path / "a\0b.md"))
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root may write anywhere")
-def test_permission_denied_is_a_game_error(tmp_path):
-    locked = tmp_path / "locked"
-    locked.mkdir()
-    os.chmod(locked, 0o500)
-    try:
-        with pytest.raises(GameError, match="cannot write .*t.md.*ermission denied"):
-            _table(locked / "t.md")
-    finally:
-        os.chmod(locked, 0o700)
+def test_permission_denied_is_a_game_error_naming_the_path(tmp_path, monkeypatch):
+    real_open = os.open
+
+    def denied(path, flags, mode=0o777, **kw):  # as in a folder the user may not write (root may)
+        if ".tmp-" in os.fspath(path):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_open(path, flags, mode, **kw)
+
+    monkeypatch.setattr(os, "open", denied)
+    with pytest.raises(GameError, match=r"cannot write '.*t\.md': Permission denied$"):
+        _table(tmp_path / "t.md")
+    assert os.listdir(tmp_path) == []
 
 
 @pytest.mark.parametrize("mask, expected", [(0o022, 0o644), (0o077, 0o600)])
