@@ -88,8 +88,9 @@ _SYMMETRIC_NAMES = {
     "TSRP": "Leader",
     "STRP": "Hero",
     "RTSP": "Harmony",
-    "RSTP": "Harmony",
 }
+# R > S > T > P is no-conflict too, but the engine's taxonomy (gametheory.ordinal) gives it no
+# name; calling it "Harmony" here made the two taxonomies disagree on one game.
 
 
 def classify_symmetric(R: Any, S: Any, T: Any, P: Any) -> str:

@@ -4,7 +4,7 @@ from fractions import Fraction as F
 
 import numpy as np
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 import gametheory as gt
@@ -315,11 +315,14 @@ def test_alliance_game_classes_hand_derived():
 
 
 @given(st.integers(-5, 5), st.integers(0, 5), st.integers(0, 5), st.integers(-5, 5))
+@example(1, 0, 2, -1)  # R > S > T > P: once "Harmony" here, unnamed in the engine
 def test_alliance_game_class_agrees_with_engine_taxonomy(v, e, a, h):
     g = ad.alliance_game(v, e, a, hedge_value=h)
     for eq in gt.solve(g.game):
         assert gt.is_equilibrium(g.game, eq)
-    if g.game_class in ("Prisoner's Dilemma", "Chicken", "Stag Hunt", "Deadlock", "Harmony"):
+    # the model names the ordering with commit/hedge fixed; the engine names classes up to
+    # relabeling, so only a name the model gives must be the engine's name
+    if not g.game_class.startswith(("ordinal ", "tied")):
         assert classify(g.game).name == g.game_class
 
 
