@@ -34,8 +34,9 @@ arrays at once; weak inequalities hold within ``tol`` (default ``1e-9``), strict
 ones need a margin above ``tol``.  :meth:`SymbolicGame.region_map` labels every
 point of a two-parameter grid with the set of equilibria that hold there.
 
-Strings.  Payoffs, probabilities, :func:`simplify_condition` arguments and the values
-given to ``substitute``/``equilibria_at`` may be strings such as ``"a + 1"``,
+Strings.  Payoffs, probabilities, :func:`simplify_condition` arguments, the values
+given to ``substitute``/``equilibria_at`` and conditions given to :func:`evaluate`
+(``"a >= 1/2"``: one comparison ``< <= > >=``) may be strings such as ``"a + 1"``,
 ``"2*b/3"``, ``"a**2"`` (or ``"a^2"``), ``"0.25"`` or ``"Rational(1, 3)"``.  They are
 never passed to ``sympy.sympify`` (which runs Python ``eval``): a whitelist parser
 reads numbers (decimals exactly, as rationals), the game's parameter names, ``pi``,

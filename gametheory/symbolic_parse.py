@@ -182,6 +182,32 @@ def _build(node: ast.AST, text: str, what: str, symbols: Mapping[str, sympy.Symb
     raise _refuse(what, text, type(node).__name__)  # unreachable: _check ran first
 
 
+_RELATIONS = {ast.Lt: sympy.Lt, ast.LtE: sympy.Le, ast.Gt: sympy.Gt, ast.GtE: sympy.Ge}
+
+
+def parse_relation(text: str, what: str, symbols: Mapping[str, sympy.Symbol] | None = None) -> Any:
+    """A condition string ``"lhs >= rhs"`` (one of ``< <= > >=``, sides as in
+    :func:`parse_expression`) as a sympy relation, without evaluating any Python."""
+    if len(text) > MAX_LENGTH:
+        raise InvalidGameError(f"{what}: the condition is longer than {MAX_LENGTH} characters")
+    try:
+        tree = ast.parse(text.strip(), mode="eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
+        msg = exc.msg if isinstance(exc, SyntaxError) else type(exc).__name__
+        raise InvalidGameError(f"{what} is not a valid condition: {text!r} ({msg})") from None
+    node = tree.body
+    if not (isinstance(node, ast.Compare) and len(node.ops) == 1 and type(node.ops[0]) in _RELATIONS):
+        raise InvalidGameError(f"{what} must be one comparison LHS <, <=, > or >= RHS; got {text!r}")
+    try:
+        for side in (node.left, node.comparators[0]):
+            _check(side, text, what, symbols)
+        lhs = _build(node.left, text, what, symbols)
+        rhs = _build(node.comparators[0], text, what, symbols)
+    except RecursionError:
+        raise InvalidGameError(f"{what}: the condition {text!r} is nested too deeply") from None
+    return _RELATIONS[type(node.ops[0])](lhs, rhs)
+
+
 def parse_value(x: Any, what: str) -> Any:
     """A parameter value to substitute: floats stay floats; anything else (ints, Fractions,
     sympy numbers, expression strings) becomes an exact sympy number, strings through

@@ -139,9 +139,9 @@ class _Conditions:
 
         def holds(c: Any) -> bool:
             if c not in memo:
-                v = sympy.sympify(c).xreplace(subs)  # rebuilding evaluates numeric relations exactly
+                v = sympy.sympify(c, strict=True).xreplace(subs)  # rebuilding evaluates numeric relations exactly
                 if not isinstance(v, (BooleanTrue, BooleanFalse)):
-                    v = sympy.sympify(c).subs(subs)
+                    v = sympy.sympify(c, strict=True).subs(subs)
                 memo[c] = bool(v)
             return memo[c]
 

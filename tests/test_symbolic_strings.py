@@ -125,3 +125,20 @@ def test_string_values_are_exact():
 def test_bad_strings_name_the_problem(text, match):
     with pytest.raises(gt.InvalidGameError, match=match):
         SymbolicGame.from_bimatrix([[text, 0], [0, 1]], [[0, 0], [0, 0]], params=[a, b])
+
+
+def test_evaluate_reads_string_conditions_safely(tmp_path):
+    import numpy as np
+
+    from gametheory.symbolic import evaluate
+
+    target = tmp_path / "pwned"
+    for text in _attacks(target) + [f"open({str(target)!r}, 'w') >= 1"]:
+        with pytest.raises(gt.GameError):
+            evaluate(text)
+        with pytest.raises(gt.GameError):
+            evaluate({"k": [text]})
+        assert not target.exists(), text
+    a_vals = np.array([0, F(1, 2), 2], dtype=object)
+    assert evaluate("a >= 1/2", a=a_vals).tolist() == evaluate(sp.Ge(a, sp.Rational(1, 2)), a=a_vals).tolist()
+    assert evaluate({"k": ["a >= 1/2", "b < a"]}, a=a_vals, b=1)["k"].tolist() == [False, False, True]
