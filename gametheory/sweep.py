@@ -259,8 +259,7 @@ def _check_numeric_column(param: Any, name: str, col: pd.Series) -> bool:
     """Range checks of a numeric column in numpy; False when the per-value check must run."""
     if getattr(param, "choices", ()) or getattr(param, "kind", float) not in (int, float) or col.dtype.kind not in "iuf":
         return False
-    a = col.to_numpy()
-    check_finite_array(name, a)
+    a = col.to_numpy()  # inf/nan were refused for every column in grid_points
     low, high = getattr(param, "low", None), getattr(param, "high", None)
     rng = param.range_text() if hasattr(param, "range_text") else f"[{low}, {high}]"
     if low is not None:
@@ -285,6 +284,7 @@ class _Points:
         self.names, self.per, self.frame = names, per, frame
         self.sizes = [len(v) for v in per]
         self.n = frame.shape[0] if frame is not None else math.prod(self.sizes)
+        self._exact: dict[str, np.ndarray] = {}  # per axis (or column): which values are exact
 
     def point(self, k: int) -> dict:
         if self.frame is not None:
@@ -306,7 +306,7 @@ class _Points:
         """Whether each point start..stop-1 has exact values (ints, Fractions) on every
         axis among ``real`` (the real-valued parameters; floats make a point inexact)."""
         mask = np.ones(stop - start, dtype=bool)
-        cache = self.__dict__.setdefault("_exact", {})
+        cache = self._exact
         if self.frame is not None:
             for n in (n for n in self.names if n in real):
                 if n not in cache:
