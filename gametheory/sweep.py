@@ -38,8 +38,8 @@ import sys
 import time
 import types
 from collections.abc import Mapping
-from fractions import Fraction
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
+from fractions import Fraction
 from typing import Any, Callable, Sequence
 
 import numpy as np
