@@ -4,7 +4,7 @@
 
     gametheory models
     gametheory table MODEL [--param k=v ...]
-    gametheory sweep MODEL --grid k=a:b:n [--grid k=v1,v2] [--checkpoint f.sqlite] [--workers N] [-o FILE]
+    gametheory sweep MODEL --grid k=a:b:n [--grid k=v1,v2] [--checkpoint f.sqlite] [--workers N] [--float] [-o FILE]
     gametheory solve FILE.nfg|FILE.efg [--method METHOD]
     gametheory plot MODEL --x k=a:b:n --y k=a:b:n [--outcome COLUMN] -o fig.png
 
@@ -24,6 +24,7 @@ from fractions import Fraction
 from typing import Any, Sequence
 
 from .errors import GameError
+from .finite import check_finite
 
 __all__ = ["main", "parse_assignment", "parse_grid_spec", "build_parser"]
 
@@ -74,30 +75,48 @@ def parse_assignment(text: str) -> tuple[str, str]:
     return k, v
 
 
-def parse_grid_spec(text: str) -> tuple[str, list]:
-    """``k=a:b:n`` (n evenly spaced values from a to b, exact when a and b are) or ``k=v1,v2``."""
+def _grid_size(text: str) -> int:
+    """The number of values of a ``--grid`` spec, found without building them."""
     k, v = parse_assignment(text)
     if ":" in v:
         parts = v.split(":")
         if len(parts) != 3:
             raise GameError(f"grid {text!r}: a range is START:STOP:COUNT, e.g. {k}=0:1:11")
-        a, b, n = (_scalar(p) for p in parts)
+        n = _scalar(parts[2])
         if not isinstance(n, int) or isinstance(n, bool) or n < 1:
             raise GameError(f"grid {text!r}: COUNT must be a positive integer, got {parts[2]!r}")
+        return n
+    parts = v.split(",")
+    if any(not p.strip() for p in parts):
+        raise GameError(f"grid {text!r} has an empty value; write {k}=V1,V2,... with no empty item")
+    return len(parts)
+
+
+def parse_grid_spec(text: str) -> tuple[str, list]:
+    """``k=a:b:n`` (n evenly spaced values from a to b, exact when a and b are) or ``k=v1,v2``.
+
+    Empty items (``k=1,,2``) and non-finite values are errors, and a range holds at most
+    :data:`gametheory.sweep.MAX_POINTS` values (checked before they are built).
+    """
+    from .sweep import check_grid_size
+
+    k, v = parse_assignment(text)
+    check_grid_size([_grid_size(text)], f"grid {text!r}")
+    if ":" in v:
+        parts = v.split(":")
+        for p in parts:
+            check_finite(k, p)
+        a, b, n = (_scalar(p) for p in parts)
         for x, p in ((a, parts[0]), (b, parts[1])):
             if not isinstance(x, (int, Fraction)) or isinstance(x, bool):
                 raise GameError(f"grid {text!r}: {p!r} is not a number")
-        if n > 10**8:
-            raise GameError(f"grid {text!r}: {n} values is too many")
         if n == 1:
             vals = [a]
         else:
             step = (Fraction(b) - Fraction(a)) / (n - 1)
             vals = [Fraction(a) + step * i for i in range(n)]
         return k, [int(x) if isinstance(x, Fraction) and x.denominator == 1 else x for x in vals]
-    vals = [_scalar(p) for p in v.split(",") if p.strip()]
-    if not vals:
-        raise GameError(f"grid {text!r} has no values")
+    vals = [_scalar(check_finite(k, p)) for p in v.split(",")]
     return k, vals
 
 
@@ -113,7 +132,7 @@ def _params(model: Any, items: Sequence[str] | None) -> dict:
         k, v = parse_assignment(it)
         if k in out:
             raise GameError(f"parameter {k!r} is given twice")
-        out[k] = _scalar(v)
+        out[k] = _scalar(check_finite(k, v))
     if hasattr(model, "check_params"):
         return model.check_params(out)
     return out
@@ -176,14 +195,21 @@ def _cmd_table(args: argparse.Namespace) -> None:
 
 
 def _grid(specs: Sequence[str] | None, fixed: dict, flag: str) -> dict:
-    grid: dict[str, list] = {}
-    for spec in specs or []:
-        k, vals = parse_grid_spec(spec)
-        if k in grid:
+    """The sweep grid of ``--grid`` specs and ``--param`` values; its size is checked
+    (:func:`gametheory.sweep.check_grid_size`) before any axis is built."""
+    from .sweep import check_grid_size
+
+    specs = list(specs or [])
+    keys = [parse_assignment(spec)[0] for spec in specs]
+    for i, k in enumerate(keys):
+        if k in keys[:i]:
             raise GameError(f"{flag} {k} is given twice")
-        grid[k] = vals
+        if k in fixed:
+            raise GameError(f"parameter {k!r} is given both as {flag} and as --param; give it once")
+    check_grid_size([_grid_size(spec) for spec in specs])
+    grid: dict[str, list] = dict(parse_grid_spec(spec) for spec in specs)
     for k, v in fixed.items():
-        grid.setdefault(k, [v])
+        grid[k] = [v]
     return grid
 
 
@@ -203,7 +229,9 @@ def _fixed(model: Any, items: Sequence[str] | None) -> dict:
     out: dict[str, Any] = {}
     for it in items or []:
         k, v = parse_assignment(it)
-        out[k] = _scalar(v)
+        if k in out:
+            raise GameError(f"parameter {k!r} is given twice")
+        out[k] = _scalar(check_finite(k, v))
     return out
 
 
@@ -220,6 +248,7 @@ def _run_sweep(model: Any, grid: dict, args: argparse.Namespace) -> Any:
             executor=ex,
             checkpoint=args.checkpoint,
             progress=True if args.progress else None,
+            exact=not getattr(args, "float", False),
         )
     finally:
         if ex is not None:
@@ -294,12 +323,18 @@ def _cmd_plot(args: argparse.Namespace) -> None:
     if ext not in (".png", ".pdf", ".svg"):
         raise GameError(f"plot writes .png, .pdf or .svg files; got {args.output!r}")
     model = _model(args.model)
-    xk, xv = parse_grid_spec(args.x)
-    yk, yv = parse_grid_spec(args.y)
+    xk, yk = parse_assignment(args.x)[0], parse_assignment(args.y)[0]
     if xk == yk:
         raise GameError(f"--x and --y both vary {xk!r}")
-    grid = _grid([], _fixed(model, args.param), "--param")
-    grid = {xk: xv, yk: yv, **{k: v for k, v in grid.items() if k not in (xk, yk)}}
+    fixed = _fixed(model, args.param)
+    for k, flag in ((xk, "--x"), (yk, "--y")):
+        if k in fixed:
+            raise GameError(f"parameter {k!r} is given both as {flag} and as --param; give it once")
+    from .sweep import check_grid_size
+
+    check_grid_size([_grid_size(args.x), _grid_size(args.y)])
+    (xk, xv), (yk, yv) = parse_grid_spec(args.x), parse_grid_spec(args.y)
+    grid = {xk: xv, yk: yv, **{k: [v] for k, v in fixed.items()}}
     df = _run_sweep(model, grid, args)
     outcome = args.outcome or _outcome_column(df, set(grid) | set(getattr(model, "parameters", {})))
     region_map(df, xk, yk, outcome, path=args.output, title=getattr(model, "title", None))
@@ -348,6 +383,12 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--checkpoint", metavar="FILE.sqlite", help="SQLite checkpoint: resume an interrupted sweep")
         sp.add_argument("--workers", type=int, metavar="N", help="worker processes (1 = this process)")
         sp.add_argument("--progress", action="store_true", help="show a progress bar on stderr")
+        sp.add_argument(
+            "--float",
+            action="store_true",
+            help="vectorized models compute every point in floating point (faster; by default exact "
+            "values such as 1/3 give the same exact rows as `gametheory table`)",
+        )
 
     sp = sub.add_parser("sweep", help="sweep a model over a parameter grid")
     sp.add_argument("model")

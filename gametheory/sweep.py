@@ -12,7 +12,11 @@ followed by the result columns.
   a ``dask.distributed`` ``Client.get_executor()`` scales out to a cluster).  Work
   is sent in batches of ``batch_size`` points.
 * **Vectorized fast path**: a model with ``solve_many(**arrays) -> dict of arrays``
-  is evaluated a batch at a time in numpy (floating point).
+  is evaluated a batch at a time in numpy (floating point) at points given in floats;
+  exact points (ints, Fractions) stay exact through the per-point path unless
+  ``exact=False`` asks for floats.
+* **Size**: a grid holds at most :data:`MAX_POINTS` points (the product of its axis
+  lengths, checked before anything is allocated).
 * **Checkpoints**: ``checkpoint="sweep.sqlite"`` stores every finished batch in one
   SQLite transaction, keyed by batch and point index.  A sweep killed at any moment
   (even by SIGKILL) and started again with the same arguments loads the finished
@@ -25,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import inspect
+import itertools
 import math
 import os
 import pickle
@@ -34,12 +39,14 @@ import time
 import types
 from collections.abc import Mapping
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
+from fractions import Fraction
 from typing import Any, Callable, Sequence
 
 import numpy as np
 import pandas as pd
 
 from .errors import GameError
+from .finite import check_finite_array
 
 __all__ = ["sweep", "grid_points", "resolve_target", "Progress", "InlineExecutor", "SweepPointError"]
 
@@ -155,12 +162,44 @@ def resolve_target(model_or_fn: Any) -> Any:
 
 
 # ---------------------------------------------------------------------- grids
+#: most points a grid may have (the product of its axis lengths); checked before any
+#: allocation, because a sweep's result table holds at least one row per point
+MAX_POINTS = 10_000_000
+
+
+def check_grid_size(sizes: Sequence[int], what: str = "the grid") -> int:
+    """The number of points of a grid with these axis lengths; a :class:`GameError` naming
+    the size and the bound :data:`MAX_POINTS` when it is larger."""
+    total = math.prod(int(k) for k in sizes)
+    if total > MAX_POINTS:
+        shape = " x ".join(f"{int(k):,}" for k in sizes)
+        raise GameError(
+            f"{what} has {shape} = {total:,} points, more than the bound of {MAX_POINTS:,} points "
+            "(gametheory.sweep.MAX_POINTS); sweep it in parts"
+        )
+    return total
+
+
+def _length(values: Any) -> int | None:
+    """The number of values of one axis without materializing it (None if unknown)."""
+    if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
+        return 1
+    try:
+        return len(values)
+    except TypeError:  # a generator: counted when read, never beyond the bound
+        return None
+
+
 def _values(name: str, values: Any) -> list:
     if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
         return [values]
-    vals = list(values.tolist() if isinstance(values, np.ndarray) else values)
+    if isinstance(values, np.ndarray):
+        vals = values.tolist()
+    else:
+        vals = list(itertools.islice(values, MAX_POINTS + 1))
     if not vals:
         raise GameError(f"grid parameter {name!r} has no values")
+    check_grid_size([len(vals)], f"grid parameter {name!r}")
     return vals
 
 
@@ -176,7 +215,10 @@ def grid_points(grid: Any, target: Any = None) -> tuple[list[str], list[list], p
     if isinstance(grid, pd.DataFrame):
         if grid.shape[0] == 0 or grid.shape[1] == 0:
             raise GameError("the grid DataFrame has no points")
+        check_grid_size([grid.shape[0]], "the grid DataFrame")
         names = [str(c) for c in grid.columns]
+        for n in grid.columns:
+            check_finite_array(str(n), grid[n].to_numpy())
         frame = grid.reset_index(drop=True).copy()
         frame.columns = names
         per = [[] for _ in names]  # a DataFrame grid is its rows; per-name values are not used
@@ -184,7 +226,12 @@ def grid_points(grid: Any, target: Any = None) -> tuple[list[str], list[list], p
         if not grid:
             raise GameError("the grid is empty; give at least one parameter with values")
         names = [str(k) for k in grid]
+        sizes = [_length(v) for v in grid.values()]
+        check_grid_size([k for k in sizes if k is not None])  # before any axis is read
         per = [_values(n, v) for n, v in zip(names, grid.values())]
+        check_grid_size([len(v) for v in per])
+        for n, vals in zip(names, per):
+            check_finite_array(n, vals)
         frame = None
     else:
         raise GameError(f"grid must be a dict name -> values or a DataFrame of points; got {type(grid).__name__}")
@@ -212,9 +259,7 @@ def _check_numeric_column(param: Any, name: str, col: pd.Series) -> bool:
     """Range checks of a numeric column in numpy; False when the per-value check must run."""
     if getattr(param, "choices", ()) or getattr(param, "kind", float) not in (int, float) or col.dtype.kind not in "iuf":
         return False
-    a = col.to_numpy()
-    if a.dtype.kind == "f" and np.isnan(a).any():
-        raise GameError(f"parameter {name} is NaN")
+    a = col.to_numpy()  # inf/nan were refused for every column in grid_points
     low, high = getattr(param, "low", None), getattr(param, "high", None)
     rng = param.range_text() if hasattr(param, "range_text") else f"[{low}, {high}]"
     if low is not None:
@@ -239,6 +284,7 @@ class _Points:
         self.names, self.per, self.frame = names, per, frame
         self.sizes = [len(v) for v in per]
         self.n = frame.shape[0] if frame is not None else math.prod(self.sizes)
+        self._exact: dict[str, np.ndarray] = {}  # per axis (or column): which values are exact
 
     def point(self, k: int) -> dict:
         if self.frame is not None:
@@ -256,6 +302,34 @@ class _Points:
         idx = np.unravel_index(np.arange(start, stop), self.sizes)
         return {n: _numeric(np.asarray(vals, dtype=object), n)[i] for n, vals, i in zip(self.names, self.per, idx)}
 
+    def exact_mask(self, start: int, stop: int, real: Sequence[str]) -> np.ndarray:
+        """Whether each point start..stop-1 has exact values (ints, Fractions) on every
+        axis among ``real`` (the real-valued parameters; floats make a point inexact)."""
+        mask = np.ones(stop - start, dtype=bool)
+        cache = self._exact
+        if self.frame is not None:
+            for n in (n for n in self.names if n in real):
+                if n not in cache:
+                    col = self.frame[n]
+                    kind = col.dtype.kind
+                    cache[n] = np.ones(len(col), bool) if kind in "iu" else (
+                        np.zeros(len(col), bool) if kind in "fc" else np.array([_is_exact(v) for v in col], dtype=bool))
+                mask &= cache[n][start:stop]
+            return mask
+        idx = np.unravel_index(np.arange(start, stop), self.sizes)
+        for n, vals, i in zip(self.names, self.per, idx):
+            if n in real:
+                if n not in cache:
+                    cache[n] = np.array([_is_exact(v) for v in vals], dtype=bool)
+                mask &= cache[n][i]
+        return mask
+
+    def any_exact(self, real: Sequence[str]) -> bool:
+        """Whether some point is exact in the sense of :meth:`exact_mask` (without building the product)."""
+        if self.frame is not None:
+            return bool(self.exact_mask(0, self.n, real).any())
+        return all(any(_is_exact(v) for v in vals) for n, vals in zip(self.names, self.per) if n in real)
+
     def fingerprint(self, target_name: str) -> str:
         h = hashlib.sha256(str(target_name).encode())
         h.update(repr(self.names).encode())
@@ -267,6 +341,19 @@ class _Points:
         else:
             h.update(repr([list(map(repr, v)) for v in self.per]).encode())
         return h.hexdigest()
+
+
+def _is_exact(v: Any) -> bool:
+    """An int or a Fraction (not a bool): a value the per-point path keeps exact."""
+    return isinstance(v, (int, np.integer, Fraction)) and not isinstance(v, (bool, np.bool_))
+
+
+def _real_parameters(model: Any) -> set[str]:
+    """The names of a model's real-valued parameters (not integer, boolean or choice parameters)."""
+    return {
+        k for k, p in model.parameters.items()
+        if getattr(p, "kind", float) not in (int, bool) and not getattr(p, "choices", ())
+    }
 
 
 def _plain(x: Any) -> Any:
@@ -323,6 +410,53 @@ def _run_vector(target: _Target, arrays: dict[str, np.ndarray], defaults: dict, 
             raise GameError(f"{target.name}.solve_many returned {a.shape[0]} values of {k!r} for {n} points")
         cols[k] = a
     return pd.DataFrame(cols)
+
+
+def _run_vector_batch(
+    target: _Target, pts: _Points, start: int, stop: int, defaults: dict, errors: str, exact: bool
+) -> pd.DataFrame:
+    """One batch of a vectorized sweep.  With ``exact``, points whose real-valued parameters
+    are all exact (grid values and defaults) take the per-point path, so their rows equal
+    ``solve``/``rows`` at that point; the others go through ``solve_many`` in floats."""
+    n = stop - start
+    real = _real_parameters(target.obj)
+    if exact and all(_is_exact(v) for k, v in defaults.items() if k in real):
+        mask = pts.exact_mask(start, stop, real)
+    else:
+        mask = np.zeros(n, dtype=bool)
+    if mask.all():
+        return _rows_frame(_point_rows(target, pts, range(start, stop), errors), None)
+    arrays = pts.arrays(start, stop)
+    fast = np.flatnonzero(~mask)
+    if mask.any():
+        arrays = {k: v[fast] for k, v in arrays.items()}
+    part = _run_vector(target, arrays, defaults, fast.size)
+    if part is None:
+        # solve_many raised: the per-point solve finds (and names or records) the failing point
+        return _rows_frame(_point_rows(target, pts, range(start, stop), errors), None)
+    if not mask.any():
+        return part
+    exact_rows = _point_rows(target, pts, (start + int(k) for k in np.flatnonzero(mask)), errors)
+    return _rows_frame(exact_rows, (part, start + fast))
+
+
+def _point_rows(target: _Target, pts: _Points, ks: Any, errors: str) -> list[tuple[int, dict]]:
+    out: list[tuple[int, dict]] = []
+    for k in ks:
+        out.extend(_run_points(target, [pts.point(k)], k, errors))
+    return out
+
+
+def _rows_frame(rows: list[tuple[int, dict]], vector: tuple[pd.DataFrame, np.ndarray] | None) -> pd.DataFrame:
+    """Per-point rows (and a vectorized part with its point indices) as one frame in point order."""
+    df = pd.DataFrame.from_records([r for _, r in rows])
+    if vector is None:
+        return df
+    part, ks = vector
+    df["__point"] = [k for k, _ in rows]
+    part = part.assign(__point=ks)
+    both = pd.concat([part, df], ignore_index=True)
+    return both.sort_values("__point", kind="stable").drop(columns="__point").reset_index(drop=True)
 
 
 def _show(p: dict) -> str:
@@ -422,6 +556,7 @@ def sweep(
     progress: bool | None = None,
     vectorized: bool | None = None,
     errors: str = "raise",
+    exact: bool = True,
 ) -> pd.DataFrame:
     """Evaluate a model or function at every point of a grid; one row per point.
 
@@ -446,7 +581,15 @@ def sweep(
         ``True`` forces a progress bar on stderr, ``False`` hides it; ``None`` shows
         it for sweeps longer than a couple of seconds when stderr is a terminal.
     vectorized
-        Use ``solve_many`` (default: whenever the model has one).
+        Use ``solve_many`` (default: whenever the model has one) for points given in floats.
+    exact
+        ``True`` (default): a point whose real-valued parameters are all exact (ints and
+        Fractions, on the grid and among the defaults) is computed by the per-point
+        ``solve``/``rows``, so its row equals ``gametheory table`` at that point exactly
+        (``1/3`` stays ``1/3``); only points with a float go through ``solve_many``.
+        ``False``: every point goes through ``solve_many`` in floating point (exact
+        values are converted to floats), which is much faster for large exact grids
+        (CLI ``--float``).
     errors
         What an exception raised by the model or function at a point does (any
         :class:`Exception`, not only :class:`GameError`).  ``"raise"`` (default):
@@ -480,14 +623,21 @@ def sweep(
     use_vec = target.solve_many is not None if vectorized is None else bool(vectorized)
     if use_vec and target.solve_many is None:
         raise GameError(f"{target.name} has no vectorized solve_many")
+    if not isinstance(exact, (bool, np.bool_)):
+        raise GameError(f"exact must be True or False; got {exact!r}")
+    if use_vec:
+        defaults = {k: p.default for k, p in target.obj.parameters.items() if k not in names}
+        real = _real_parameters(target.obj)
+        # exact points run one by one (see _run_vector_batch): batch them as the per-point path does
+        per_point = exact and all(_is_exact(v) for k, v in defaults.items() if k in real) and pts.any_exact(real)
     if batch_size is None:
-        batch_size = 200_000 if use_vec else max(1, min(1000, pts.n // 64 or 1))
+        batch_size = 200_000 if use_vec and not per_point else max(1, min(1000, pts.n // 64 or 1))
     if not isinstance(batch_size, (int, np.integer)) or batch_size < 1:
         raise GameError(f"batch_size must be a positive integer; got {batch_size!r}")
 
     ckpt = None
     if checkpoint is not None:
-        ckpt = _Checkpoint(os.fspath(checkpoint), pts.fingerprint(target.name) + ("v" if use_vec else "p"), pts.n, int(batch_size))
+        ckpt = _Checkpoint(os.fspath(checkpoint), pts.fingerprint(target.name) + (("vx" if exact else "vf") if use_vec else "p"), pts.n, int(batch_size))
         batch_size = ckpt.batch_size
     n_batches = -(-pts.n // batch_size)
     bounds = [(b, b * batch_size, min(pts.n, (b + 1) * batch_size)) for b in range(n_batches)]
@@ -507,14 +657,8 @@ def sweep(
     own_pool = None
     try:
         if use_vec:
-            defaults = {k: p.default for k, p in target.obj.parameters.items() if k not in names}
             for b, start, stop in todo:
-                part = _run_vector(target, pts.arrays(start, stop), defaults, stop - start)
-                if part is None:
-                    # solve_many raised: the per-point solve finds (and names or records) the failing point
-                    rows = [r for _, r in _run_points(target, pts.slice(start, stop), start, errors)]
-                    part = pd.DataFrame.from_records(rows)
-                finish(b, start, stop, part)
+                finish(b, start, stop, _run_vector_batch(target, pts, start, stop, defaults, errors, exact))
         else:
             if executor is None and pts.n >= PROCESS_THRESHOLD and len(todo) > 1 and _picklable(target.obj):
                 own_pool = executor = ProcessPoolExecutor(max_workers=os.cpu_count() or 1)

@@ -33,6 +33,19 @@ with ``sympy.lambdify`` to numpy, so conditions are tested on whole parameter
 arrays at once; weak inequalities hold within ``tol`` (default ``1e-9``), strict
 ones need a margin above ``tol``.  :meth:`SymbolicGame.region_map` labels every
 point of a two-parameter grid with the set of equilibria that hold there.
+
+Strings.  Payoffs, probabilities, :func:`simplify_condition` arguments, the values
+given to ``substitute``/``equilibria_at`` and conditions given to :func:`evaluate`
+(``"a >= 1/2"``: one comparison ``< <= > >=``) may be strings such as ``"a + 1"``,
+``"2*b/3"``, ``"a**2"`` (or ``"a^2"``), ``"0.25"`` or ``"Rational(1, 3)"``.  They are
+never passed to ``sympy.sympify`` (which runs Python ``eval``): a whitelist parser
+reads numbers (decimals exactly, as rationals), the game's parameter names, ``pi``,
+``E``, ``+ - * / ** ^``, parentheses and calls of ``Rational``, ``sqrt``, ``exp``,
+``log``, ``Abs``/``abs``, ``Min`` and ``Max``.  Anything else (attribute access,
+dunder names, ``lambda``, subscripts, calls of other names, keyword arguments) is an
+:class:`~gametheory.errors.InvalidGameError` before anything is evaluated, and so are
+integers over 4,300 digits, decimal exponents over 4,300 and exact powers over
+10,000 digits.
 """
 
 from __future__ import annotations

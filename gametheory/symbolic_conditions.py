@@ -7,12 +7,14 @@ parameter, solved into intervals with ``sympy.reduce_inequalities``.
 
 from __future__ import annotations
 
+import numbers
 from typing import Any, Iterable, Sequence
 
 import numpy as np
 import sympy
 
 from .errors import GameError, InvalidGameError
+from .symbolic_parse import parse_expression
 
 
 def _params(params: Any) -> tuple[sympy.Symbol, ...]:
@@ -39,10 +41,19 @@ def _sympify(x: Any, what: str, params: Sequence[sympy.Symbol] | None) -> sympy.
         raise InvalidGameError(f"{what} is a bool ({x!r}); give a number or a sympy expression")
     if isinstance(x, float):
         x = sympy.nsimplify(x, rational=True) if np.isfinite(x) else x
-    try:
-        e = sympy.sympify(x, locals={p.name: p for p in params or ()}, strict=not isinstance(x, str))
-    except (sympy.SympifyError, TypeError, SyntaxError) as exc:
-        raise InvalidGameError(f"{what} is not a number or sympy expression: {x!r} ({exc})") from None
+    if isinstance(x, str):
+        # never sympify a string: it runs Python eval (see symbolic_parse)
+        e = parse_expression(x, what, None if params is None else {p.name: p for p in params})
+    elif isinstance(x, (sympy.Basic, numbers.Number)) or hasattr(x, "_sympy_"):
+        try:
+            e = sympy.sympify(x, strict=True)
+        except (sympy.SympifyError, TypeError, ValueError) as exc:
+            raise InvalidGameError(f"{what} is not a number or sympy expression: {x!r} ({exc})") from None
+    else:
+        # containers are refused too: sympify evaluates strings nested in a tuple even when strict
+        raise InvalidGameError(
+            f"{what} is not a number or sympy expression (or expression string): {type(x).__name__} {x!r}"
+        )
     if not isinstance(e, sympy.Expr):
         raise InvalidGameError(f"{what} is not an algebraic expression: {e!r}")
     if e.has(sympy.zoo, sympy.oo, -sympy.oo, sympy.nan):
@@ -152,7 +163,8 @@ def simplify_condition(diff: Any, strict: bool = False, factor: bool = True) -> 
     assumptions, an interval condition for one parameter, else a relation
     (multivariate polynomials are factored for readability unless ``factor=False``).
     """
-    diff = sympy.sympify(diff)
+    if not isinstance(diff, sympy.Basic):
+        diff = _sympify(diff, "the condition", None)  # strings through the safe parser, never sympify
     if diff.is_number:
         if not diff.is_real:
             raise GameError(f"condition {diff} >= 0 compares a non-real number")

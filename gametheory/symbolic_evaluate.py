@@ -15,6 +15,7 @@ from sympy.logic.boolalg import BooleanFalse, BooleanTrue
 
 from .errors import GameError
 from .symbolic_conditions import _relations
+from .symbolic_parse import parse_relation
 
 DEFAULT_TOL = 1e-9
 
@@ -139,8 +140,11 @@ def evaluate(conditions: Any, tol: float = DEFAULT_TOL, **param_arrays: Any) -> 
 
     ``conditions`` is a sympy relation/boolean, a list of them (a conjunction), or a
     dict key -> list (as returned by ``conditions()``), which gives a dict key -> bool
-    array.  Every free symbol must get values by name.
+    array.  Every free symbol must get values by name.  A condition may also be a string
+    such as ``"a >= 1/2"``, read by the whitelist parser of :mod:`gametheory.symbolic_parse`
+    (never by ``sympify``).
     """
+    conditions = _parsed(conditions)
     if isinstance(conditions, Mapping):
         syms = set().union(*[_free(c) for c in conditions.values()]) if conditions else set()
         params = sorted(syms, key=lambda s: s.name)
@@ -159,6 +163,17 @@ def evaluate(conditions: Any, tol: float = DEFAULT_TOL, **param_arrays: Any) -> 
     return _conj(comp, conditions, arrays, shape, tol)
 
 
+def _parsed(cond: Any) -> Any:
+    """String conditions (anywhere in a dict or list) parsed safely; anything else unchanged."""
+    if isinstance(cond, str):
+        return parse_relation(cond, "condition")
+    if isinstance(cond, Mapping):
+        return {k: _parsed(v) for k, v in cond.items()}
+    if isinstance(cond, (list, tuple)):
+        return [_parsed(c) for c in cond]
+    return cond
+
+
 def _free(cond: Any) -> set:
     out: set = set()
     for r in _relations(cond):
@@ -171,7 +186,7 @@ def _conj(comp: _Compiler, cond: Any, arrays: list, shape: tuple, tol: float, me
     """Conjunction of conditions; ``memo`` shares each condition's mask across candidates."""
     out = np.ones(shape, dtype=bool)
     for r in _relations(cond):
-        r = sympy.sympify(r)
+        r = sympy.sympify(r, strict=True)  # strings were parsed by _parsed; never eval one here
         if memo is None:
             out &= comp.eval(r, arrays, shape, tol)
             continue

@@ -11,6 +11,7 @@ import sympy
 
 from .errors import GameError, InvalidGameError
 from .symbolic_conditions import _params, _sympify, simplify_condition
+from .symbolic_parse import parse_value
 from .symbolic_regions import _Conditions
 
 
@@ -21,7 +22,8 @@ class SymbolicGame(_Conditions):
     ----------
     payoffs
         One array (nested lists) per player of shape ``(m_1, ..., m_n)`` whose entries are
-        numbers, sympy expressions or strings sympy can parse.
+        numbers, sympy expressions or expression strings such as ``"a + 1"`` (read by a
+        whitelist parser, never by ``sympify``/``eval``: see :mod:`gametheory.symbolic`).
     params
         The parameters: sympy Symbols (their assumptions, e.g. ``positive=True``, are
         used in simplification) or names (real symbols).  Default: the free symbols.
@@ -145,7 +147,7 @@ class SymbolicGame(_Conditions):
         (exact when the values are ints/Fractions and the payoffs rational there)."""
         from .normal_form import NormalFormGame
 
-        subs = {p: sympy.sympify(values[p.name]) if not isinstance(values.get(p.name), float) else values[p.name] for p in self.params if p.name in values}
+        subs = {p: parse_value(values[p.name], f"the value of {p.name}") for p in self.params if p.name in values}
         missing = [p.name for p in self.params if p.name not in values]
         if missing:
             raise GameError(f"values are missing for parameters {missing}")

@@ -13,6 +13,7 @@ from sympy.logic.boolalg import BooleanFalse, BooleanTrue
 
 from .errors import GameError
 from .symbolic_evaluate import DEFAULT_TOL, _Compiler, _conj, _param_arrays
+from .symbolic_parse import parse_value
 
 
 @dataclass(frozen=True, eq=False)
@@ -129,7 +130,8 @@ class _Conditions:
         for p in self.params:
             if p.name not in values:
                 raise GameError(f"a value is missing for parameter {p.name!r}")
-            subs[p] = sympy.nsimplify(values[p.name], rational=True) if isinstance(values[p.name], float) else sympy.sympify(values[p.name])
+            v = parse_value(values[p.name], f"the value of {p.name}")
+            subs[p] = sympy.nsimplify(v, rational=True) if isinstance(v, float) else v
         unknown = set(values) - {p.name for p in self.params}
         if unknown:
             raise GameError(f"unknown parameters {sorted(unknown)}")
@@ -137,9 +139,9 @@ class _Conditions:
 
         def holds(c: Any) -> bool:
             if c not in memo:
-                v = sympy.sympify(c).xreplace(subs)  # rebuilding evaluates numeric relations exactly
+                v = sympy.sympify(c, strict=True).xreplace(subs)  # rebuilding evaluates numeric relations exactly
                 if not isinstance(v, (BooleanTrue, BooleanFalse)):
-                    v = sympy.sympify(c).subs(subs)
+                    v = sympy.sympify(c, strict=True).subs(subs)
                 memo[c] = bool(v)
             return memo[c]
 

@@ -12,6 +12,7 @@ import sympy
 
 from .errors import GameError, InvalidGameError
 from .symbolic_conditions import _params, _sympify, simplify_condition
+from .symbolic_parse import parse_value
 from .symbolic_regions import _Conditions
 
 
@@ -191,7 +192,7 @@ class SymbolicSignalingGame(_Conditions):
         missing = [p.name for p in self.params if p.name not in values]
         if missing:
             raise GameError(f"values are missing for parameters {missing}")
-        subs = {p: sympy.sympify(values[p.name]) if not isinstance(values[p.name], float) else values[p.name] for p in self.params}
+        subs = {p: parse_value(values[p.name], f"the value of {p.name}") for p in self.params}
 
         def num(e: sympy.Expr) -> Any:
             v = e.subs(subs)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 
 from gametheory.errors import GameError
+from gametheory.finite import check_finite
 
 __all__ = ["Model", "Parameter", "MODELS", "register", "get_model", "MODEL_MODULES"]
 
@@ -68,6 +69,7 @@ class Parameter:
             if value not in self.choices:
                 raise GameError(f"parameter {name}={value!r} must be one of {self.choices}")
             return value
+        check_finite(name, value)  # the one rule for inf/nan, shared with sweeps and the CLI
         try:
             if self.kind is bool:
                 return bool(value)
@@ -77,8 +79,7 @@ class Parameter:
                 value = Fraction(value) if "/" in value else (int(value) if value.lstrip("-").isdigit() else float(value))
         except (TypeError, ValueError):
             raise GameError(f"parameter {name}={value!r} is not a number") from None
-        if value != value:  # NaN
-            raise GameError(f"parameter {name} is NaN")
+        check_finite(name, value)
         if self.low is not None and self.below(value):
             raise GameError(f"parameter {name}={value} is below its range {self.range_text()}")
         if self.high is not None and self.above(value):

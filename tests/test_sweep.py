@@ -132,7 +132,7 @@ def test_model_by_name_unknown_is_game_error():
         ({}, "empty"),
         (pd.DataFrame(), "no points"),
         ([1, 2], "dict"),
-        ({"cost": [float("nan")]}, "NaN"),
+        ({"cost": [float("nan")]}, "not a finite number"),
     ],
 )
 def test_bad_grids_raise_game_error(grid, match):
@@ -145,7 +145,7 @@ def test_bad_grids_raise_game_error(grid, match):
     [
         (pd.DataFrame({"n": [2, 1]}), "below its range"),
         (pd.DataFrame({"n": [2.0, 2.5]}), "integer"),
-        (pd.DataFrame({"cost": [0.5, float("nan")]}), "NaN"),
+        (pd.DataFrame({"cost": [0.5, float("nan")]}), "not a finite number"),
         (pd.DataFrame({"cost": [-1.0]}), "below its range"),
     ],
 )
