@@ -16,6 +16,7 @@ Commit In SQLite"), so a kill leaves each batch whole or absent.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import math
@@ -158,32 +159,47 @@ _STRING_DTYPES = ("str", "string")  # pandas' string columns (pandas >= 3 makes 
 def _encode_column(name: Any, col: pd.Series) -> list:
     dt = col.dtype
     if isinstance(dt, pd.StringDtype) and str(dt) in _STRING_DTYPES:
-        return [encode_value(name), str(dt), [encode_value(v) for v in col.tolist()]]
+        values = col.tolist()
+        if col.isna().any():
+            values = [encode_value(v) for v in values]
+        return [encode_value(name), str(dt), values]
     if not isinstance(dt, np.dtype) or dt.kind not in "biufcO":
         raise _Unstorable(f"column dtype {dt}")
     a = col.to_numpy()
-    if dt.kind in "biu" or (dt.kind == "f" and np.isfinite(a).all()):
-        values = a.tolist()  # plain ints/floats; float repr round-trips exactly
-    else:
-        values = [encode_value(v) for v in (a.tolist() if dt.kind in "fc" else a)]
-    return [encode_value(name), dt.str, values]
+    if dt.kind == "O":
+        return [encode_value(name), dt.str, [encode_value(v) for v in a]]
+    # numbers as their little-endian bytes in base64: exact (NaN and -0.0 too) and fast
+    le = dt.newbyteorder("<")
+    raw = np.ascontiguousarray(a, dtype=le).tobytes()
+    return [encode_value(name), le.str, {"raw": base64.b64encode(raw).decode("ascii")}]
 
 
 def _decode_column(item: Any, n: int) -> tuple[Any, Any]:
-    if type(item) is not list or len(item) != 3 or type(item[2]) is not list or len(item[2]) != n:
+    if type(item) is not list or len(item) != 3:
         raise ValueError("a malformed column")
     name, dt_text, values = decode_value(item[0]), item[1], item[2]
+    if type(values) is dict:
+        dt = _dtype(dt_text)
+        if set(values) != {"raw"} or type(values["raw"]) is not str or dt.kind == "U":
+            raise ValueError("a malformed numeric column")
+        raw = base64.b64decode(values["raw"], validate=True)
+        if len(raw) != n * dt.itemsize:
+            raise ValueError(f"a numeric column of {len(raw)} bytes for {n} values")
+        return name, np.frombuffer(raw, dtype=dt.newbyteorder("<")).astype(dt.newbyteorder("="))
+    if type(values) is not list or len(values) != n:
+        raise ValueError("a malformed column")
     if dt_text in _STRING_DTYPES:
-        return name, pd.Series([decode_value(v) for v in values], dtype=dt_text)
+        if not all(type(v) is str for v in values):
+            values = [decode_value(v) for v in values]
+            if not all(type(v) is str or v is pd.NA or (type(v) is float and v != v) for v in values):
+                raise ValueError("a string column holds other values")
+        return name, pd.Series(values, dtype=dt_text)
     if dt_text in ("|O", "O"):
         arr = np.empty(n, dtype=object)
         for i, v in enumerate(values):
             arr[i] = decode_value(v)
         return name, arr
-    dt = _dtype(dt_text)
-    if dt.kind == "U":
-        raise ValueError("a string column must have dtype object")
-    return name, np.array([decode_value(v) for v in values], dtype=dt)
+    raise ValueError(f"a column of dtype {dt_text!r} stored as a list")
 
 
 def encode_batch(result: Any, vectorized: bool) -> Any:

@@ -100,6 +100,38 @@ def test_fractions_are_stored_as_text_and_stay_exact(tmp_path):
     assert again["y"].tolist() == [a * a * b for a in GRID["a"] for b in GRID["b"]]
 
 
+def _odd_many(a):
+    a = np.asarray(a, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        r = 1 / (a - 2)
+    return {
+        "r": r,  # inf at a = 2
+        "nan": np.where(a > 3, np.nan, -0.0),
+        "n": (a * 3).astype(np.int64),
+        "u8": (a % 3).astype(np.uint8),
+        "big": np.full(a.shape, 2**62, dtype=np.int64),
+        "f32": a.astype(np.float32) / 3,
+        "c": a + 1j,
+        "flag": a > 2,
+        "label": np.where(a > 2, "high", "low"),
+        "exact": np.array([F(int(x), 3) for x in a], dtype=object),
+    }
+
+
+ODD = Model("test-odd", "t", "s", {"a": Parameter(1)}, lambda a: {}, solve_many=_odd_many)
+
+
+def test_vectorized_batches_come_back_with_their_dtypes_and_special_values(tmp_path):
+    ck = tmp_path / "v.sqlite"
+    grid = {"a": [0, 1, 2, 3, 4, 5, 6]}
+    first = gt.sweep(ODD, grid, checkpoint=ck, batch_size=3)
+    again = gt.sweep(ODD, grid, checkpoint=ck, batch_size=3)
+    pd.testing.assert_frame_equal(first, again)
+    assert np.signbit(again["nan"].iloc[0]) and again["r"].iloc[2] == np.inf
+    assert again["exact"].tolist() == [F(x, 3) for x in grid["a"]]
+    assert list(again.dtypes.astype(str)) == list(first.dtypes.astype(str))
+
+
 def test_values_the_format_cannot_hold_are_a_clear_error(tmp_path):
     with pytest.raises(GameError, match="cannot store a result value of type object"):
         gt.sweep(lambda a: {"o": object()}, {"a": [1]}, checkpoint=tmp_path / "c.sqlite")
@@ -386,3 +418,19 @@ def test_two_sweeps_started_together_on_a_new_checkpoint(tmp_path, monkeypatch, 
     monkeypatch.setattr(sys.modules["gametheory.sweep"], "_run_points", lambda *a, **k: pytest.fail("a stored point ran again"))
     again = gt.sweep(slow_square, BIG, checkpoint=ck, batch_size=99)  # loads everything
     assert [[repr(v) for v in row] for row in again.itertuples(index=False)] == expected
+
+
+def test_a_batch_another_writer_committed_first_is_the_one_kept(tmp_path):
+    from gametheory._sweep_store import Checkpoint
+
+    comps = {"target": "t", "grid": "g", "errors": "raise", "mode": "points", "library": "x"}
+    path = str(tmp_path / "c.sqlite")
+    one, two = Checkpoint(path, comps, 4, 2, False), Checkpoint(path, comps, 4, 99, False)
+    assert two.batch_size == 2  # the second opener adopts the first one's batch size
+    mine = [(0, {"x": 0, "y": F(1, 3)}), (1, {"x": 1, "y": 0.5})]
+    theirs = [(0, {"x": 0, "y": F(2, 3)}), (1, {"x": 1, "y": 0.25})]
+    assert one.save(0, 0, 2, mine) == mine
+    assert two.save(0, 0, 2, theirs) == mine  # the checkpoint's rows win, so both tables agree
+    with pytest.raises(GameError, match="batch 1 covers points 0..2"):
+        two.save(1, 0, 2, theirs)  # bounds are checked against the stored batch size
+    one.close(), two.close()

@@ -170,3 +170,25 @@ def test_pool_workers_exit_when_the_sweep_is_killed(tmp_path):
     for p in alive:  # do not leave them behind even when the test fails
         os.kill(p, signal.SIGKILL)
     assert not alive, f"pool workers {alive} outlived the killed sweep"
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_batches_are_saved_while_later_ones_run(tmp_path, workers):
+    """In process: when a point of batch b runs, all but the last 2 x workers batches are saved."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import gametheory as gt
+    from gametheory.sweep import InlineExecutor
+
+    ck = tmp_path / "c.sqlite"
+    lag = []
+
+    def f(x):
+        lag.append(x // 5 - len(_committed(ck)))  # batches begun but not saved, this one included
+        return {"y": x}
+
+    ex = InlineExecutor() if workers == 1 else ThreadPoolExecutor(workers)
+    with ex:
+        df = gt.sweep(f, {"x": range(100)}, executor=ex, checkpoint=ck, batch_size=5, key="f")
+    assert df["y"].tolist() == list(range(100)) and len(_committed(ck)) == 20
+    assert max(lag) < 2 * workers  # (submitting every batch first: up to 19 unsaved)
