@@ -51,7 +51,10 @@ def target_identity(obj: Any, is_model: bool, key: str | None, label: str) -> st
     if is_model:
         return json.dumps(model_identity(obj), sort_keys=True)
     try:
-        desc = _callable(obj, set())
+        try:
+            desc = _callable(obj, set())
+        except RecursionError:
+            raise _NoIdentity("it depends on values nested too deeply to describe") from None
     except _NoIdentity as exc:
         raise GameError(
             f"cannot checkpoint {label}: {exc}, so a changed function could not be told apart from this one; "
