@@ -12,7 +12,6 @@ import pickle
 import sqlite3
 import stat
 import sys
-from decimal import Decimal
 from fractions import Fraction as F
 
 import numpy as np
