@@ -214,15 +214,15 @@ def _grid(specs: Sequence[str] | None, fixed: dict, flag: str) -> dict:
 
 
 def _executor(workers: int | None) -> Any:
-    from concurrent.futures import ProcessPoolExecutor
-
-    from .sweep import InlineExecutor
+    from .sweep import InlineExecutor, process_pool
 
     if workers is None:
         return None
     if workers < 1:
         raise GameError(f"--workers must be at least 1; got {workers}")
-    return InlineExecutor() if workers == 1 else ProcessPoolExecutor(max_workers=workers)
+    # the pool's workers exit when this command is killed; registered models reach
+    # them by name (models.registry pickles a registered Model as its name)
+    return InlineExecutor() if workers == 1 else process_pool(workers)
 
 
 def _fixed(model: Any, items: Sequence[str] | None) -> dict:

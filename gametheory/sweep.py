@@ -18,10 +18,13 @@ followed by the result columns.
 * **Size**: a grid holds at most :data:`MAX_POINTS` points (the product of its axis
   lengths, checked before anything is allocated).
 * **Checkpoints**: ``checkpoint="sweep.sqlite"`` stores every finished batch in one
-  SQLite transaction, keyed by batch and point index.  A sweep killed at any moment
-  (even by SIGKILL) and started again with the same arguments loads the finished
-  batches and computes only the rest; the result has no missing or duplicated rows.
-  The checkpoint holds pickled rows: only resume checkpoints you wrote yourself.
+  SQLite transaction as checksummed JSON (never pickles: a checkpoint is data and
+  cannot run code).  Batches are handed to the executor a few at a time (twice its
+  workers) and saved as they finish, so a sweep killed at any moment (even by
+  SIGKILL) loses at most the batches in flight; started again with the same
+  arguments it loads the finished batches and computes only the rest.  A checkpoint
+  of another sweep (another model version, function code, ``key=``, grid or
+  ``errors=`` mode) or one that was changed is refused with a :class:`GameError`.
 """
 
 from __future__ import annotations
@@ -33,31 +36,41 @@ import itertools
 import math
 import os
 import pickle
-import sqlite3
 import sys
 import time
 import types
 from collections.abc import Mapping
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from fractions import Fraction
 from typing import Any, Callable, Sequence
 
 import numpy as np
 import pandas as pd
 
+from ._sweep_identity import target_identity
+from ._sweep_store import Checkpoint
+from ._sweep_workers import in_flight_limit, process_pool
 from .errors import GameError
 from .finite import check_finite_array
 
-__all__ = ["sweep", "grid_points", "resolve_target", "Progress", "InlineExecutor", "SweepPointError"]
+__all__ = [
+    "sweep",
+    "grid_points",
+    "resolve_target",
+    "Progress",
+    "InlineExecutor",
+    "SweepPointError",
+    "process_pool",
+]
 
 #: per-point grids with at least this many points run in a process pool by default
 PROCESS_THRESHOLD = 20_000
-#: checkpoint format version (bumped when the schema changes)
-_SCHEMA = 1
 
 
 class InlineExecutor(Executor):
     """An executor that runs each task at once in the calling process (serial sweeps)."""
+
+    runs_inline = True  # one task at a time: sweeps hand it two batches before saving
 
     def submit(self, fn: Callable, /, *args: Any, **kwargs: Any) -> Future:
         fut: Future = Future()
@@ -463,54 +476,6 @@ def _show(p: dict) -> str:
     return "(" + ", ".join(f"{k}={v}" for k, v in p.items()) + ")"
 
 
-# ---------------------------------------------------------------------- checkpoint
-class _Checkpoint:
-    """Finished batches in SQLite, one transaction each, keyed by batch index."""
-
-    def __init__(self, path: str, fingerprint: str, n_points: int, batch_size: int):
-        try:
-            self.db = sqlite3.connect(path, timeout=30, isolation_level=None)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=FULL")
-            self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
-            self.db.execute(
-                "CREATE TABLE IF NOT EXISTS batches (batch INTEGER PRIMARY KEY, start INTEGER, stop INTEGER, "
-                "n_rows INTEGER, data BLOB)"
-            )
-            meta = dict(self.db.execute("SELECT key, value FROM meta").fetchall())
-        except sqlite3.DatabaseError as exc:
-            raise GameError(f"checkpoint {path!r} is not a usable SQLite file: {exc}") from None
-        want = {"schema": str(_SCHEMA), "fingerprint": fingerprint, "n_points": str(n_points)}
-        if meta:
-            for k, v in want.items():
-                if meta.get(k) != v:
-                    raise GameError(
-                        f"checkpoint {path!r} belongs to a different sweep ({k} differs); "
-                        "delete it or give another path"
-                    )
-            self.batch_size = int(meta["batch_size"])
-        else:
-            with self.db:
-                self.db.execute("BEGIN")
-                for k, v in {**want, "batch_size": str(batch_size)}.items():
-                    self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (k, v))
-            self.batch_size = batch_size
-
-    def done(self) -> dict[int, Any]:
-        return {b: pickle.loads(d) for b, d in self.db.execute("SELECT batch, data FROM batches")}
-
-    def save(self, batch: int, start: int, stop: int, result: Any) -> None:
-        n = len(result)
-        blob = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
-        # one transaction per batch: a kill leaves either the whole batch or none of it
-        self.db.execute("BEGIN IMMEDIATE")
-        self.db.execute("INSERT OR REPLACE INTO batches VALUES (?, ?, ?, ?, ?)", (batch, start, stop, n, blob))
-        self.db.execute("COMMIT")
-
-    def close(self) -> None:
-        self.db.close()
-
-
 # ---------------------------------------------------------------------- progress
 class Progress:
     """A one-line progress bar on stderr (no dependency); silent when disabled."""
@@ -557,6 +522,7 @@ def sweep(
     vectorized: bool | None = None,
     errors: str = "raise",
     exact: bool = True,
+    key: str | None = None,
 ) -> pd.DataFrame:
     """Evaluate a model or function at every point of a grid; one row per point.
 
@@ -572,9 +538,27 @@ def sweep(
         the calling process, or a process pool for per-point grids of at least
         ``PROCESS_THRESHOLD`` points whose function can be pickled.  The vectorized
         path runs in the calling process (numpy already uses the machine well there).
+        At most twice the executor's workers batches are in flight at once.  A
+        registered model reaches worker processes (a process pool, dask) by its
+        registry name: the worker looks it up in its own registry.  :func:`process_pool`
+        makes a pool whose workers exit when this process is killed.
     checkpoint
-        Path of a SQLite file; finished batches are committed there and a rerun with
-        the same model and grid resumes from it.
+        Path of a SQLite file (new, empty, or a checkpoint of this same sweep);
+        finished batches are committed there as checksummed JSON and a rerun with the
+        same arguments resumes from it.  The checkpoint records what defines the
+        results: the model's registry name, ``version`` and parameter defaults, or a
+        function's code (with its defaults, closure values, the global data it reads
+        and the functions of its module it calls; for ``functools.partial`` its
+        arguments), the grid, ``errors`` and the gametheory version.  A checkpoint
+        of another sweep, or one whose batches were changed, is refused with a
+        :class:`GameError` before any point runs.  Other files (an unrelated SQLite
+        database, a text file) are refused and left unchanged.
+    key
+        A name for the function and its version (e.g. ``key="payoff v2"``) that
+        identifies it in the checkpoint instead of its code.  Needed when the code
+        cannot be read (a builtin or C function, a callable object, a closure over an
+        object without a stable description); then change the key whenever the
+        function changes.  For a model it is added to the name and version.
     batch_size
         Points per unit of work (and per checkpoint commit).
     progress
@@ -637,11 +621,25 @@ def sweep(
 
     ckpt = None
     if checkpoint is not None:
-        ckpt = _Checkpoint(os.fspath(checkpoint), pts.fingerprint(target.name) + (("vx" if exact else "vf") if use_vec else "p"), pts.n, int(batch_size))
+        components = {
+            "target": target_identity(target.obj, target.is_model, key, target.name),
+            "grid": pts.fingerprint(""),
+            "errors": errors,
+            "mode": ("vectorized exact" if exact else "vectorized float") if use_vec else "points",
+            "library": _library_version(),
+        }
+        ckpt = Checkpoint(os.fspath(checkpoint), components, pts.n, int(batch_size), use_vec)
         batch_size = ckpt.batch_size
+    elif key is not None and (not isinstance(key, str) or not key.strip()):
+        raise GameError(f"key must be a non-empty string naming the function and its version; got {key!r}")
     n_batches = -(-pts.n // batch_size)
     bounds = [(b, b * batch_size, min(pts.n, (b + 1) * batch_size)) for b in range(n_batches)]
-    results: dict[int, Any] = ckpt.done() if ckpt is not None else {}
+    try:
+        # every stored batch is verified before any point runs
+        results: dict[int, Any] = ckpt.load() if ckpt is not None else {}
+    except BaseException:
+        ckpt.close()
+        raise
     todo = [bd for bd in bounds if bd[0] not in results]
 
     show = progress if progress is not None else (sys.stderr.isatty() and pts.n >= (10**6 if use_vec else 2000))
@@ -649,9 +647,7 @@ def sweep(
     bar.update(sum(stop - start for b, start, stop in bounds if b in results))
 
     def finish(b: int, start: int, stop: int, res: Any) -> None:
-        results[b] = res
-        if ckpt is not None:
-            ckpt.save(b, start, stop, res)
+        results[b] = ckpt.save(b, start, stop, res) if ckpt is not None else res
         bar.update(stop - start)
 
     own_pool = None
@@ -661,7 +657,7 @@ def sweep(
                 finish(b, start, stop, _run_vector_batch(target, pts, start, stop, defaults, errors, exact))
         else:
             if executor is None and pts.n >= PROCESS_THRESHOLD and len(todo) > 1 and _picklable(target.obj):
-                own_pool = executor = ProcessPoolExecutor(max_workers=os.cpu_count() or 1)
+                own_pool = executor = process_pool(os.cpu_count() or 1)
             if isinstance(executor, ProcessPoolExecutor) and executor is not own_pool and not _picklable(target.obj):
                 raise GameError(
                     f"{target.name} cannot be sent to worker processes (it does not pickle: define its functions "
@@ -671,18 +667,7 @@ def sweep(
                 for b, start, stop in todo:
                     finish(b, start, stop, _run_points(target, pts.slice(start, stop), start, errors))
             else:
-                futures = {
-                    executor.submit(_run_points, target, pts.slice(start, stop), start, errors): (b, start, stop)
-                    for b, start, stop in todo
-                }
-                try:
-                    for fut in as_completed(futures):
-                        b, start, stop = futures[fut]
-                        finish(b, start, stop, fut.result())
-                except BaseException:
-                    for fut in futures:
-                        fut.cancel()
-                    raise
+                _run_windowed(executor, target, pts, todo, errors, finish)
     finally:
         bar.close()
         if own_pool is not None:
@@ -697,6 +682,42 @@ def sweep(
         rows = [r for part in ordered for _, r in part]
         df = pd.DataFrame.from_records(rows) if rows else pd.DataFrame(columns=names)
     return _order_columns(df, names)
+
+
+def _run_windowed(
+    executor: Executor, target: _Target, pts: _Points, todo: list, errors: str, finish: Callable[..., None]
+) -> None:
+    """Hand batches to the executor a window at a time and save each as it finishes.
+
+    Submitting everything first would, with an executor that runs work when it is
+    handed over, compute the whole grid before saving anything; a bounded window
+    keeps the work at risk from a kill to the batches in flight.
+    """
+    limit = in_flight_limit(executor)
+    pending: dict[Future, tuple[int, int, int]] = {}
+    queue = iter(todo)
+    try:
+        while True:
+            for b, start, stop in queue:
+                pending[executor.submit(_run_points, target, pts.slice(start, stop), start, errors)] = (b, start, stop)
+                if len(pending) >= limit:
+                    break
+            if not pending:
+                return
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in sorted(done, key=lambda f: pending[f][0]):
+                b, start, stop = pending.pop(fut)
+                finish(b, start, stop, fut.result())
+    except BaseException:
+        for fut in pending:
+            fut.cancel()
+        raise
+
+
+def _library_version() -> str:
+    from . import __version__
+
+    return f"gametheory {__version__}"
 
 
 def _order_columns(df: pd.DataFrame, names: list[str]) -> pd.DataFrame:

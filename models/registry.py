@@ -97,6 +97,12 @@ class Model:
     sweeps over large grids.  ``rows(**params) -> list[dict]`` optionally returns one
     row per equilibrium when a point has several (numbered in the column ``row_index``;
     ``None`` when the rows carry their own identifier, e.g. one row per ally).
+
+    ``version`` names the model's current formulas: bump it whenever a change alters
+    any result, so that sweep checkpoints written by the old code are refused rather
+    than mixed with new rows.  A registered model pickles as its name (and version):
+    a worker process (a process pool, dask) looks it up in its own registry, so no
+    closure has to travel.
     """
 
     name: str
@@ -110,6 +116,13 @@ class Model:
     family: str = ""
     row_index: str | None = "equilibrium"
     extra: Mapping[str, Any] = field(default_factory=dict)
+    version: str = "1"
+
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        module = getattr(self.solve_fn, "__module__", None)
+        if _REGISTRY.get(self.name) is self and module not in (None, "__main__"):
+            return _registered_model, (self.name, self.version, module)
+        return super().__reduce_ex__(protocol)
 
     def defaults(self) -> dict[str, Any]:
         return {k: p.default for k, p in self.parameters.items()}
@@ -204,6 +217,20 @@ class _Models(Mapping):
 
 
 MODELS: Mapping[str, Model] = _Models()
+
+
+def _registered_model(name: str, version: str, module: str) -> Model:
+    """A registered model in a worker process, by name (what a pickled registered model holds)."""
+    _load_all()
+    if name not in _REGISTRY:
+        importlib.import_module(module)  # a model registered outside MODEL_MODULES registers on import
+    model = MODELS[name]
+    if model.version != version:
+        raise GameError(
+            f"model {name!r}: this worker has version {model.version!r} but the sweep runs version {version!r}; "
+            "install the same models package everywhere"
+        )
+    return model
 
 
 def get_model(name: str) -> Model:

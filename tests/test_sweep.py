@@ -284,12 +284,13 @@ def test_checkpoint_resume_in_process(tmp_path):
             raise KeyboardInterrupt  # an interruption in the middle of batch 3
         return {"y": F(x, 7)}
 
+    # f closes over `calls`, which changes between the runs: key= vouches that f is the same
     with pytest.raises(KeyboardInterrupt):
-        gt.sweep(f, {"x": range(100)}, checkpoint=ck, batch_size=10)
+        gt.sweep(f, {"x": range(100)}, checkpoint=ck, batch_size=10, key="f v1")
     assert sorted(calls) == list(range(38))
     calls.clear()
     calls.extend([None] * 100)  # let x = 37 pass now
-    df = gt.sweep(f, {"x": range(100)}, checkpoint=ck, batch_size=10)
+    df = gt.sweep(f, {"x": range(100)}, checkpoint=ck, batch_size=10, key="f v1")
     recomputed = [c for c in calls if c is not None]
     assert sorted(recomputed) == list(range(30, 100))  # batches 0-2 were not recomputed
     assert df["x"].tolist() == list(range(100))
