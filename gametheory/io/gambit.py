@@ -11,11 +11,14 @@ Software Tools for Game Theory*, "Game representation formats"):
   terminal), read into :class:`gametheory.extensive.ExtensiveFormGame` through its
   builder API.
 
-Numbers are kept exact: ``1/3``, ``-2``, ``0.25`` and ``1e-3`` are read as the
-Fractions they denote, so a game with rational payoffs stays exact.  A file whose
-header says ``D`` (double precision) gives a float game.  Every syntax error is a
-:class:`~gametheory.errors.ParseError` naming the line; the parser is a single
-linear pass, so malformed files fail fast.
+Numbers are kept exact: ``1/3``, ``-2``, ``0.25``, ``0.000000`` and ``1e-3`` are
+read as the Fractions they denote (from their text, never through a binary float),
+whether the header says ``R`` (rational) or ``D`` (double precision), as Gambit reads
+them; ``exact=False`` asks for a float game.  Numbers follow the one syntax and bounds
+of :mod:`gametheory._numtext` (at most 4000 digits, magnitude at most 1.8e308).  Every
+syntax error is a :class:`~gametheory.errors.ParseError` naming the line; the parser
+is a single linear pass, so malformed files fail fast.  Files are read through
+:func:`gametheory._textfile.read_text` (regular files only, 64 MiB cap).
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ from typing import Any
 
 import numpy as np
 
+from .._numtext import parse_count, parse_number
+from .._textfile import read_text
 from ..errors import GameError, InvalidGameError, ParseError
 from ..normal_form import NormalFormGame
 
@@ -35,7 +40,6 @@ __all__ = ["read_gambit", "write_gambit", "read_nfg", "write_nfg", "parse_nfg", 
 
 # A token: a quoted string (backslash escapes), a brace, or a bare word/number.
 _TOKEN = re.compile(r'"((?:[^"\\]|\\.)*)"|([{}])|([^\s{},"]+)|(,)|(\s+)', re.S)
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?(/\d+)?\Z")
 
 
 class _Tok:
@@ -96,34 +100,18 @@ class _Stream:
 
 
 def _number(tok: _Tok, exact: bool, what: str = "a number") -> Any:
-    if tok.kind != "word" or not _NUMBER.match(tok.value):
+    """A number token, exact (the decimal text read as a Fraction, never via a float) unless
+    ``exact`` is False; bad syntax, non-ASCII digits and out-of-bound values are ParseErrors."""
+    if tok.kind != "word":
         raise ParseError(f"expected {what}, found {tok.value!r}", tok.line)
-    v = tok.value
-    if "/" in v and int(v.split("/")[1]) == 0:
-        raise ParseError(f"division by zero in {v!r}", tok.line)
-    try:
-        if "/" in v:
-            num, den = v.split("/")
-            x = Fraction(num) / int(den)
-        else:
-            x = Fraction(v)
-    except (ValueError, ZeroDivisionError, OverflowError):
-        raise ParseError(f"{v!r} is not a number", tok.line) from None
-    if exact:
-        return x
-    f = float(x)
-    if not math.isfinite(f):
-        raise ParseError(f"{v!r} is too large for a double", tok.line)
-    return f
+    x = parse_number(tok.value, what, tok.line)
+    return x if exact else float(x)
 
 
 def _int(tok: _Tok, what: str, low: int = 0) -> int:
-    if tok.kind != "word" or not tok.value.isdigit():
+    if tok.kind != "word":
         raise ParseError(f"expected {what} (a non-negative integer), found {tok.value!r}", tok.line)
-    k = int(tok.value)
-    if k < low:
-        raise ParseError(f"{what} must be at least {low}; found {k}", tok.line)
-    return k
+    return parse_count(tok.value, what, tok.line, low)
 
 
 def _strings(st: _Stream, what: str) -> list[str]:
@@ -145,7 +133,7 @@ def _labels(names: list[str], default: str) -> list[str]:
     return names
 
 
-def _header(st: _Stream, magic: str, version: str) -> tuple[bool, str, list[str]]:
+def _header(st: _Stream, magic: str, version: str) -> tuple[str, list[str]]:
     t = st.next(f"the {magic} header")
     if t.kind != "word" or t.value != magic:
         raise ParseError(f"not a Gambit .{magic.lower()} file: it starts with {t.value!r}, not {magic!r}", t.line)
@@ -159,14 +147,19 @@ def _header(st: _Stream, magic: str, version: str) -> tuple[bool, str, list[str]
     players = _strings(st, "players")
     if not players:
         raise ParseError("the game has no players", t.line)
-    return prec.value == "R", title, players
+    # Gambit reads the numbers of R and D files alike (decimal text is exact): so do we
+    return title, players
 
 
 # ---------------------------------------------------------------------- .nfg
-def parse_nfg(text: str) -> NormalFormGame:
-    """A :class:`NormalFormGame` from the text of a Gambit .nfg file (payoff or outcome version)."""
+def parse_nfg(text: str, exact: bool = True) -> NormalFormGame:
+    """A :class:`NormalFormGame` from the text of a Gambit .nfg file (payoff or outcome version).
+
+    Payoffs are exact (Fractions of their decimal or rational text, in ``R`` and ``D`` files
+    alike); ``exact=False`` gives a float game instead (each value correctly rounded).
+    """
     st = _Stream(_tokenize(text), text.count("\n") + 1)
-    exact, title, players = _header(st, "NFG", "1")
+    title, players = _header(st, "NFG", "1")
     n = len(players)
     open_tok = st.expect("{", "'{' opening the strategy counts or names")
     nxt = st.peek()
@@ -321,8 +314,11 @@ def _efg_outcome(st: _Stream, outcomes: dict, n: int, exact: bool) -> tuple[int,
     return k, tok.line
 
 
-def parse_efg(text: str) -> Any:
+def parse_efg(text: str, exact: bool = True) -> Any:
     """An :class:`~gametheory.extensive.ExtensiveFormGame` from the text of a Gambit .efg file.
+
+    Payoffs and chance probabilities are exact (as in :func:`parse_nfg`); ``exact=False``
+    gives a float game.
 
     Outcomes attached to non-terminal nodes are added to the payoffs of every terminal
     below them, as in Gambit.  Information sets keep their names where these are
@@ -332,7 +328,7 @@ def parse_efg(text: str) -> Any:
     if cls is None:
         raise GameError("reading .efg files needs gametheory.extensive, which is not available")
     st = _Stream(_tokenize(text), 0)
-    exact, title, players = _header(st, "EFG", "2")
+    title, players = _header(st, "EFG", "2")
     players = _labels(players, "P")
     n = len(players)
     t = st.peek()
@@ -477,28 +473,25 @@ def format_efg(game: Any) -> str:
 
 
 # ---------------------------------------------------------------------- files
-def read_gambit(path: str | os.PathLike) -> Any:
+def read_gambit(path: str | os.PathLike, exact: bool = True, max_bytes: int | None = None) -> Any:
     """Read a Gambit ``.nfg`` or ``.efg`` file (format chosen by its header).
 
-    Returns a :class:`NormalFormGame` or an ``ExtensiveFormGame``; raises
-    :class:`ParseError` naming the line of a syntax error and :class:`GameError` when
-    the file cannot be read.  Format: McKelvey, McLennan & Turocy (2016), Gambit.
+    Returns a :class:`NormalFormGame` or an ``ExtensiveFormGame``, exact unless
+    ``exact=False`` (see :func:`parse_nfg`).  Only regular files are read, up to
+    ``max_bytes`` (default 64 MiB, or ``GAMETHEORY_MAX_FILE_BYTES``): a device such as
+    ``/dev/zero``, a FIFO or a directory is a :class:`GameError`, as is a file that
+    cannot be read; a syntax error is a :class:`ParseError` naming the line.
+    Format: McKelvey, McLennan & Turocy (2016), Gambit.
     """
-    try:
-        with open(path, encoding="utf-8") as fh:
-            text = fh.read()
-    except UnicodeDecodeError:
-        raise ParseError(f"{os.fspath(path)} is not a text file") from None
-    except OSError as exc:
-        raise GameError(f"cannot read {os.fspath(path)}: {exc.strerror or exc}") from None
+    text = read_text(path, max_bytes)
     head = text.lstrip()[:3]
     if head == "EFG":
-        return parse_efg(text)
+        return parse_efg(text, exact)
     if head == "NFG":
-        return parse_nfg(text)
+        return parse_nfg(text, exact)
     if str(path).lower().endswith(".efg"):
-        return parse_efg(text)
-    return parse_nfg(text)
+        return parse_efg(text, exact)
+    return parse_nfg(text, exact)
 
 
 def write_gambit(game: Any, path: str | os.PathLike) -> None:
