@@ -33,7 +33,7 @@ from fractions import Fraction
 
 from .errors import ParseError
 
-__all__ = ["MAX_DIGITS", "MAX_ABS", "parse_number", "parse_count", "looks_numeric"]
+__all__ = ["MAX_DIGITS", "MAX_ABS", "parse_number", "parse_count", "is_number_text", "looks_numeric"]
 
 MAX_DIGITS = 4000
 MAX_ABS = sys.float_info.max
@@ -42,8 +42,6 @@ _SYNTAX = re.compile(
     r"(?P<sign>[+-]?)(?P<int>[0-9]*)(?:\.(?P<frac>[0-9]*))?(?:[eE](?P<exp>[+-]?[0-9]+))?(?:/(?P<den>[0-9]+))?",
     re.ASCII,
 )
-# any digit at all (Unicode \d): text that tries to be a number
-_NUMERIC_START = re.compile(r"\s*[+-]?\.?\d")
 _MAX_ABS_INT = int(MAX_ABS)
 
 
@@ -55,9 +53,17 @@ def _fail(text: str, why: str, what: str, line: int | None) -> ParseError:
     return ParseError(f"{what} {_shown(text)!r} {why}", line)
 
 
+def is_number_text(text: str) -> bool:
+    """Whether ``text`` has the syntax of a number (its bounds are checked by :func:`parse_number`)."""
+    m = _SYNTAX.fullmatch(text.strip())
+    return m is not None and bool(m["int"] or m["frac"])
+
+
 def looks_numeric(text: str) -> bool:
-    """Whether ``text`` tries to be a number (starts with a digit, Unicode digits included)."""
-    return bool(_NUMERIC_START.match(text))
+    """Whether ``text`` tries to be a number: it starts (after a sign or point) with a digit,
+    ASCII or not (``str.isdigit`` also accepts ``²`` and Arabic-Indic digits)."""
+    t = text.strip().lstrip("+-").lstrip(".")
+    return bool(t) and t[0].isdigit()
 
 
 def parse_number(text: str, what: str = "a number", line: int | None = None) -> Fraction:
@@ -78,8 +84,10 @@ def parse_number(text: str, what: str = "a number", line: int | None = None) -> 
     if not den_text:
         raise ParseError(f"division by zero in {what} {_shown(text)!r}", line)
     exp_text = (m["exp"] or "0").lstrip("+-").lstrip("0")
-    if len(mantissa_digits) > MAX_DIGITS or len(den_text) > MAX_DIGITS or len(exp_text) > 6:
+    if len(mantissa_digits) > MAX_DIGITS or len(den_text) > MAX_DIGITS:
         raise _fail(text, f"has more than {MAX_DIGITS} digits", what, line)
+    if len(exp_text) > len(str(MAX_DIGITS)):
+        raise _fail(text, f"has an exponent beyond +-{MAX_DIGITS}", what, line)
     if not mantissa_digits:
         return Fraction(0)
     exp = int(m["exp"] or 0) - len(frac_part)  # value = mantissa * 10**exp / den

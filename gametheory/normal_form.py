@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import decimal
 import numbers
+import sys
 from fractions import Fraction
 from typing import Any, Iterable, Sequence
 
@@ -51,7 +52,22 @@ def is_exact_number(x: Any) -> bool:
 
 
 def to_exact(x: Any, what: str = "value") -> Fraction:
-    """Convert a number to a Fraction exactly, or raise :class:`InvalidGameError`."""
+    """Convert a number to a Fraction exactly, or raise :class:`InvalidGameError`.
+
+    Magnitudes beyond the double range (about 1.8e308) are refused, naming ``what``:
+    the solvers scale and compare payoffs in double precision too.
+    """
+    f = _to_fraction(x, what)
+    if abs(f.numerator) > _MAX_ABS_INT * f.denominator:
+        digits = int(abs(f.numerator).bit_length() * 0.30103) - int(f.denominator.bit_length() * 0.30103)
+        raise InvalidGameError(f"{what} is about 1e{digits}, beyond +-1.8e308 (the double-precision range)")
+    return f
+
+
+_MAX_ABS_INT = int(sys.float_info.max)
+
+
+def _to_fraction(x: Any, what: str) -> Fraction:
     if isinstance(x, Fraction):
         return x
     if isinstance(x, (bool, np.bool_)):
@@ -61,6 +77,9 @@ def to_exact(x: Any, what: str = "value") -> Fraction:
     if isinstance(x, decimal.Decimal):
         if not x.is_finite():
             raise InvalidGameError(f"{what} is not finite ({x!r})")
+        # bound the exponent before Fraction builds 10**exponent (Decimal("1e100000000") is tiny)
+        if x and (x.adjusted() > 308 or x.as_tuple().exponent < -4000):
+            raise InvalidGameError(f"{what} ({x:.3e}) is beyond the range this library reads (1e-4000 .. 1.8e308)")
         return Fraction(x)
     if isinstance(x, numbers.Rational):
         return Fraction(int(x.numerator), int(x.denominator))
@@ -157,6 +176,11 @@ def _as_payoff_array(arr: Any, name: str, exact: bool | None) -> tuple[np.ndarra
         out = np.array([float(v) for v in flat], dtype=float).reshape(shape)
     except (TypeError, ValueError) as exc:
         raise InvalidGameError(f"{name} has an entry that is not a real number: {exc}") from None
+    except OverflowError:  # an int or Fraction beyond the double range: name it
+        for k, v in enumerate(flat):
+            if is_exact_number(v):
+                to_exact(v, f"{name} entry {k}")
+        raise InvalidGameError(f"{name} has an entry beyond +-1.8e308 (the double-precision range)") from None
     bad = ~np.isfinite(out)
     if bad.any():
         idx = tuple(int(i) for i in np.argwhere(bad)[0])

@@ -39,6 +39,8 @@ from typing import Any, Sequence
 import numpy as np
 import pandas as pd
 
+from ._numtext import is_number_text, parse_number
+from ._textfile import read_text
 from .errors import GameError, ParseError
 
 __all__ = [
@@ -198,36 +200,44 @@ def _escape(s: str) -> str:
     return "".join(_LATEX_SPECIAL.get(c, c) for c in s)
 
 
-_INT = re.compile(r"[+-]?\d+\Z")
-_FRAC = re.compile(r"[+-]?\d+/\d+\Z")
+_NONFINITE = ("nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity")
 
 
-def parse_value(s: Any) -> Any:
-    """Inverse of the CSV cell format: ``"1/3"`` -> Fraction, ``"2"`` -> int, floats, booleans."""
+def parse_value(s: Any, line: int | None = None) -> Any:
+    """Inverse of the CSV cell format: ``"1/3"`` -> Fraction, ``"2"`` -> int, floats, booleans.
+
+    Numbers go through :func:`gametheory._numtext.parse_number`: a number beyond its
+    bounds (over 4000 digits, beyond 1.8e308) is a :class:`ParseError` naming ``line``;
+    text that is not a number (``"1st"``, ``"²"``, ``"1/0"``) stays a string.
+    """
     if not isinstance(s, str):
         return s
     t = s.strip()
     if t == "":
         return None
-    if _INT.match(t):
-        return int(t)
-    if _FRAC.match(t):
-        num, den = t.split("/")
-        if int(den) == 0:
-            return s
-        return Fraction(int(num), int(den))
+    if is_number_text(t):
+        try:
+            x = parse_number(t, "the cell", line)
+        except ParseError:
+            if "/" in t and t.partition("/")[2].strip("0") == "":  # "1/0": text, as before
+                return s
+            raise
+        if "/" in t:
+            return x
+        if t.lstrip("+-").isdigit():
+            return int(x)
+        return float(x)
+    if t.lower() in _NONFINITE:
+        return float(t)
     if t in ("true", "false"):
         return t == "true"
     if len(t) >= 2 and t[0] == "(" and t[-1] == ")":
         parts = [p for p in t[1:-1].split(",")] if t[1:-1].strip() else []
-        vals = [parse_value(p) for p in parts]
+        vals = [parse_value(p, line) for p in parts]
         if all(isinstance(v, (int, Fraction, float)) and not isinstance(v, bool) for v in vals):
             return tuple(vals)
         return s
-    try:
-        return float(t)
-    except ValueError:
-        return s
+    return s
 
 
 def read_csv(path_or_text: str | os.PathLike) -> pd.DataFrame:
@@ -236,12 +246,8 @@ def read_csv(path_or_text: str | os.PathLike) -> pd.DataFrame:
     Accepts a path or the CSV text itself (anything containing a newline).
     """
     text = str(path_or_text)
-    try:
-        if isinstance(path_or_text, os.PathLike) or "\n" not in text:
-            with open(path_or_text, newline="", encoding="utf-8") as fh:
-                text = fh.read()
-    except OSError as exc:
-        raise GameError(f"cannot read {path_or_text}: {exc.strerror or exc}") from None
+    if isinstance(path_or_text, os.PathLike) or "\n" not in text:
+        text = read_text(path_or_text)  # regular files only, with a size cap
     reader = csv.reader(io.StringIO(text))
     try:
         header = next(reader)
@@ -251,7 +257,7 @@ def read_csv(path_or_text: str | os.PathLike) -> pd.DataFrame:
     for k, rec in enumerate(reader, start=2):
         if len(rec) != len(header):
             raise ParseError(f"{len(rec)} fields where the header has {len(header)}", k)
-        rows.append([parse_value(v) for v in rec])
+        rows.append([parse_value(v, k) for v in rec])
     cols = {}
     for j, name in enumerate(header):
         vals = [r[j] for r in rows]
