@@ -221,9 +221,9 @@ def test_infoset_node_preceding_another_is_absent_minded_imperfect_recall():
     t = _two_player()
     a, b = t.decision(t.root, "B", ["x", "y"], infoset="h")
     t.decision(a, "B", ["x", "y"], infoset="h")
-    assert [h.nodes for h in t.infosets] == [(0, 1)]
     for v in (b, *t.children(a)):
         t.terminal(v, [0, 1])
+    assert [h.nodes for h in t.infosets] == [(0, 1)]
     assert not t.has_perfect_recall()
     with pytest.raises(gt.InvalidGameError, match="imperfect recall"):
         t.check_perfect_recall()
