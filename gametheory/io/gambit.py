@@ -250,7 +250,7 @@ def _fmt_num(x: Any) -> str:
     f = float(x)
     if not math.isfinite(f):
         raise InvalidGameError(f"payoff {x!r} is not finite and cannot be written")
-    return repr(f)
+    return repr(f + 0.0)  # -0.0 is written 0.0: the file's numbers are exact, with no signed zero
 
 
 def format_nfg(game: NormalFormGame) -> str:
