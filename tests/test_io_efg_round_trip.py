@@ -72,7 +72,7 @@ def structure(tree):
             rows.append(("c", tree.actions(v), tuple(tree.probs(v))))
         else:
             rows.append(("p", tree.player(v), tree.actions(v)))
-    sets = sorted((tuple(pos[v] for v in h.nodes), None if h.label is None else str(h.label)) for h in tree.infosets)
+    sets = sorted((tuple(sorted(pos[v] for v in h.nodes)), None if h.label is None else str(h.label)) for h in tree.infosets)
     return tree.players, tree.title, tree.exact, rows, sets
 
 
