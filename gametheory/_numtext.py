@@ -15,9 +15,10 @@ a binary float, so ``0.1`` is 1/10 (as Gambit reads it).  Bounds, checked on the
 microseconds, not minutes:
 
 * :data:`MAX_DIGITS` (4000): the numerator and the denominator of the value may each
-  have at most this many decimal digits, counting the zeros an exponent adds (so the
-  exponent is bounded too: ``1e3999`` is the longest power of ten).  Python refuses to
-  print integers above 4,300 digits; every number read here can be printed.
+  have at most this many decimal digits, counting the zeros an exponent adds, and the
+  exponent itself has at most four digits (so ``1e-3999`` is the smallest power of ten,
+  and ``0e100000000`` is refused too).  Python refuses to print integers above 4,300
+  digits; every number read here can be printed.
 * :data:`MAX_ABS` (``sys.float_info.max``, about 1.8e308): larger magnitudes are refused,
   because the solvers compare and scale payoffs in double precision too.
 
