@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import stat
 
+from ._numtext import parse_count
 from .errors import GameError, ParseError
 
 __all__ = ["DEFAULT_MAX_BYTES", "max_file_bytes", "read_text"]
@@ -29,9 +30,7 @@ def max_file_bytes() -> int:
     env = os.environ.get(_ENV, "").strip()
     if not env:
         return DEFAULT_MAX_BYTES
-    if not env.isascii() or not env.isdigit() or len(env) > 18:
-        raise GameError(f"{_ENV}={env!r} must be a number of bytes (a non-negative integer)")
-    return int(env)
+    return parse_count(env, f"{_ENV} (a number of bytes)")
 
 
 def _kind(mode: int) -> str:
