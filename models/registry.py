@@ -74,6 +74,8 @@ class Parameter:
             if isinstance(value, str):
                 from gametheory.io import parse_number
 
+                if not any(c.isdigit() for c in value):
+                    raise GameError(f"parameter {name}={value!r} is not a number")
                 x = parse_number(value, f"a number for parameter {name}")
                 value = int(x) if x.denominator == 1 else x
         except GameError:

@@ -24,7 +24,7 @@ from gametheory._numtext import MAX_DIGITS, parse_count, parse_number
 from gametheory.cli import parse_grid_spec
 from gametheory.errors import GameError, InvalidGameError, ParseError
 from gametheory.io.gambit import parse_efg, parse_nfg
-from gametheory.io.json import game_from_json, game_to_json, read_json
+from gametheory.io.json import game_from_json, game_to_json
 from gametheory.tables import read_csv
 
 ROOT = Path(__file__).resolve().parent.parent
