@@ -1,4 +1,36 @@
-"""Decimal text of exact numbers of any size, without touching interpreter state.
+"""Numbers as text, both ways: one bounded parser for what users and files write, and
+exact printing of numbers of any size.
+
+## Reading
+
+Gambit files (``.nfg``/``.efg``, precision ``R`` or ``D`` alike), JSON game documents,
+CSV tables read back, model parameters given as strings and the CLI's ``--param`` /
+``--grid`` values all turn text into numbers here, so they accept the same syntax and
+refuse the same inputs with the same :class:`~gametheory.errors.ParseError`.
+
+Syntax (ASCII only)::
+
+    [+-] digits [. digits] [e|E [+-] digits] [/ digits]      e.g. 3  -2.50  1e-3  1/3  .5
+
+The value is exact: a :class:`~fractions.Fraction` built from the digits, never through
+a binary float, so ``0.1`` is 1/10 (as Gambit reads it).  Bounds, checked on the text
+*before* any number is built, so an 11-byte token such as ``1e100000000`` costs
+microseconds, not minutes:
+
+* :data:`MAX_DIGITS` (20,000): the numerator and the denominator of the value may each
+  have at most this many decimal digits, counting the zeros an exponent adds, and the
+  exponent itself has at most five digits (so ``1e-19999`` is the smallest power of ten,
+  and ``0e100000000`` is refused too).  Parsing stays below a millisecond or so at that
+  length; exact results printed by this library (see Writing) stay readable.
+* :data:`MAX_ABS` (``sys.float_info.max``, about 1.8e308): larger magnitudes are refused,
+  because the solvers compare and scale payoffs in double precision too.
+
+Digits outside ASCII (``²``, Arabic-Indic digits: accepted by ``str.isdigit`` and
+``int``) are refused by name.
+
+## Writing
+
+Decimal text of exact numbers of any size, without touching interpreter state.
 
 Python refuses ``str(n)`` for integers of more than ``sys.get_int_max_str_digits()``
 digits (4,300 by default, settable down to 640; a guard against quadratic-time
@@ -16,11 +48,109 @@ import json
 import numbers
 import re
 import secrets
+import sys
 from fractions import Fraction
 from typing import Any
 
-__all__ = ["int_text", "rational_text", "num_text", "repr_text", "parse_int", "json_dumps", "json_loads"]
+from .errors import ParseError
 
+__all__ = [
+    "MAX_DIGITS", "MAX_ABS", "parse_number", "parse_count", "is_number_text", "looks_numeric",
+    "int_text", "rational_text", "num_text", "repr_text", "parse_int", "json_dumps", "json_loads",
+]
+
+MAX_DIGITS = 20_000
+MAX_ABS = sys.float_info.max
+
+_SYNTAX = re.compile(
+    r"(?P<sign>[+-]?)(?P<int>[0-9]*)(?:\.(?P<frac>[0-9]*))?(?:[eE](?P<exp>[+-]?[0-9]+))?(?:/(?P<den>[0-9]+))?",
+    re.ASCII,
+)
+_MAX_ABS_INT = int(MAX_ABS)
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= 40 else text[:20] + "..." + text[-10:] + f" ({len(text)} characters)"
+
+
+def _fail(text: str, why: str, what: str, line: int | None) -> ParseError:
+    return ParseError(f"{what} {_shown(text)!r} {why}", line)
+
+
+def is_number_text(text: str) -> bool:
+    """Whether ``text`` has the syntax of a number (its bounds are checked by :func:`parse_number`)."""
+    m = _SYNTAX.fullmatch(text.strip())
+    return m is not None and bool(m["int"] or m["frac"])
+
+
+def looks_numeric(text: str) -> bool:
+    """Whether ``text`` tries to be a number: it starts (after a sign or point) with a digit,
+    ASCII or not (``str.isdigit`` also accepts ``²`` and Arabic-Indic digits)."""
+    t = text.strip().lstrip("+-").lstrip(".")
+    return bool(t) and t[0].isdigit()
+
+
+def parse_number(
+    text: str, what: str = "a number", line: int | None = None, *, max_digits: int = MAX_DIGITS,
+    bounded: bool = True,
+) -> Fraction:
+    """The exact value of a number written as text (syntax and bounds in the module docstring).
+
+    Raises :class:`ParseError` (carrying ``line`` when given) naming ``what`` and the text
+    for bad syntax, non-ASCII digits, a zero denominator, or a value beyond the bounds.
+    ``max_digits`` and ``bounded=False`` (no magnitude bound) are for reading back
+    tables this library wrote, whose exact results may be longer than any input.
+    """
+    t = text.strip()
+    m = _SYNTAX.fullmatch(t)
+    if m is None or not (m["int"] or m["frac"]):
+        if any(c.isdigit() and not ("0" <= c <= "9") for c in t):
+            raise _fail(text, "has a non-ASCII digit; write numbers with the digits 0-9", what, line)
+        raise ParseError(f"expected {what}, found {_shown(text)!r} (numbers look like 3, -2.5, 1e-3 or 1/3)", line)
+    int_part, frac_part = m["int"], m["frac"] or ""
+    mantissa_digits = (int_part + frac_part).lstrip("0")
+    den_text = (m["den"] or "1").lstrip("0")
+    if not den_text:
+        raise ParseError(f"division by zero in {what} {_shown(text)!r}", line)
+    exp_text = (m["exp"] or "0").lstrip("+-").lstrip("0")
+    if len(mantissa_digits) > max_digits or len(den_text) > max_digits:
+        raise _fail(text, f"has more than {max_digits} digits", what, line)
+    if len(exp_text) > len(str(MAX_DIGITS)):
+        raise _fail(text, f"has an exponent beyond +-{MAX_DIGITS}", what, line)
+    if not mantissa_digits:
+        return Fraction(0)
+    exp = int(m["exp"] or 0) - len(frac_part)  # value = mantissa * 10**exp / den
+    # the bounds, from digit counts alone: nothing large is built before they hold
+    num_len = len(mantissa_digits) + max(exp, 0)
+    den_len = len(den_text) + max(-exp, 0)
+    if num_len > max_digits or den_len > max_digits:
+        raise _fail(text, f"needs more than {max_digits} digits (numerator or denominator)", what, line)
+    if bounded and num_len - den_len > 310:  # at least 10**309 > MAX_ABS
+        raise _fail(text, "is too large (beyond +-1.8e308, the double-precision range)", what, line)
+    num = parse_int(mantissa_digits) * 10 ** max(exp, 0)
+    den = parse_int(den_text) * 10 ** max(-exp, 0)
+    if bounded and num > _MAX_ABS_INT * den:
+        raise _fail(text, "is too large (beyond +-1.8e308, the double-precision range)", what, line)
+    x = Fraction(num, den)
+    return -x if m["sign"] == "-" else x
+
+
+def parse_count(text: str, what: str = "a count", line: int | None = None, low: int = 0) -> int:
+    """A non-negative integer written with ASCII digits (at most 18 of them), at least ``low``."""
+    t = text.strip()
+    if not re.fullmatch(r"[0-9]+", t, re.ASCII):
+        if any(c.isdigit() and not ("0" <= c <= "9") for c in t):
+            raise _fail(text, "has a non-ASCII digit; write numbers with the digits 0-9", what, line)
+        raise ParseError(f"expected {what} (a non-negative integer), found {_shown(text)!r}", line)
+    if len(t.lstrip("0")) > 18:
+        raise _fail(text, "is too large", what, line)
+    k = int(t)
+    if k < low:
+        raise ParseError(f"{what} must be at least {low}; found {k}", line)
+    return k
+
+
+# ---------------------------------------------------------------- writing
 # below this many bits str() is safe under any allowed limit (640 digits > 2,000 bits)
 _SAFE_BITS = 2000
 

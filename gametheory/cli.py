@@ -18,19 +18,17 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 from fractions import Fraction
 from typing import Any, Sequence
 
+from ._numtext import is_number_text, looks_numeric, parse_number
 from .errors import GameError
 from .finite import check_finite
 
 __all__ = ["main", "parse_assignment", "parse_grid_spec", "build_parser"]
 
 FORMATS = ("markdown", "csv", "latex", "json")
-_INT = re.compile(r"[+-]?\d+")
-_RATIONAL = re.compile(r"[+-]?(\d+/\d+|(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)")
 
 
 class _UsageError(Exception):
@@ -51,13 +49,10 @@ def _scalar(text: str) -> Any:
         return True
     if low in ("false", "no"):
         return False
-    if _INT.fullmatch(t):
-        return int(t)
-    if _RATIONAL.fullmatch(t):
-        try:
-            x = Fraction(t)
-        except ZeroDivisionError:
-            raise GameError(f"value {text!r} divides by zero") from None
+    # one number parser for files and command line: bounded before anything is built,
+    # so --param x=1e100000000 is refused at once
+    if is_number_text(t) or (looks_numeric(t) and not t.isascii()):
+        x = parse_number(t, "value")
         return int(x) if x.denominator == 1 else x
     if low.lstrip("+-") in ("nan", "inf", "infinity"):
         raise GameError(f"value {text!r} is not a finite number")

@@ -267,7 +267,10 @@ class ExtensiveFormGame:
         """Make ``node`` a decision node of ``player``; return the new children, one per action.
 
         ``infoset``: a hashable label; the decision nodes sharing it form one information
-        set (same player, same actions, none preceding another).  None: a singleton.
+        set (same player, same actions).  None: a singleton.  A node may follow another of
+        its own set (absent-mindedness, Piccione & Rubinstein 1997): such a tree is valid but
+        has imperfect recall, which the solvers that need perfect recall refuse
+        (:meth:`has_perfect_recall`).
         """
         self._touch()
         v = self._open_leaf(node, "actions")
@@ -291,15 +294,6 @@ class ExtensiveFormGame:
                         f"information set {infoset!r}: node {other} offers actions {list(self._actions[other])} "
                         f"but node {v} offers {list(acts)}; the nodes of one information set must offer the same actions"
                     )
-                members = set(self._infoset_nodes[infoset])
-                a = self._parent[v]
-                while a >= 0:
-                    if a in members:
-                        raise InvalidGameError(
-                            f"information set {infoset!r}: node {a} precedes node {v} in the tree; "
-                            "a node of an information set cannot precede another of the same set"
-                        )
-                    a = self._parent[a]
         self._kind[v] = DECISION
         self._player[v] = i
         self._actions[v] = acts

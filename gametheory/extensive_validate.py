@@ -82,7 +82,16 @@ def check_perfect_recall(g: ExtensiveFormGame) -> None:
             continue
         hist = {v: g.own_history(v) for v in h.nodes}
         first = h.nodes[0]
+        members = set(h.nodes)
         for v in h.nodes[1:]:
+            a = g.parent(v)
+            while a is not None and a not in members:
+                a = g.parent(a)
+            if a is not None:
+                raise InvalidGameError(
+                    f"imperfect recall (absent-mindedness): player {g.players[h.player]!r} cannot tell node {v} "
+                    f"from node {a} before it on the same path (information set {h.key!r}); this needs perfect recall"
+                )
             if hist[v] != hist[first]:
                 raise InvalidGameError(
                     f"imperfect recall: player {g.players[h.player]!r} cannot tell nodes {first} and {v} "

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import decimal
 import numbers
+import sys
 from fractions import Fraction
 from typing import Any, Iterable, Sequence
 
@@ -61,6 +62,9 @@ def to_exact(x: Any, what: str = "value") -> Fraction:
     if isinstance(x, decimal.Decimal):
         if not x.is_finite():
             raise InvalidGameError(f"{what} is not finite ({x!r})")
+        # bound the exponent before Fraction builds 10**exponent (Decimal("1e100000000") is tiny)
+        if x and (x.adjusted() > 4000 or x.as_tuple().exponent < -4000):
+            raise InvalidGameError(f"{what} ({x:.3e}) has an exponent beyond +-4000")
         return Fraction(x)
     if isinstance(x, numbers.Rational):
         return Fraction(int(x.numerator), int(x.denominator))
@@ -76,6 +80,17 @@ def to_exact(x: Any, what: str = "value") -> Fraction:
             raise InvalidGameError(f"{what} is not finite ({x!r})")
         return Fraction(float(x))
     raise InvalidGameError(f"{what} is not a number: {x!r} of type {type(x).__name__}")
+
+
+_MAX_ABS_INT = int(sys.float_info.max)
+
+
+def _check_double_range(f: Fraction, what: str) -> None:
+    """Payoffs of a strategic-form game stay within +-1.8e308: its tolerances and the float
+    solvers work in double precision, so a larger exact payoff would overflow there."""
+    if abs(f.numerator) > _MAX_ABS_INT * f.denominator:
+        digits = int(abs(f.numerator).bit_length() * 0.30103) - int(f.denominator.bit_length() * 0.30103)
+        raise InvalidGameError(f"{what} is about 1e{digits}, beyond +-1.8e308 (the double-precision range)")
 
 
 def _plain_array(obj: Any) -> Any:
@@ -150,6 +165,8 @@ def _as_payoff_array(arr: Any, name: str, exact: bool | None) -> tuple[np.ndarra
     want_exact = exact_here if exact is None else exact
     if want_exact:
         vals = [to_exact(v, f"{name} entry {k}") for k, v in enumerate(flat)]
+        for k, v in enumerate(vals):
+            _check_double_range(v, f"{name} entry {k}")
         out = np.empty(len(vals), dtype=object)
         out[:] = vals
         return out.reshape(shape), True
@@ -157,6 +174,11 @@ def _as_payoff_array(arr: Any, name: str, exact: bool | None) -> tuple[np.ndarra
         out = np.array([float(v) for v in flat], dtype=float).reshape(shape)
     except (TypeError, ValueError) as exc:
         raise InvalidGameError(f"{name} has an entry that is not a real number: {exc}") from None
+    except OverflowError:  # an int or Fraction beyond the double range: name it
+        for k, v in enumerate(flat):
+            if is_exact_number(v):
+                _check_double_range(to_exact(v, f"{name} entry {k}"), f"{name} entry {k}")
+        raise InvalidGameError(f"{name} has an entry beyond +-1.8e308 (the double-precision range)") from None
     bad = ~np.isfinite(out)
     if bad.any():
         idx = tuple(int(i) for i in np.argwhere(bad)[0])

@@ -48,7 +48,8 @@ import numpy as np
 import pandas as pd
 
 from ._atomic import write_text_atomic
-from ._numtext import int_text, json_dumps, parse_int, rational_text
+from ._numtext import int_text, is_number_text, json_dumps, parse_number, rational_text
+from ._textfile import read_text
 from .errors import GameError, ParseError
 
 __all__ = [
@@ -245,12 +246,20 @@ def _unprotect(s: str) -> str:
     return s[1:] if s.startswith("'") else s
 
 
-_INT = re.compile(r"[+-]?\d+\Z")
-_FRAC = re.compile(r"[+-]?\d+/\d+\Z")
+_NONFINITE = ("nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity")
+# a table this library wrote holds exact results, which may be longer than any input
+_READ_BACK_DIGITS = 100_000
 
 
-def parse_value(s: Any) -> Any:
-    """Inverse of the CSV cell format: ``"1/3"`` -> Fraction, ``"2"`` -> int, floats, booleans."""
+def parse_value(s: Any, line: int | None = None) -> Any:
+    """Inverse of the CSV cell format: ``"1/3"`` -> Fraction, ``"2"`` -> int, floats, booleans.
+
+    Numbers go through :func:`gametheory._numtext.parse_number`.  Exact cells (integers and
+    fractions) of any length up to 100,000 digits read back exactly, since exact results
+    can be longer than any input; a decimal (float) cell beyond 1.8e308 or a longer number
+    is a :class:`ParseError` naming ``line``; text that is not a number (``"1st"``, ``"²"``,
+    ``"1/0"``) stays a string.
+    """
     if not isinstance(s, str):
         return s
     if s.startswith("'"):  # text that to_table protected from spreadsheet formulas (see _csv_text)
@@ -258,25 +267,32 @@ def parse_value(s: Any) -> Any:
     t = s.strip()
     if t == "":
         return None
-    if _INT.match(t):
-        return parse_int(t)
-    if _FRAC.match(t):
-        num, den = t.split("/")
-        if parse_int(den) == 0:
-            return s
-        return Fraction(parse_int(num), parse_int(den))
+    if is_number_text(t):
+        try:
+            x = parse_number(t, "the cell", line, max_digits=_READ_BACK_DIGITS, bounded=False)
+        except ParseError:
+            if "/" in t and t.partition("/")[2].strip("0") == "":  # "1/0": text, as before
+                return s
+            raise
+        if "/" in t:
+            return x
+        if x.denominator == 1 and t.lstrip("+-").isdigit():
+            return x.numerator
+        try:
+            return float(x)
+        except OverflowError:
+            raise ParseError(f"the cell {t[:40]!r} is beyond the float range (+-1.8e308)", line) from None
+    if t.lower() in _NONFINITE:
+        return float(t)
     if t in ("true", "false"):
         return t == "true"
     if len(t) >= 2 and t[0] == "(" and t[-1] == ")":
         parts = [p for p in t[1:-1].split(",")] if t[1:-1].strip() else []
-        vals = [parse_value(p) for p in parts]
+        vals = [parse_value(p, line) for p in parts]
         if all(isinstance(v, (int, Fraction, float)) and not isinstance(v, bool) for v in vals):
             return tuple(vals)
         return s
-    try:
-        return float(t)
-    except ValueError:
-        return s
+    return s
 
 
 def read_csv(path_or_text: str | os.PathLike) -> pd.DataFrame:
@@ -285,12 +301,8 @@ def read_csv(path_or_text: str | os.PathLike) -> pd.DataFrame:
     Accepts a path or the CSV text itself (anything containing a newline).
     """
     text = str(path_or_text)
-    try:
-        if isinstance(path_or_text, os.PathLike) or "\n" not in text:
-            with open(path_or_text, newline="", encoding="utf-8") as fh:
-                text = fh.read()
-    except OSError as exc:
-        raise GameError(f"cannot read {path_or_text}: {exc.strerror or exc}") from None
+    if isinstance(path_or_text, os.PathLike) or "\n" not in text:
+        text = read_text(path_or_text)  # regular files only, with a size cap
     reader = csv.reader(io.StringIO(text))
     try:
         header = [_unprotect(h) for h in next(reader)]
@@ -300,7 +312,7 @@ def read_csv(path_or_text: str | os.PathLike) -> pd.DataFrame:
     for k, rec in enumerate(reader, start=2):
         if len(rec) != len(header):
             raise ParseError(f"{len(rec)} fields where the header has {len(header)}", k)
-        rows.append([parse_value(v) for v in rec])
+        rows.append([parse_value(v, k) for v in rec])
     cols = {}
     for j, name in enumerate(header):
         vals = [r[j] for r in rows]

@@ -74,9 +74,14 @@ class Parameter:
             if self.kind is bool:
                 return bool(value)
             if isinstance(value, str):
-                from fractions import Fraction
+                from gametheory.io import parse_number
 
-                value = Fraction(value) if "/" in value else (int(value) if value.lstrip("-").isdigit() else float(value))
+                if not any(c.isdigit() for c in value):
+                    raise GameError(f"parameter {name}={value!r} is not a number")
+                x = parse_number(value, f"a number for parameter {name}")
+                value = int(x) if x.denominator == 1 else x
+        except GameError:
+            raise
         except (TypeError, ValueError):
             raise GameError(f"parameter {name}={value!r} is not a number") from None
         check_finite(name, value)

@@ -62,7 +62,8 @@ def _float_fields(text):
     return fields
 
 
-@pytest.mark.parametrize("method", ["qre", "vertex"])
+# (a Gambit file's decimals are read exactly, so only QRE, a float method, prints floats for a file)
+@pytest.mark.parametrize("method", ["qre"])
 def test_float_solve_csv_has_no_float_noise(tmp_path, capsys, method):
     g = gt.NormalFormGame.from_bimatrix(
         [[0.3 * 10, 0.0], [0.0, 0.1 + 0.2]], [[0.1 * 12, 0.0], [0.0, 3.3]], player_labels=["Row", "Col"]

@@ -216,11 +216,17 @@ def test_infoset_with_different_actions_or_players():
         t.decision(b, "A", ["x", "y"], infoset="h")
 
 
-def test_infoset_node_preceding_another():
+def test_infoset_node_preceding_another_is_absent_minded_imperfect_recall():
+    # absent-mindedness (Piccione & Rubinstein 1997) is a valid tree with imperfect recall
     t = _two_player()
     a, b = t.decision(t.root, "B", ["x", "y"], infoset="h")
-    with pytest.raises(gt.InvalidGameError, match="precedes"):
-        t.decision(a, "B", ["x", "y"], infoset="h")
+    t.decision(a, "B", ["x", "y"], infoset="h")
+    for v in (b, *t.children(a)):
+        t.terminal(v, [0, 1])
+    assert [h.nodes for h in t.infosets] == [(0, 1)]
+    assert not t.has_perfect_recall()
+    with pytest.raises(gt.InvalidGameError, match="imperfect recall"):
+        t.check_perfect_recall()
 
 
 def test_missing_payoffs_wrong_length_unknown_player_terminal_children():

@@ -76,13 +76,17 @@ def test_nfg_round_trip_through_pygambit(game, tmp_path_factory):
     assert [list(s) for s in again.strategy_labels] == [list(s) for s in game.strategy_labels]
 
 
-def test_float_game_round_trip_is_float_and_pygambit_reads_it(tmp_path):
+def test_float_game_round_trip_reads_the_written_decimals_and_pygambit_reads_it(tmp_path):
     g = gt.NormalFormGame.from_bimatrix([[0.1, 2.5], [1 / 3, -4.0]], [[1.0, 0.0], [0.0, 1.0]])
     p = tmp_path / "f.nfg"
     gt.write_gambit(g, p)
+    # a D file's decimals are exact, as Gambit reads them: 0.1 is 1/10, and each rounds to the float written
     back = gt.read_gambit(p)
-    assert not back.exact
-    np.testing.assert_array_equal(back.payoffs[0], g.payoffs[0])
+    assert back.exact and back.payoffs[0][0, 0] == F(1, 10)
+    assert [float(x) for x in back.payoffs[0].ravel()] == g.payoffs[0].ravel().tolist()
+    floats = gt.read_gambit(p, exact=False)
+    assert not floats.exact
+    np.testing.assert_array_equal(floats.payoffs[0], g.payoffs[0])
     theirs = pygambit.read_nfg(str(p))
     assert [float(x) for x in _pygambit_arrays(theirs)[0].ravel()] == pytest.approx(g.payoffs[0].ravel().tolist())
 

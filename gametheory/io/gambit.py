@@ -11,11 +11,14 @@ Software Tools for Game Theory*, "Game representation formats"):
   terminal), read into :class:`gametheory.extensive.ExtensiveFormGame` through its
   builder API.
 
-Numbers are kept exact: ``1/3``, ``-2``, ``0.25`` and ``1e-3`` are read as the
-Fractions they denote, so a game with rational payoffs stays exact.  A file whose
-header says ``D`` (double precision) gives a float game.  Every syntax error is a
-:class:`~gametheory.errors.ParseError` naming the line; the parser is a single
-linear pass, so malformed files fail fast.
+Numbers are kept exact: ``1/3``, ``-2``, ``0.25``, ``0.000000`` and ``1e-3`` are
+read as the Fractions they denote (from their text, never through a binary float),
+whether the header says ``R`` (rational) or ``D`` (double precision), as Gambit reads
+them; ``exact=False`` asks for a float game.  Numbers follow the one syntax and bounds
+of :mod:`gametheory._numtext` (at most 20,000 digits, magnitude at most 1.8e308).  Every
+syntax error is a :class:`~gametheory.errors.ParseError` naming the line; the parser
+is a single linear pass, so malformed files fail fast.  Files are read through
+:func:`gametheory._textfile.read_text` (regular files only, 64 MiB cap).
 """
 
 from __future__ import annotations
@@ -28,7 +31,8 @@ from typing import Any
 
 import numpy as np
 
-from .._numtext import rational_text
+from .._numtext import parse_count, parse_number, rational_text
+from .._textfile import read_text
 from ..errors import GameError, InvalidGameError, ParseError
 from ..normal_form import NormalFormGame
 
@@ -36,7 +40,6 @@ __all__ = ["read_gambit", "write_gambit", "read_nfg", "write_nfg", "parse_nfg", 
 
 # A token: a quoted string (backslash escapes), a brace, or a bare word/number.
 _TOKEN = re.compile(r'"((?:[^"\\]|\\.)*)"|([{}])|([^\s{},"]+)|(,)|(\s+)', re.S)
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?(/\d+)?\Z")
 
 
 class _Tok:
@@ -97,34 +100,18 @@ class _Stream:
 
 
 def _number(tok: _Tok, exact: bool, what: str = "a number") -> Any:
-    if tok.kind != "word" or not _NUMBER.match(tok.value):
+    """A number token, exact (the decimal text read as a Fraction, never via a float) unless
+    ``exact`` is False; bad syntax, non-ASCII digits and out-of-bound values are ParseErrors."""
+    if tok.kind != "word":
         raise ParseError(f"expected {what}, found {tok.value!r}", tok.line)
-    v = tok.value
-    if "/" in v and int(v.split("/")[1]) == 0:
-        raise ParseError(f"division by zero in {v!r}", tok.line)
-    try:
-        if "/" in v:
-            num, den = v.split("/")
-            x = Fraction(num) / int(den)
-        else:
-            x = Fraction(v)
-    except (ValueError, ZeroDivisionError, OverflowError):
-        raise ParseError(f"{v!r} is not a number", tok.line) from None
-    if exact:
-        return x
-    f = float(x)
-    if not math.isfinite(f):
-        raise ParseError(f"{v!r} is too large for a double", tok.line)
-    return f
+    x = parse_number(tok.value, what, tok.line)
+    return x if exact else float(x)
 
 
 def _int(tok: _Tok, what: str, low: int = 0) -> int:
-    if tok.kind != "word" or not tok.value.isdigit():
+    if tok.kind != "word":
         raise ParseError(f"expected {what} (a non-negative integer), found {tok.value!r}", tok.line)
-    k = int(tok.value)
-    if k < low:
-        raise ParseError(f"{what} must be at least {low}; found {k}", tok.line)
-    return k
+    return parse_count(tok.value, what, tok.line, low)
 
 
 def _strings(st: _Stream, what: str) -> list[str]:
@@ -146,7 +133,7 @@ def _labels(names: list[str], default: str) -> list[str]:
     return names
 
 
-def _header(st: _Stream, magic: str, version: str) -> tuple[bool, str, list[str]]:
+def _header(st: _Stream, magic: str, version: str) -> tuple[str, list[str]]:
     t = st.next(f"the {magic} header")
     if t.kind != "word" or t.value != magic:
         raise ParseError(f"not a Gambit .{magic.lower()} file: it starts with {t.value!r}, not {magic!r}", t.line)
@@ -160,14 +147,19 @@ def _header(st: _Stream, magic: str, version: str) -> tuple[bool, str, list[str]
     players = _strings(st, "players")
     if not players:
         raise ParseError("the game has no players", t.line)
-    return prec.value == "R", title, players
+    # Gambit reads the numbers of R and D files alike (decimal text is exact): so do we
+    return title, players
 
 
 # ---------------------------------------------------------------------- .nfg
-def parse_nfg(text: str) -> NormalFormGame:
-    """A :class:`NormalFormGame` from the text of a Gambit .nfg file (payoff or outcome version)."""
+def parse_nfg(text: str, exact: bool = True) -> NormalFormGame:
+    """A :class:`NormalFormGame` from the text of a Gambit .nfg file (payoff or outcome version).
+
+    Payoffs are exact (Fractions of their decimal or rational text, in ``R`` and ``D`` files
+    alike); ``exact=False`` gives a float game instead (each value correctly rounded).
+    """
     st = _Stream(_tokenize(text), text.count("\n") + 1)
-    exact, title, players = _header(st, "NFG", "1")
+    title, players = _header(st, "NFG", "1")
     n = len(players)
     open_tok = st.expect("{", "'{' opening the strategy counts or names")
     nxt = st.peek()
@@ -258,7 +250,7 @@ def _fmt_num(x: Any) -> str:
     f = float(x)
     if not math.isfinite(f):
         raise InvalidGameError(f"payoff {x!r} is not finite and cannot be written")
-    return repr(f)
+    return repr(f + 0.0)  # -0.0 is written 0.0: the file's numbers are exact, with no signed zero
 
 
 def format_nfg(game: NormalFormGame) -> str:
@@ -322,103 +314,149 @@ def _efg_outcome(st: _Stream, outcomes: dict, n: int, exact: bool) -> tuple[int,
     return k, tok.line
 
 
-def parse_efg(text: str) -> Any:
+class _Record:
+    """One node line of an .efg file (pass 1), built into the tree in pass 2."""
+
+    __slots__ = ("kind", "name", "player", "key", "outcome", "line")
+
+    def __init__(self, kind: str, name: str, player: int, key: tuple[int, int] | None, outcome: int, line: int):
+        self.kind, self.name, self.player, self.key, self.outcome, self.line = kind, name, player, key, outcome, line
+
+
+def _efg_records(st: _Stream, n: int, exact: bool, outcomes: dict, isets: dict) -> list[_Record]:
+    """Pass 1: the node records in pre-order, with outcome payoffs and information-set
+    (name, actions, chance probabilities) collected; counting children keeps it linear."""
+    records: list[_Record] = []
+    open_children = 1  # nodes the records so far promise
+    while open_children:
+        tok = st.next("a node record (p, c or t)")
+        if tok.kind != "word" or tok.value not in ("p", "c", "t"):
+            raise ParseError(f"expected a node type 'p', 'c' or 't', found {tok.value!r}", tok.line)
+        name = st.expect("str", "the quoted node name").value
+        open_children -= 1
+        if tok.value == "t":
+            k, _ = _efg_outcome(st, outcomes, n, exact)
+            records.append(_Record("t", name, -1, None, k, tok.line))
+            continue
+        if tok.value == "p":
+            pt = st.next("a player number")
+            player = _int(pt, "a player number", 1)
+            if player > n:
+                raise ParseError(f"player {player} does not exist (the game has {n})", pt.line)
+        else:
+            player = 0
+        it = st.next("an information set number")
+        key = (player, _int(it, "an information set number", 1))
+        # Gambit: the information set's name and its action list are each optional after
+        # the set's first node
+        iname = ""
+        nxt = st.peek()
+        if nxt is not None and nxt.kind == "str":
+            iname = st.next("information set name").value
+        nxt = st.peek()
+        if nxt is not None and nxt.kind == "{":
+            st.next("'{' opening the actions")
+            acts: list[str] = []
+            probs: list = []
+            while True:
+                a = st.next("an action or '}'")
+                if a.kind == "}":
+                    break
+                if a.kind != "str":
+                    raise ParseError(f"expected a quoted action name, found {a.value!r}", a.line)
+                acts.append(a.value)
+                if player == 0:
+                    probs.append(_number(st.next("a chance probability"), exact, "a chance probability"))
+            if not acts:
+                raise ParseError("a node has no actions", it.line)
+            acts = _labels(acts, "a")
+            if key in isets and isets[key][1] != tuple(acts):
+                raise ParseError(f"information set {key[1]} of player {player} is given two action lists", it.line)
+            if key not in isets:
+                isets[key] = [iname, tuple(acts), tuple(probs), 0]
+        elif key not in isets:
+            raise ParseError(f"information set {key[1]} is used before its actions are given", it.line)
+        isets[key][3] += 1
+        k, _ = _efg_outcome(st, outcomes, n, exact)
+        records.append(_Record(tok.value, name, player, key, k, tok.line))
+        open_children += len(isets[key][1])
+    return records
+
+
+def _infoset_labels(isets: dict, players: list[str]) -> dict:
+    """Labels of the information sets: the file's name where it is given and distinct; a
+    set of one node without a name is a singleton (label None, as our writer writes it);
+    other sets are named ``"<player>#<number>"``."""
+    out: dict = {}
+    used: set[str] = set()
+    for key, (iname, _acts, _probs, count) in isets.items():
+        player, number = key
+        if player == 0:
+            continue
+        if iname and iname not in used:
+            out[key] = iname
+        elif not iname and count == 1:
+            out[key] = None
+            continue
+        else:
+            out[key] = f"{players[player - 1]}#{number}"
+        used.add(out[key])
+    return out
+
+
+def parse_efg(text: str, exact: bool = True) -> Any:
     """An :class:`~gametheory.extensive.ExtensiveFormGame` from the text of a Gambit .efg file.
+
+    Payoffs and chance probabilities are exact (as in :func:`parse_nfg`); ``exact=False``
+    gives a float game.
 
     Outcomes attached to non-terminal nodes are added to the payoffs of every terminal
     below them, as in Gambit.  Information sets keep their names where these are
-    distinct, otherwise they are named ``"<player>#<number>"``.
+    distinct; an unnamed set of one node is a singleton, other unnamed sets are named
+    ``"<player>#<number>"``.  A terminal's label is its node name, else its outcome's
+    name, else none.  Absent-minded information sets (a node following another of
+    its set) are valid Gambit and are read; the tree then has imperfect recall.
     """
     cls = _extensive_class()
     if cls is None:
         raise GameError("reading .efg files needs gametheory.extensive, which is not available")
     st = _Stream(_tokenize(text), 0)
-    exact, title, players = _header(st, "EFG", "2")
+    title, players = _header(st, "EFG", "2")
     players = _labels(players, "P")
     n = len(players)
     t = st.peek()
     if t is not None and t.kind == "str":
         st.next("comment")
+    outcomes: dict[Any, Any] = {}  # number -> payoffs, ("name", number) -> name
+    isets: dict[tuple[int, int], list] = {}  # key -> [name, actions, chance probs, node count]
+    records = _efg_records(st, n, exact, outcomes, isets)
+    extra = st.peek()
+    if extra is not None:
+        raise ParseError(f"unexpected {extra.value!r} after the last node", extra.line)
+    labels = _infoset_labels(isets, players)
     tree = cls(players=players, title=title)
     zero = Fraction(0) if exact else 0.0
-    outcomes: dict[Any, Any] = {}  # number -> payoffs, ("name", number) -> name
-    isets: dict[tuple[int, int], tuple[str, tuple[str, ...], tuple]] = {}
-    used_names: set[str] = set()
     stack: list[tuple[int, list]] = [(tree.root, [zero] * n)]  # (node id, payoffs accumulated above it)
+    rec = records[0]
     try:
-        while stack:
+        for rec in records:
             node, acc = stack.pop()
-            tok = st.next("a node record (p, c or t)")
-            if tok.kind != "word" or tok.value not in ("p", "c", "t"):
-                raise ParseError(f"expected a node type 'p', 'c' or 't', found {tok.value!r}", tok.line)
-            name = st.expect("str", "the quoted node name").value
-            if tok.value == "t":
-                k, _ = _efg_outcome(st, outcomes, n, exact)
-                pay = [a + b for a, b in zip(acc, outcomes[k])] if k else list(acc)
-                label = name or (outcomes.get(("name", k)) if k else None) or None
-                tree.terminal(node, payoffs=pay, label=label)
+            below = [a + b for a, b in zip(acc, outcomes[rec.outcome])] if rec.outcome else acc
+            if rec.kind == "t":
+                label = rec.name or (outcomes.get(("name", rec.outcome)) if rec.outcome else None) or None
+                tree.terminal(node, payoffs=list(below), label=label)
                 continue
-            if tok.value == "p":
-                pt = st.next("a player number")
-                player = _int(pt, "a player number", 1)
-                if player > n:
-                    raise ParseError(f"player {player} does not exist (the game has {n})", pt.line)
+            _iname, acts, probs, _count = isets[rec.key]
+            if rec.kind == "c":
+                if len(probs) != len(acts):
+                    raise ParseError("chance probabilities do not match the actions", rec.line)
+                kids = tree.chance(node, actions=list(acts), probs=list(probs))
             else:
-                player = 0
-            it = st.next("an information set number")
-            number = _int(it, "an information set number", 1)
-            key = (player, number)
-            # Gambit: the information set's name and its action list are each optional after
-            # the set's first node
-            iname = ""
-            nxt = st.peek()
-            if nxt is not None and nxt.kind == "str":
-                iname = st.next("information set name").value
-            nxt = st.peek()
-            if nxt is not None and nxt.kind == "{":
-                st.next("'{' opening the actions")
-                acts: list[str] = []
-                probs: list = []
-                while True:
-                    a = st.next("an action or '}'")
-                    if a.kind == "}":
-                        break
-                    if a.kind != "str":
-                        raise ParseError(f"expected a quoted action name, found {a.value!r}", a.line)
-                    acts.append(a.value)
-                    if player == 0:
-                        probs.append(_number(st.next("a chance probability"), exact, "a chance probability"))
-                if not acts:
-                    raise ParseError("a node has no actions", it.line)
-                acts = _labels(acts, "a")
-                if key in isets and isets[key][1] != tuple(acts):
-                    raise ParseError(f"information set {number} of player {player} is given two action lists", it.line)
-                if key not in isets:
-                    label = iname if iname and iname not in used_names else f"{players[player - 1] if player else 'chance'}#{number}"
-                    used_names.add(label)
-                    isets[key] = (label, tuple(acts), tuple(probs))
-                chance_probs = probs
-            else:
-                if key not in isets:
-                    raise ParseError(f"information set {number} is used before its actions are given", it.line)
-                chance_probs = list(isets[key][2])
-            label, acts_t = isets[key][0], isets[key][1]
-            k, kline = _efg_outcome(st, outcomes, n, exact)
-            below = [a + b for a, b in zip(acc, outcomes[k])] if k else acc
-            if player == 0:
-                if len(chance_probs) != len(acts_t):
-                    raise ParseError("chance probabilities do not match the actions", kline)
-                kids = tree.chance(node, actions=list(acts_t), probs=chance_probs)
-            else:
-                kids = tree.decision(node, player=player - 1, actions=list(acts_t), infoset=label)
+                kids = tree.decision(node, player=rec.player - 1, actions=list(acts), infoset=labels[rec.key])
             for c in reversed(kids):
                 stack.append((c, below))
-        extra = st.peek()
-        if extra is not None:
-            raise ParseError(f"unexpected {extra.value!r} after the last node", extra.line)
     except InvalidGameError as exc:
-        tok = st.toks[st.i - 1] if st.i else None
-        raise ParseError(f"invalid game: {exc}", tok.line if tok else 1) from None
+        raise ParseError(f"invalid game: {exc}", rec.line) from None
     try:
         tree.validate()
     except InvalidGameError as exc:
@@ -429,9 +467,12 @@ def parse_efg(text: str) -> Any:
 def format_efg(game: Any) -> str:
     """The text of a Gambit .efg file (version 2) for an extensive-form game.
 
-    Every terminal node gets its own outcome (named after its label); information
-    sets are numbered per player in order of first appearance.  Gambit requires node
-    labels to be unique, so a terminal label shared by several nodes is dropped.
+    Every terminal node gets its own outcome, named after the terminal's label ("" when
+    it has none); the label is also the node's name where it is unique (Gambit requires
+    unique node names; it renames repeated outcome names on its side).  Information sets
+    are numbered per player in order of first appearance; a singleton set without a
+    label is written without a name.  :func:`parse_efg` reads this text back to the same
+    tree (labels written as text), so writing what it read gives the same text again.
     """
     cls = _extensive_class()
     if cls is None or not isinstance(game, cls):
@@ -445,8 +486,8 @@ def format_efg(game: Any) -> str:
     per_player: dict[int, int] = {}
     chance_no = 0
     outcome_no = 0
-    used: set[str] = set()
-    # Gambit 16.7 wants node labels unique: a label shared by several terminals is not written
+    # Gambit 16.7 wants node labels unique: a label shared by several terminals is written
+    # as the outcome's name only
     counts: dict[str, int] = {}
     for v in game.terminals:
         lab = game.label(v)
@@ -457,9 +498,8 @@ def format_efg(game: Any) -> str:
         if kind == "terminal":
             outcome_no += 1
             lab = game.label(v)
-            name = str(lab) if lab != v and counts.get(str(lab)) == 1 else ""
-            oname = name if name and name not in used else f"o{outcome_no}"
-            used.add(oname)
+            oname = str(lab) if lab != v else ""
+            name = oname if counts.get(oname) == 1 else ""
             pay = ", ".join(_fmt_num(x) for x in game.payoffs(v))
             lines.append(f"t {_q(name)} {outcome_no} {_q(oname)} {{ {pay} }}")
         elif kind == "chance":
@@ -478,28 +518,25 @@ def format_efg(game: Any) -> str:
 
 
 # ---------------------------------------------------------------------- files
-def read_gambit(path: str | os.PathLike) -> Any:
+def read_gambit(path: str | os.PathLike, exact: bool = True, max_bytes: int | None = None) -> Any:
     """Read a Gambit ``.nfg`` or ``.efg`` file (format chosen by its header).
 
-    Returns a :class:`NormalFormGame` or an ``ExtensiveFormGame``; raises
-    :class:`ParseError` naming the line of a syntax error and :class:`GameError` when
-    the file cannot be read.  Format: McKelvey, McLennan & Turocy (2016), Gambit.
+    Returns a :class:`NormalFormGame` or an ``ExtensiveFormGame``, exact unless
+    ``exact=False`` (see :func:`parse_nfg`).  Only regular files are read, up to
+    ``max_bytes`` (default 64 MiB, or ``GAMETHEORY_MAX_FILE_BYTES``): a device such as
+    ``/dev/zero``, a FIFO or a directory is a :class:`GameError`, as is a file that
+    cannot be read; a syntax error is a :class:`ParseError` naming the line.
+    Format: McKelvey, McLennan & Turocy (2016), Gambit.
     """
-    try:
-        with open(path, encoding="utf-8") as fh:
-            text = fh.read()
-    except UnicodeDecodeError:
-        raise ParseError(f"{os.fspath(path)} is not a text file") from None
-    except OSError as exc:
-        raise GameError(f"cannot read {os.fspath(path)}: {exc.strerror or exc}") from None
+    text = read_text(path, max_bytes)
     head = text.lstrip()[:3]
     if head == "EFG":
-        return parse_efg(text)
+        return parse_efg(text, exact)
     if head == "NFG":
-        return parse_nfg(text)
+        return parse_nfg(text, exact)
     if str(path).lower().endswith(".efg"):
-        return parse_efg(text)
-    return parse_nfg(text)
+        return parse_efg(text, exact)
+    return parse_nfg(text, exact)
 
 
 def write_gambit(game: Any, path: str | os.PathLike) -> None:

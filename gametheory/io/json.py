@@ -17,7 +17,8 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from .._numtext import json_dumps, json_loads, parse_int, rational_text
+from .._numtext import json_dumps, parse_number, rational_text
+from .._textfile import read_text
 from ..errors import GameError, ParseError
 from ..normal_form import NormalFormGame
 
@@ -49,14 +50,53 @@ def encode(x: Any) -> Any:
 
 
 def decode(x: Any) -> Any:
-    """Inverse of :func:`encode` for numbers: ``"a/b"`` strings become Fractions."""
+    """Inverse of :func:`encode` for numbers: ``"a/b"`` strings become Fractions
+    (through :func:`gametheory._numtext.parse_number`; other strings stay strings)."""
     if isinstance(x, str) and "/" in x:
-        m = _RATIONAL.fullmatch(x.strip())
-        if m is None or parse_int(m.group(2)) == 0:
+        try:
+            return parse_number(x)
+        except ParseError:
             return x
-        return Fraction(parse_int(m.group(1)), parse_int(m.group(2)))
     if isinstance(x, list):
         return [decode(v) for v in x]
+    return x
+
+
+class _BadNumber(Exception):
+    def __init__(self, token: str, error: ParseError):
+        self.token, self.error = token, error
+
+
+def _number_hook(exact: bool):
+    def hook(token: str) -> Any:
+        try:
+            x = parse_number(token, "a number")
+        except ParseError as exc:
+            raise _BadNumber(token, exc) from None
+        if not exact:
+            return float(x)
+        return int(x) if x.denominator == 1 else x
+
+    return hook
+
+
+def _refuse_constant(token: str) -> Any:
+    raise _BadNumber(token, ParseError(f"{token} is not a finite number"))
+
+
+def _line_of(text: str, token: str) -> int | None:
+    at = text.find(token)
+    return text.count("\n", 0, at) + 1 if at >= 0 else None
+
+
+def _strict_decode(x: Any, text: str) -> Any:
+    if isinstance(x, str):
+        try:
+            return parse_number(x, "a payoff")
+        except ParseError as exc:
+            raise ParseError(str(exc), _line_of(text, f'"{x}"')) from None
+    if isinstance(x, list):
+        return [_strict_decode(v, text) for v in x]
     return x
 
 
@@ -78,16 +118,26 @@ def game_to_json(game: NormalFormGame) -> str:
 def game_from_json(text: str) -> NormalFormGame:
     """A normal-form game from :func:`game_to_json` output."""
     try:
-        doc = json_loads(text)
+        # JSON numbers go through the library's bounded parser: ints with more digits
+        # than Python converts, 1e400 (inf) and NaN/Infinity are ParseErrors, not crashes
+        doc = json.loads(
+            text, parse_int=_number_hook(True), parse_float=_number_hook(True), parse_constant=_refuse_constant
+        )
     except json.JSONDecodeError as exc:
         raise ParseError(f"invalid JSON: {exc.msg}", exc.lineno) from None
+    except _BadNumber as bad:
+        raise ParseError(str(bad.error), _line_of(text, bad.token)) from None
+    except RecursionError:
+        raise ParseError("the JSON document is nested too deeply") from None
     if not isinstance(doc, dict) or doc.get("type") != "normal_form":
         raise ParseError("not a normal-form game document (need \"type\": \"normal_form\")")
     for key in ("players", "strategies", "payoffs"):
         if key not in doc:
             raise ParseError(f"the game document has no {key!r}")
     exact = bool(doc.get("exact", False))
-    payoffs = [decode(p) for p in doc["payoffs"]]
+    payoffs = _strict_decode(doc["payoffs"], text)
+    if not exact:  # a float game's JSON numbers: read exactly above, rounded once here
+        payoffs = _to_float(payoffs)
     return NormalFormGame(
         payoffs,
         player_labels=doc["players"],
@@ -95,6 +145,12 @@ def game_from_json(text: str) -> NormalFormGame:
         exact=exact,
         title=str(doc.get("title", "")),
     )
+
+
+def _to_float(x: Any) -> Any:
+    if isinstance(x, list):
+        return [_to_float(v) for v in x]
+    return float(x) if isinstance(x, (int, Fraction)) and not isinstance(x, bool) else x
 
 
 def equilibria_to_json(equilibria: Sequence[Any]) -> str:
@@ -115,12 +171,9 @@ def equilibria_to_json(equilibria: Sequence[Any]) -> str:
 
 
 def read_json(path: str | os.PathLike) -> NormalFormGame:
-    """Read a game written by :func:`write_json`."""
-    try:
-        with open(path, encoding="utf-8") as fh:
-            return game_from_json(fh.read())
-    except OSError as exc:
-        raise GameError(f"cannot read {os.fspath(path)}: {exc.strerror or exc}") from None
+    """Read a game written by :func:`write_json` (regular files only, 64 MiB cap: see
+    :mod:`gametheory._textfile`)."""
+    return game_from_json(read_text(path))
 
 
 def write_json(game: NormalFormGame, path: str | os.PathLike) -> None:
