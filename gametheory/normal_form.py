@@ -29,6 +29,9 @@ __all__ = ["NormalFormGame", "DEFAULT_TOL", "to_exact", "is_exact_number"]
 
 DEFAULT_TOL = 1e-9
 
+#: Values of ``NormalFormGame(..., layout=...)``: which axis of a single payoff array holds the players.
+LAYOUTS = ("players_first", "players_last")
+
 
 def is_exact_number(x: Any) -> bool:
     """True for ints and rationals (not bool, not float)."""
@@ -170,9 +173,18 @@ class NormalFormGame:
     Parameters
     ----------
     payoffs
-        A list with one payoff array per player, each of shape ``(m_0, ..., m_{n-1})``;
-        or a single array of shape ``(m_0, ..., m_{n-1}, n)`` (payoff vectors in the
-        last axis, as quantecon and Gambit lay them out).
+        A list (or tuple) with one payoff array per player, each of shape
+        ``(m_0, ..., m_{n-1})``: ``[A, B]`` always means player 0's array, then player
+        1's.  A single numpy array is read by its shape: ``(n, m_0, ..., m_{n-1})`` is
+        the per-player stack (``np.stack([A, B])``); ``(m_0, ..., m_{n-1}, n)`` has the
+        payoff vectors in the last axis (as quantecon and Gambit lay them out).  When
+        both readings fit (shape ``(n, ..., n)``: a 2x2 game stacked as ``(2, 2, 2)``,
+        any ``(2, m, 2)``, ``(3, m_1, m_2, 3)``, ...) the array is refused with an
+        :class:`InvalidGameError`: pass a list, ``from_bimatrix(A, B)`` or ``layout``.
+    layout
+        ``None`` (default): read a single array by its shape as above.
+        ``"players_first"`` or ``"players_last"`` says which axis holds the players,
+        for a single array or a nested list; it must fit the shape.
     player_labels, strategy_labels
         Optional names; defaults ``"P1".."Pn"`` and ``"s1".."sm"``.
     exact
@@ -195,8 +207,9 @@ class NormalFormGame:
         exact: bool | None = None,
         tol: float | None = None,
         title: str = "",
+        layout: str | None = None,
     ) -> None:
-        arrays = self._split_payoffs(payoffs)
+        arrays = self._split_payoffs(payoffs, layout)
         n = len(arrays)
         if n == 0:
             raise InvalidGameError("a game needs at least one player; got an empty list of payoff arrays")
@@ -241,21 +254,49 @@ class NormalFormGame:
 
     # ------------------------------------------------------------------ construction
     @staticmethod
-    def _split_payoffs(payoffs: Any) -> list:
+    def _split_payoffs(payoffs: Any, layout: str | None = None) -> list:
+        if layout is not None and layout not in LAYOUTS:
+            raise InvalidGameError(f"layout must be one of {', '.join(map(repr, LAYOUTS))} or None; got {layout!r}")
         if isinstance(payoffs, NormalFormGame):
             return list(payoffs._payoffs)
-        if isinstance(payoffs, np.ndarray):
-            if payoffs.ndim >= 1 and payoffs.ndim - 1 == payoffs.shape[-1] and payoffs.ndim >= 2:
-                return [payoffs[..., i] for i in range(payoffs.shape[-1])]
-            raise InvalidGameError(
-                f"a single payoff array must have shape (m_1, ..., m_n, n); got shape {payoffs.shape}. "
-                "Otherwise pass a list with one payoff array per player"
-            )
-        if not isinstance(payoffs, (list, tuple)):
+        if isinstance(payoffs, (list, tuple)):
+            if layout != "players_last":
+                return list(payoffs)  # a list is one payoff array per player, whatever its shape
+            shape = _nested_shape(payoffs, "payoffs")
+            arr = np.empty(int(np.prod(shape)), dtype=object)
+            arr[:] = _flatten(payoffs)
+            payoffs = arr.reshape(shape)
+        if not isinstance(payoffs, np.ndarray):
             raise InvalidGameError(
                 f"payoffs must be a list of arrays (one per player); got {type(payoffs).__name__}"
             )
-        return list(payoffs)
+        shape, d = payoffs.shape, payoffs.ndim
+        first = d >= 2 and shape[0] == d - 1
+        last = d >= 2 and shape[-1] == d - 1
+        if layout is None:
+            if first and last:
+                # (n, ..., n) fits both readings; a guess would silently solve another game
+                raise InvalidGameError(
+                    f"a single payoff array of shape {shape} is ambiguous: it could be one "
+                    f"{'x'.join(map(str, shape[1:]))} array per player (players first, as np.stack([A, B]) "
+                    f"gives) or a {'x'.join(map(str, shape[:-1]))} array of payoff vectors (players last). "
+                    "Pass a list [A, B] (one array per player), NormalFormGame.from_bimatrix(A, B), or "
+                    "layout='players_first' / layout='players_last'"
+                )
+            layout = "players_first" if first else "players_last" if last else None
+        if layout == "players_first" and first:
+            return list(payoffs)
+        if layout == "players_last" and last:
+            return [payoffs[..., i] for i in range(shape[-1])]
+        want = {
+            "players_first": "(n, m_1, ..., m_n)",
+            "players_last": "(m_1, ..., m_n, n)",
+            None: "(n, m_1, ..., m_n) or (m_1, ..., m_n, n)",
+        }[layout]
+        raise InvalidGameError(
+            f"a single payoff array must have shape {want}; got shape {shape}. "
+            "Otherwise pass a list with one payoff array per player"
+        )
 
     @staticmethod
     def _check_player_labels(labels: Sequence[str] | None, n: int) -> tuple[str, ...]:
