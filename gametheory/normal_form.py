@@ -8,10 +8,15 @@ Exactness: a game whose payoffs are all ints or :class:`fractions.Fraction` (or
 anything exactly convertible, like numpy integers, ``decimal.Decimal`` or sympy
 rationals) is *exact*: payoffs are held as Fractions in object arrays and every
 solver returns Fractions.  Any float payoff makes a *float* game (float64), whose
-equilibrium checks use the tolerance ``game.tol`` (default ``1e-9`` times the
-largest absolute payoff, so that it scales with the payoffs' units; ``1e-9`` for an
-all-zero game).  ``exact=True`` converts floats to
-the Fractions they denote; ``exact=False`` forces floating point.
+equilibrium checks use one tolerance per player, ``game.tols``: by default player
+``i``'s is ``1e-9 * max |u_i|`` (``1e-9`` for a player whose payoffs are all 0), so a
+player's gains are judged on that player's own payoff scale, the scale at which the
+float64 rounding of that player's expected payoffs lives.  A player whose payoffs
+are in units of 1e12 therefore never makes another player's gain of 1 look like a
+tie, and rescaling one player's payoffs leaves every verdict unchanged.  A shift
+``u_i + c`` changes ``max |u_i|``; verdicts stay the same as long as the payoff
+differences that matter exceed ``1e-9 * max |u_i + c|``.  ``exact=True`` converts
+floats to the Fractions they denote; ``exact=False`` forces floating point.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ import numpy as np
 
 from .errors import InvalidGameError, InvalidProfileError
 
-__all__ = ["NormalFormGame", "DEFAULT_TOL", "to_exact", "is_exact_number"]
+__all__ = ["NormalFormGame", "DEFAULT_TOL", "LAYOUTS", "payoff_scale", "to_exact", "is_exact_number"]
 
 DEFAULT_TOL = 1e-9
 
@@ -79,6 +84,16 @@ def to_exact(x: Any, what: str = "value") -> Fraction:
             raise InvalidGameError(f"{what} is not finite ({x!r})")
         return Fraction(float(x))
     raise InvalidGameError(f"{what} is not a number: {x!r} of type {type(x).__name__}")
+
+
+def payoff_scale(arr: Any) -> float:
+    """A player's payoff scale for float tolerances: ``max |u_i|``, or 1 when all payoffs are 0."""
+    try:
+        a = np.abs(np.asarray(arr, dtype=float))
+    except OverflowError:  # an exact payoff beyond float range: exact games never use the tolerance
+        return float(np.finfo(float).max)
+    scale = float(a.max()) if a.size else 0.0
+    return scale if scale > 0 else 1.0
 
 
 def _plain_array(obj: Any) -> Any:
@@ -191,8 +206,12 @@ class NormalFormGame:
         ``None`` (default) infers exactness from the entries; ``True`` converts to
         Fractions; ``False`` forces float64.
     tol
-        Float games only: tolerance for equilibrium checks; default
-        ``1e-9 * max |payoff|`` (relative to the payoffs' scale).
+        Float games only: the largest gain from a deviation that still counts as none.
+        ``None`` (default): per player, ``1e-9 * max |u_i|`` (relative to that player's
+        payoff scale; ``1e-9`` if all its payoffs are 0).  A number: that absolute
+        tolerance for every player.  A sequence of ``n`` numbers: one per player.
+        Stored as ``game.tols``; ``game.tol`` is their maximum (for display only:
+        checks use each player's own entry).
     title
         An optional name for the game (printed in tables and Gambit files).
 
@@ -246,11 +265,27 @@ class NormalFormGame:
         self.player_labels: tuple[str, ...] = self._check_player_labels(player_labels, n)
         self.strategy_labels: tuple[tuple[str, ...], ...] = self._check_strategy_labels(strategy_labels, self.shape)
         if tol is None:
-            scale = max((float(np.max(np.abs(a.astype(float)))) for a in self._payoffs), default=0.0)
-            tol = DEFAULT_TOL * scale if scale > 0 else DEFAULT_TOL
-        if not (isinstance(tol, (int, float)) and np.isfinite(tol) and tol >= 0):
-            raise InvalidGameError(f"tol must be a finite non-negative number; got {tol!r}")
-        self.tol: float = float(tol)
+            tol = [DEFAULT_TOL * payoff_scale(a) for a in self._payoffs]
+        self.tols: tuple[float, ...] = self.player_tols(tol)
+        self.tol: float = max(self.tols)
+
+    def player_tols(self, tol: Any = None) -> tuple[float, ...]:
+        """Per-player tolerances: ``game.tols`` for ``None``, a number for every player, or one per player.
+
+        Raises :class:`InvalidGameError` for a negative, non-finite or wrongly sized ``tol``.
+        """
+        if tol is None:
+            return self.tols
+        if isinstance(tol, np.ndarray):
+            tol = tol.tolist()
+        values = list(tol) if isinstance(tol, (list, tuple)) else [tol] * self.n_players
+        if len(values) != self.n_players:
+            raise InvalidGameError(f"tol has {len(values)} entries for {self.n_players} players; give one number or one per player")
+        for v in values:
+            if isinstance(v, (bool, np.bool_)) or not isinstance(v, (int, float, Fraction, np.integer, np.floating)) \
+                    or not (np.isfinite(float(v)) and v >= 0):
+                raise InvalidGameError(f"tol must be a finite non-negative number (or one per player); got {tol!r}")
+        return tuple(float(v) for v in values)
 
     # ------------------------------------------------------------------ construction
     @staticmethod
@@ -489,7 +524,7 @@ class NormalFormGame:
                     raise InvalidProfileError(f"strategy of player {i} has an entry that is not real: {entries}") from None
                 if not np.all(np.isfinite(v)):
                     raise InvalidProfileError(f"strategy of player {i} has a non-finite entry: {entries}")
-                ptol = max(self.tol, 1e-9)
+                ptol = DEFAULT_TOL  # probabilities are unitless: not the payoff tolerance
                 if np.any(v < -ptol):
                     raise InvalidProfileError(f"strategy of player {i} has a negative probability: {entries}")
                 if abs(v.sum() - 1.0) > ptol * max(1, m):

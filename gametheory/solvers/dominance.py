@@ -18,7 +18,8 @@ For exact games the float LP's certificate is rounded to Fractions (or, for a
 belief, recomputed exactly from the LP vertex's binding constraints, a crossover)
 and verified exactly; when that fails an exact rational simplex (Bland's rule)
 decides, so no floating-point mistake can remove or keep a strategy wrongly.  Float games decide with the
-tolerance ``game.tol``: ``s`` counts as dominated only when the margin exceeds it.
+tolerance of the player owning ``s``, ``game.tols[i]`` (on that player's payoff scale):
+``s`` counts as dominated only when the margin exceeds it.
 
 Elimination order.  Strict dominance is order independent (Gilboa, Kalai & Zemel
 1990), and so is the result here.  Weak elimination is order dependent; this module
@@ -400,7 +401,7 @@ def iterated_dominance(game: NormalFormGame, strict: bool = True, mixed: bool = 
             rows = range(len(alive[i]))
             found = {}
             for r in rows:
-                dom = dominating_strategy(D, r, [k for k in rows if k != r], strict, mixed, game.exact, game.tol)
+                dom = dominating_strategy(D, r, [k for k in rows if k != r], strict, mixed, game.exact, game.tols[i])
                 if dom is not None:
                     found[r] = dom
             if len(found) == len(alive[i]):  # only possible through float tolerance
@@ -411,7 +412,7 @@ def iterated_dominance(game: NormalFormGame, strict: bool = True, mixed: bool = 
             keep = [k for k in rows if k not in found]
             for r, dom in found.items():
                 if any(k in found for k in dom):
-                    alt = dominating_strategy(D, r, keep, strict, mixed, game.exact, game.tol)
+                    alt = dominating_strategy(D, r, keep, strict, mixed, game.exact, game.tols[i])
                     dom = alt if alt is not None else dom
                 removals.append((i, alive[i][r], {alive[i][k]: p for k, p in dom.items()}))
         if not removals:
@@ -423,7 +424,7 @@ def iterated_dominance(game: NormalFormGame, strict: bool = True, mixed: bool = 
             alive[i] = [s for s in alive[i] if s not in gone]
     sub = [a[np.ix_(*alive)] for a in game.payoffs]
     labels = [[game.strategy_labels[i][s] for s in alive[i]] for i in range(game.n_players)]
-    reduced = NormalFormGame(sub, game.player_labels, labels, exact=game.exact, tol=game.tol, title=game.title)
+    reduced = NormalFormGame(sub, game.player_labels, labels, exact=game.exact, tol=game.tols, title=game.title)
     return DominanceResult(
         game=reduced,
         survivors=tuple(tuple(a) for a in alive),
