@@ -115,7 +115,7 @@ def _float_dominator(D: np.ndarray, s: int, others: list[int], strict: bool) -> 
     Strict: maximize eps s.t. x.D[others] - D[s] >= eps.  Weak: x.D[others] >= D[s]
     and maximize the total surplus.
     """
-    M = D[others].astype(float) - D[s].astype(float)  # (len(others), T)
+    M, unit = _unit_scaled(D[others].astype(float) - D[s].astype(float))  # (len(others), T)
     n, T = M.shape
     if strict:
         # variables (x_1..x_n, eps); minimize -eps; -M^T x + eps <= 0
@@ -128,19 +128,28 @@ def _float_dominator(D: np.ndarray, s: int, others: list[int], strict: bool) -> 
         res = linprog(c, A_ub=A_ub, b_ub=b_ub, A_eq=A_eq, b_eq=[1.0], bounds=bounds, method="highs")
         if res.status != 0:
             raise SolverError(f"dominance LP failed: {res.message}")
-        return float(res.x[-1]), res.x[:n]
+        return float(res.x[-1]) * unit, res.x[:n]
     c = -M.sum(axis=1)
     res = linprog(c, A_ub=-M.T, b_ub=np.zeros(T), A_eq=np.ones((1, n)), b_eq=[1.0], bounds=[(0, None)] * n, method="highs")
     if res.status == 2:  # infeasible: nothing covers s
         return None
     if res.status != 0:
         raise SolverError(f"dominance LP failed: {res.message}")
-    return float(-res.fun), res.x
+    return float(-res.fun) * unit, res.x
+
+
+def _unit_scaled(M: np.ndarray) -> tuple[np.ndarray, float]:
+    """``M / max |M|`` and that scale: the LPs' solutions do not change under a positive
+    rescaling, and HiGHS refuses coefficients of 1e15 and more (a player's payoffs in
+    large units), so the LPs see numbers of order 1."""
+    unit = float(np.abs(M).max()) if M.size else 0.0
+    unit = unit if unit > 0 else 1.0
+    return M / unit, unit
 
 
 def _float_belief(D: np.ndarray, s: int, others: list[int], strict: bool) -> np.ndarray | None:
     """A belief over columns making row ``s`` a best reply (``q >= 1`` entrywise when weak)."""
-    M = D[others].astype(float) - D[s].astype(float)
+    M, _ = _unit_scaled(D[others].astype(float) - D[s].astype(float))
     n, T = M.shape
     if strict:
         res = linprog(np.zeros(T), A_ub=M, b_ub=np.zeros(n), A_eq=np.ones((1, T)), b_eq=[1.0], bounds=[(0, None)] * T, method="highs")
