@@ -193,3 +193,24 @@ def test_two_player_equilibria_invariant_to_an_affine_map_of_one_player(data, lo
         assert all(np.allclose(np.concatenate(x), np.concatenate(y), atol=1e-9) for x, y in zip(found, exact))
         for e in gt.solve(h):
             assert gt.is_equilibrium(h, e) and agrees_with_regret(h, e)
+
+
+def test_batch_2x2_solver_uses_each_players_tolerance():
+    from gametheory.solvers.batch2x2 import solve_2x2_batch
+
+    A, B = ISSUE
+    res = solve_2x2_batch(np.array([A], float), np.array([B], float))
+    assert res.equilibria(0) == [(1.0, 1.0)]  # (row 1, column 1): the only equilibrium
+
+
+@given(st.lists(st.integers(0, 9), min_size=8, max_size=8), SCALES, SCALES)
+def test_batch_2x2_scaled_players_equal_the_exact_batch(vals, sa, sb):
+    from gametheory.solvers.batch2x2 import solve_2x2_batch
+
+    A, B = np.array(vals[:4]).reshape(1, 2, 2), np.array(vals[4:]).reshape(1, 2, 2)
+    exact = solve_2x2_batch(A, B)
+    scaled = solve_2x2_batch(A * sa, B * sb)
+    got = np.array(sorted(scaled.equilibria(0)), float).reshape(-1, 2)
+    want = np.array(sorted((float(p), float(q)) for p, q in exact.equilibria(0)), float).reshape(-1, 2)
+    assert got.shape == want.shape and np.allclose(got, want, atol=1e-12)
+    assert bool(scaled.degenerate[0]) == bool(exact.degenerate[0])
