@@ -224,7 +224,7 @@ class NormalFormGame:
         player_labels: Sequence[str] | None = None,
         strategy_labels: Sequence[Sequence[str]] | None = None,
         exact: bool | None = None,
-        tol: float | None = None,
+        tol: float | Sequence[float] | None = None,
         title: str = "",
         layout: str | None = None,
     ) -> None:

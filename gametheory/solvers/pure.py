@@ -16,6 +16,7 @@ maximizers.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from fractions import Fraction
 
 import numpy as np
@@ -64,7 +65,7 @@ def best_response_mask(game: NormalFormGame, player: int, tol: float | None = No
     return arr >= best - tol
 
 
-def pure_equilibria(game: NormalFormGame, tol: float | None = None) -> list[Equilibrium]:
+def pure_equilibria(game: NormalFormGame, tol: float | Sequence[float] | None = None) -> list[Equilibrium]:
     """All pure-strategy Nash equilibria of an n-player game (Nash 1951).
 
     Returned in row-major order of the profiles, each with ``method="pure"``; exact

@@ -315,7 +315,7 @@ def _polish(game: NormalFormGame, prof: tuple[np.ndarray, ...], tol: Any) -> tup
 def qre_equilibrium(
     game: NormalFormGame,
     lam_max: float | None = None,
-    tol: float | None = None,
+    tol: float | Sequence[float] | None = None,
     first_step: float = 0.03,
     max_accel: float = 1.1,
 ) -> list[Equilibrium]:
