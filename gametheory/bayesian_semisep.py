@@ -93,7 +93,7 @@ def semi_separating_equilibria(sg: SignalingGame) -> list[SemiSeparatingEquilibr
         raise InvalidGameError(
             f"semi_separating_equilibria handles two sender types; this game has {len(sg.types)}"
         )
-    tol = sg.tol
+    tol, rtol = sg.sender_tol, sg.receiver_tol  # f (sender) and g (receiver) differences on their own scales
     zero = sg.zero
     one = Fraction(1) if sg.exact else 1.0
     f, g = sg.sender_table, sg.receiver_table
@@ -111,8 +111,8 @@ def semi_separating_equilibria(sg: SignalingGame) -> list[SemiSeparatingEquilibr
                 for a, a2 in itertools.combinations(sg.actions, 2):
                     d_p = g[t_p][m1][a] - g[t_p][m1][a2]
                     d_m = g[t_m][m1][a] - g[t_m][m1][a2]
-                    if abs(d_p - d_m) <= tol:
-                        if abs(d_p) <= tol and abs(f[t_m][m1][a] - f[t_m][m1][a2]) > tol:
+                    if abs(d_p - d_m) <= rtol:
+                        if abs(d_p) <= rtol and abs(f[t_m][m1][a] - f[t_m][m1][a2]) > tol:
                             warnings.warn(
                                 f"actions {a!r} and {a2!r} tie for the receiver after {m1!r} at every belief; "
                                 "hybrid equilibria with a free posterior are not listed",
@@ -186,7 +186,7 @@ def semi_separating_equilibria(sg: SignalingGame) -> list[SemiSeparatingEquilibr
 
 def _warn_pure_continuum(sg: SignalingGame, t_m, t_p, m1, m2, b, z) -> None:
     """Warn when ``t_m`` is exactly indifferent between m1 (pure reply) and m2: q is then free."""
-    tol = sg.tol
+    tol = sg.sender_tol  # sender payoffs only
     for a in sg.actions:
         if abs(sg.sender_table[t_m][m1][a] - z) > tol:
             continue

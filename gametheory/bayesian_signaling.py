@@ -28,8 +28,10 @@ from ``m`` under *every* reply that is a best response to some belief on the typ
 outside ``J(m)``.  (If ``J(m)`` holds every type, ``m`` cannot break the equilibrium.)
 
 Exactness: when the prior and every payoff are ints/Fractions the whole
-computation is exact; any float makes it floating point with tolerance
-``tol = 1e-9 * max(1, max |payoff|)``.
+computation is exact; any float makes it floating point with one tolerance per
+player, on that player's own payoff scale: ``sender_tol = 1e-9 * max |sender payoff|``
+and ``receiver_tol = 1e-9 * max |receiver payoff|`` (``1e-9`` for all-zero payoffs);
+``tol`` is the larger of the two.
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ from typing import Any, Callable, Sequence
 from ._numtext import num_text
 from .bayesian_beliefs import BeliefSet, belief_set
 from .errors import InvalidGameError, SolverError
-from .normal_form import DEFAULT_TOL, is_exact_number, to_exact
+from .normal_form import DEFAULT_TOL, is_exact_number, payoff_scale, to_exact
 
 __all__ = [
     "SignalingGame",
@@ -161,9 +163,13 @@ class SignalingGame:
         self.prior: tuple = tuple(conv(p) for p in pr)
         self.sender_table: dict = {t: {m: {a: conv(v) for a, v in d.items()} for m, d in tm.items()} for t, tm in tables[0].items()}
         self.receiver_table: dict = {t: {m: {a: conv(v) for a, v in d.items()} for m, d in tm.items()} for t, tm in tables[1].items()}
-        scale = max([1.0] + [abs(float(v)) for v in values])
-        # an int 0 keeps Fraction comparisons exact (Fraction - 0.0 would become a float)
-        self.tol: float = 0 if self.exact else DEFAULT_TOL * scale
+        # per player on its own payoff scale; an int 0 keeps Fraction comparisons exact
+        # (Fraction - 0.0 would become a float)
+        self.sender_tol, self.receiver_tol = (
+            (0, 0) if self.exact else
+            tuple(DEFAULT_TOL * payoff_scale([v for t in tab for m in tab[t] for v in tab[t][m].values()]) for tab in tables)
+        )
+        self.tol: float = max(self.sender_tol, self.receiver_tol)
         total = sum(self.prior, Fraction(0) if self.exact else 0.0)
         if (total != 1) if self.exact else abs(total - 1) > 1e-9:
             raise InvalidGameError(f"prior must sum to 1; it sums to {total}")
@@ -221,12 +227,12 @@ class SignalingGame:
         """All receiver best responses to ``m`` under ``belief`` (ties listed)."""
         ev = self.expected_receiver(m, belief)
         best = max(ev.values())
-        return tuple(a for a in self.actions if ev[a] >= best - self.tol)
+        return tuple(a for a in self.actions if ev[a] >= best - self.receiver_tol)
 
     def belief_set(self, m: Any, a: Any, support: Sequence[Any] | None = None) -> BeliefSet:
         """Beliefs (over ``support``, default all types) under which ``a`` is a best reply to ``m``."""
         values = {t: self.receiver_table[t][m] for t in self.types}
-        return belief_set(m, a, self.types, self.actions, values, support, self.exact, self.tol)
+        return belief_set(m, a, self.types, self.actions, values, support, self.exact, self.receiver_tol)
 
     def posterior(self, sender: dict, m: Any) -> dict | None:
         """Bayes' rule: belief after ``m`` given the pure sender strategy; None if ``m`` has probability 0."""
@@ -371,7 +377,7 @@ def intuitive_criterion(sg: SignalingGame, pbe: PerfectBayesianEquilibrium) -> I
     _check_game(sg)
     if not isinstance(pbe, PerfectBayesianEquilibrium):
         raise InvalidGameError(f"expected a PerfectBayesianEquilibrium; got {type(pbe).__name__}")
-    tol = sg.tol
+    tol = sg.sender_tol  # every comparison below is of sender payoffs
     eq_pay = _sender_payoff_of(sg, pbe.sender, pbe.receiver)
     used = set(pbe.sender.values())
     failures = []
@@ -415,7 +421,7 @@ def perfect_bayesian_equilibria(
             f"{len(sg.messages)} messages and {len(sg.types)} types give {n_strats} sender strategies to enumerate, "
             f"more than max_sender_strategies={max_sender_strategies}; raise the limit to proceed"
         )
-    tol = sg.tol
+    tol = sg.sender_tol  # the sender's deviation check; receiver ties use receiver_tol inside sg
     # Off-path supports do not depend on the sender strategy: compute them once.
     offpath_sets = {m: {a: sg.belief_set(m, a) for a in sg.actions} for m in sg.messages}
     offpath_choices = {m: [a for a in sg.actions if offpath_sets[m][a]] for m in sg.messages}

@@ -7,6 +7,17 @@ objects, so every table row says how it was computed.
 ``regret`` is each player's largest gain from a unilateral deviation to a pure
 strategy (Nash 1951); a profile is a Nash equilibrium iff every regret is zero.
 For exact games and exact profiles the check is exact (Fractions, tolerance 0).
+Float checks give each player its own tolerance (``game.tols``: relative to that
+player's payoff scale), and :func:`is_equilibrium` is by definition
+``all(regret_i <= tol_i)``, so the two never disagree.
+
+Float results are cleaned in one place, :func:`clean_probabilities`: a probability
+within ``PROB_ZERO = 1e-12`` of 0 (solver roundoff, typically 1e-17) becomes exactly
+``0.0`` and the rest are renormalized to sum to 1.  Zeroing a probability of at most
+1e-12 moves any player's expected payoffs by at most ``2e-12 * max |u_j|`` per entry,
+far inside that player's tolerance ``1e-9 * max |u_j|``, so a cleaned equilibrium
+still passes the check.  QRE points are interior (every probability positive by
+construction) and are not cleaned; polished QRE end points are.
 """
 
 from __future__ import annotations
@@ -18,10 +29,31 @@ from typing import Any, Mapping, Sequence
 import numpy as np
 
 from ._numtext import num_text
-from .errors import InvalidProfileError
-from .normal_form import NormalFormGame
+from .errors import GameError, InvalidProfileError
+from .normal_form import DEFAULT_TOL, NormalFormGame
 
-__all__ = ["Equilibrium", "regret", "is_equilibrium", "support", "make_equilibrium", "same_profile"]
+__all__ = [
+    "Equilibrium", "regret", "is_equilibrium", "support", "make_equilibrium", "same_profile",
+    "clean_probabilities", "PROB_ZERO",
+]
+
+#: Float probabilities at most this far from 0 are solver roundoff and become exactly 0.0.
+PROB_ZERO = 1e-12
+
+
+def clean_probabilities(rows: Any) -> np.ndarray:
+    """Mixed strategies as float rows (a 2-D array), roundoff removed.
+
+    Entries with ``|p| <= PROB_ZERO`` become exactly ``0.0`` and each row is divided by
+    its sum, so a pure strategy is exactly ``(0.0, ..., 1.0, ..., 0.0)``.  The one
+    place float equilibria are cleaned (see the module docstring for why the check
+    still holds).
+    """
+    X = np.array(rows, dtype=float, ndmin=2)
+    X[np.abs(X) <= PROB_ZERO] = 0.0
+    sums = X.sum(axis=1, keepdims=True)
+    np.divide(X, sums, out=X, where=sums > 0)
+    return X
 
 
 def _fmt(x: Any) -> str:
@@ -46,7 +78,9 @@ class Equilibrium:
     exact : bool
         Whether strategies and payoffs are exact rationals.
     tol : float
-        Tolerance used in the equilibrium check (0 when exact).
+        Tolerance used in the equilibrium check (0 when exact); the largest of ``tols``.
+    tols : tuple of float
+        The tolerance of each player's regret (relative to that player's payoff scale).
     params : mapping
         Anything else the solver records (starting label, lambda, warnings ...).
     """
@@ -58,6 +92,11 @@ class Equilibrium:
     tol: float = 0.0
     params: Mapping[str, Any] = field(default_factory=dict)
     labels: tuple = ()
+    tols: tuple = ()
+
+    def __post_init__(self) -> None:
+        if not self.tols:  # built with a single tolerance: every player gets it
+            object.__setattr__(self, "tols", (float(self.tol),) * len(self.strategies))
 
     @property
     def is_pure(self) -> bool:
@@ -70,7 +109,8 @@ class Equilibrium:
     @property
     def supports(self) -> tuple[tuple[int, ...], ...]:
         """Indices of the strategies each player uses with positive probability."""
-        return tuple(tuple(k for k, p in enumerate(s) if (p > 0 if self.exact else p > self.tol)) for s in self.strategies)
+        # probabilities, not payoffs: the float threshold is the cleaning rule's, whatever the payoff scale
+        return tuple(tuple(k for k, p in enumerate(s) if (p > 0 if self.exact else p > PROB_ZERO)) for s in self.strategies)
 
     @property
     def pure_profile(self) -> tuple[int, ...] | None:
@@ -91,7 +131,8 @@ class Equilibrium:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Equilibrium):
             return NotImplemented
-        return same_profile(self.strategies, other.strategies, tol=max(self.tol, other.tol, 0.0))
+        exact = self.exact and other.exact
+        return same_profile(self.strategies, other.strategies, tol=0.0 if exact else DEFAULT_TOL)
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -149,24 +190,30 @@ def _strategies_of(profile: Any) -> Any:
     return profile.strategies if isinstance(profile, Equilibrium) else profile
 
 
-def is_equilibrium(game: NormalFormGame, profile: Any, tol: float | None = None) -> bool:
-    """True if no player gains more than ``tol`` by deviating.
+def is_equilibrium(game: NormalFormGame, profile: Any, tol: Any = None) -> bool:
+    """True if no player ``i`` gains more than its tolerance ``tol_i`` by deviating.
 
-    ``tol`` defaults to 0 for an exact game with an exact profile (an exact check)
-    and to ``game.tol`` otherwise.
+    Exactly ``all(r_i <= tol_i for r_i in regret(game, profile))``.  ``tol`` defaults
+    to 0 for an exact game with an exact profile (an exact check) and to ``game.tols``
+    (each player's tolerance on its own payoff scale) otherwise; a number applies to
+    every player, a sequence gives one per player.
     """
     if not isinstance(game, NormalFormGame):
         raise InvalidProfileError(f"is_equilibrium needs a NormalFormGame; got {type(game).__name__}")
     prof = game.check_profile(_strategies_of(profile))
     exact = game.exact and all(v.dtype == object for v in prof)
     if tol is None:
-        tol = 0 if exact else game.tol
-    elif isinstance(tol, (bool, np.bool_)) or not isinstance(tol, (int, float, Fraction, np.integer, np.floating)):
-        raise InvalidProfileError(f"tol must be a non-negative number; got {tol!r}")
-    elif not (tol >= 0 and np.isfinite(float(tol))):
-        raise InvalidProfileError(f"tol must be a finite non-negative number; got {tol!r}")
+        tols: tuple = (0,) * game.n_players if exact else game.tols
+    else:
+        try:
+            tols = game.player_tols(tol)
+        except GameError as exc:
+            raise InvalidProfileError(str(exc)) from None
+        if exact:  # keep an exact tolerance exact so the comparison with exact regrets stays exact
+            values = list(tol) if isinstance(tol, (list, tuple, np.ndarray)) else [tol] * game.n_players
+            tols = tuple(Fraction(v) if isinstance(v, (int, Fraction, np.integer)) else v for v in values)
     r = regret(game, [list(v) for v in prof])
-    return all(x <= tol for x in r)
+    return all(x <= t for x, t in zip(r, tols))
 
 
 def support(profile: Any, tol: float = 0.0) -> tuple[tuple[int, ...], ...]:
@@ -180,25 +227,35 @@ def make_equilibrium(
     strategies: Sequence[Sequence[Any]],
     method: str,
     exact: bool | None = None,
-    tol: float | None = None,
+    tol: Any = None,
+    clean: bool = True,
     **params: Any,
 ) -> Equilibrium:
-    """Build an :class:`Equilibrium`, computing its payoffs; used by every solver."""
+    """Build an :class:`Equilibrium`, computing its payoffs; used by every solver.
+
+    ``tol`` (float results): ``None`` for ``game.tols``, a number for every player or one
+    per player.  Float strategies go through :func:`clean_probabilities` unless
+    ``clean=False`` (QRE points, profiles a user gave).
+    """
     if exact is None:
         exact = game.exact and all(isinstance(p, (int, Fraction)) for s in strategies for p in s)
     if exact:
         strat = tuple(tuple(Fraction(p) for p in s) for s in strategies)
+    elif clean:
+        strat = tuple(tuple(clean_probabilities([[float(p) for p in s]])[0].tolist()) for s in strategies)
     else:
         strat = tuple(tuple(float(p) for p in s) for s in strategies)
     prof = game.check_profile([list(s) for s in strat]) if exact else tuple(np.asarray(s, dtype=float) for s in strat)
     payoffs = tuple(np.dot(game._deviation_payoffs(i, prof), prof[i]) for i in range(game.n_players))
     payoffs = tuple(Fraction(p) if exact else float(p) for p in payoffs)
+    tols = (0.0,) * game.n_players if exact else game.player_tols(tol)
     return Equilibrium(
         strategies=strat,
         payoffs=payoffs,
         method=method,
         exact=bool(exact),
-        tol=0.0 if exact else (game.tol if tol is None else float(tol)),
+        tol=max(tols),
         params=dict(params),
         labels=game.strategy_labels,
+        tols=tols,
     )

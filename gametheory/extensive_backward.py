@@ -13,7 +13,7 @@ maximizer and the number of maximizers (chance nodes take expectations).  A node
 whose subgame has more than one SPE ("multi") is a tie node or an ancestor of one;
 only those nodes are then revisited in Python: first the SPE are counted exactly
 (grouping continuations by their payoff vector), and if the count is within
-``limit`` they are listed.  Float games treat payoffs within ``tree.tol`` as ties.
+``limit`` they are listed.  Float games treat a player's payoffs within ``tree.tols[i]`` (that player's own tolerance) as ties.
 """
 
 from __future__ import annotations
@@ -46,14 +46,15 @@ class BIPass:
         U = c.U.copy()
         choice = np.full(c.n, -1, dtype=np.int64)
         multi = np.zeros(c.n, dtype=bool)
-        tol = tree.tol
+        # each mover's ties on its own payoff scale (float games; exact games compare exactly)
+        ptol = None if tree.exact else np.asarray(c.tols, dtype=float)
         is_dec_all = c.kind == DECISION
         for internal, idx, offsets, rep in reversed(c.levels):
             is_dec = is_dec_all[internal]
             mover = np.where(is_dec, c.player[internal], 0)
             vals = U[idx, mover[rep]]
             best = np.maximum.reduceat(vals, offsets)
-            hit = vals >= best[rep] - tol if tol else vals == best[rep]
+            hit = vals == best[rep] if ptol is None else vals >= best[rep] - ptol[mover[rep]]
             pos = np.arange(idx.size)
             first_hit = np.minimum.reduceat(np.where(hit, pos, idx.size), offsets)
             n_hit = np.add.reduceat(hit.astype(np.int64), offsets)
@@ -74,7 +75,7 @@ class BIPass:
     def _python_pass(self) -> None:
         """The same pass as a loop over nodes (children have larger ids), for deep, thin trees."""
         c = self.c
-        tol = self.tree.tol
+        tols = (0,) * c.n_players if self.tree.exact else c.tols
         rows = c.U.tolist()
         kind, player, first, nch = c.kind.tolist(), c.player.tolist(), c.first.tolist(), c.nch.tolist()
         prob = c.prob.tolist()
@@ -90,7 +91,7 @@ class BIPass:
                 i = player[v]
                 vals = [rows[f + j][i] for j in range(k)]
                 m = max(vals)
-                hits = [j for j, x in enumerate(vals) if (x >= m - tol if tol else x == m)]
+                hits = [j for j, x in enumerate(vals) if (x >= m - tols[i] if tols[i] else x == m)]
                 choice[v] = hits[0]
                 rows[v] = rows[f + hits[0]]
                 multi[v] = len(hits) > 1 or any(multi[f : f + k])
@@ -111,8 +112,9 @@ class BIPass:
     def _value(self, v: int) -> tuple:
         return tuple(self.U[v].tolist())
 
-    def _le(self, a: Any, b: Any) -> bool:
-        tol = self.tree.tol
+    def _le(self, a: Any, b: Any, player: int) -> bool:
+        """``a <= b`` for two payoffs of ``player``, up to that player's tolerance."""
+        tol = 0 if self.tree.exact else self.c.tols[player]
         return a <= b + tol if tol else a <= b
 
     def count(self, cap: int | None = None) -> int:
@@ -132,7 +134,7 @@ class BIPass:
                         total = cnt
                         for jj, gjj in enumerate(kids):
                             if jj != j:
-                                total *= sum(m for y, m in gjj.items() if self._le(y[i], x[i]))
+                                total *= sum(m for y, m in gjj.items() if self._le(y[i], x[i], i))
                                 if not total:
                                     break
                         if total:
@@ -178,7 +180,7 @@ class BIPass:
                 i = int(c.player[v])
                 for j, kj in enumerate(kids):
                     for x, ov in kj:
-                        others = [[s for s in kjj if self._le(s[0][i], x[i])] for jj, kjj in enumerate(kids) if jj != j]
+                        others = [[s for s in kjj if self._le(s[0][i], x[i], i)] for jj, kjj in enumerate(kids) if jj != j]
                         for combo in product(*others):
                             out.append((x, (v, j, (ov,) + tuple(s[1] for s in combo))))
             else:

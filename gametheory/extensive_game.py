@@ -13,7 +13,8 @@ and the solvers work on the compiled numpy arrays level by level.
 
 Exactness: payoffs and chance probabilities that are all ints / Fractions make
 an *exact* game (solvers return Fractions); any float makes a float game whose
-comparisons use the tolerance ``tree.tol`` (``1e-9 * max(1, max |payoff|)``).
+comparisons use per-player tolerances ``tree.tols`` (player ``i``: ``1e-9 * max |u_i|``; ``tree.tol``
+is their maximum).
 
 This module holds the :class:`ExtensiveFormGame` class (builder, accessors, display);
 node kinds, information sets and the compiled numpy view live in ``extensive_tree``,
@@ -122,10 +123,17 @@ class ExtensiveFormGame:
 
     @property
     def tol(self) -> float:
-        """Tolerance for comparisons in a float game (0 for an exact game)."""
+        """The largest of :attr:`tols` (0 for an exact game); comparisons use each player's own."""
         if self.exact:
             return 0.0
         return self._c.tol
+
+    @property
+    def tols(self) -> tuple[float, ...]:
+        """Per-player tolerances of a float game: ``1e-9 * max |u_i|`` over the terminals (0 when exact)."""
+        if self.exact:
+            return (0,) * self.n_players  # int 0 keeps Fraction comparisons exact
+        return self._c.tols
 
     def _check_node(self, node: Any) -> int:
         if isinstance(node, (bool, np.bool_)) or not isinstance(node, (int, np.integer)):

@@ -187,6 +187,7 @@ def _normal_form_data(
         player_labels=[tree.players[i] for i in players],
         strategy_labels=labels,
         exact=tree.exact,
+        tol=None if tree.exact else [tree.tols[i] for i in players],  # the tree's, not the subgame's, scale
         title=tree.title,
     )
     return _NFData(game, players, [isets[i] for i in players], strategies, hist)
@@ -501,7 +502,7 @@ def _solve_truncated(tree: ExtensiveFormGame, r: int, cut: dict, solve: Any, met
     if g.n_players == 1:
         u = g.payoffs[0]
         best = max(u.tolist())
-        tol = 0 if g.exact else g.tol
+        tol = 0 if g.exact else g.tols[0]
         eqs = [[[1 if j == k else 0 for j in range(g.shape[0])]] for k in range(g.shape[0]) if u[k] >= best - tol]
         profiles = [[np.array([Fraction(x) for x in e[0]], dtype=object) if g.exact else np.array(e[0], dtype=float)] for e in eqs]
     else:
@@ -641,7 +642,7 @@ def _threats_imperfect(
     total = int(np.prod(sizes, dtype=object)) if sizes else 1
     if total > limit:
         raise SolverError(f"a Nash equilibrium leaves {len(free)} information sets open: {total} completions (more than limit={limit})")
-    tol = 0 if tree.exact else tree.tol
+    tols = tree.tols  # each player's gain against its own tolerance (all 0 when exact)
     best_fails: list | None = None
     best_key: tuple = ()
     best_full: dict = {}
@@ -659,7 +660,7 @@ def _threats_imperfect(
                     dev = data.game.payoffs[a][tuple(idx)]
                     k = max(range(len(dev)), key=lambda j: dev[j])
                     gain = dev[k] - dev[prof[a]]
-                    if gain > tol:
+                    if gain > tols[i]:
                         found.append((r, data, a, i, k, gain))
                 verdict[(r, prof)] = found
             fails.extend(verdict[(r, prof)])
@@ -710,7 +711,7 @@ def _threats(tree: ExtensiveFormGame, spec: dict[int, int]) -> list[dict]:
     """Bottom-up sets of value vectors reachable by subgame-perfect completions of ``spec``;
     a specified node whose set becomes empty (while its children's are not) is a threat."""
     c = tree._c
-    tol = 0 if tree.exact else tree.tol  # an exact game compares Fractions with no float slack
+    tols = tree.tols  # per player; all 0 for an exact game, which compares Fractions with no float slack
     S: dict[int, set] = {}
     threats = []
     exact = tree.exact
@@ -733,6 +734,7 @@ def _threats(tree: ExtensiveFormGame, spec: dict[int, int]) -> list[dict]:
             }
             continue
         i = int(c.player[v])
+        tol = tols[i]
         floor = [min(x[i] for x in s) for s in kids]
         if v in spec:
             a = spec[v]

@@ -16,7 +16,8 @@ from typing import Any, Hashable, Mapping
 import numpy as np
 
 from ._numtext import num_text, repr_text
-from .equilibrium import _fmt
+from .equilibrium import PROB_ZERO, _fmt
+from .normal_form import DEFAULT_TOL
 from .extensive_game import CHANCE, DECISION, ExtensiveFormGame
 
 __all__ = ["TreeEquilibrium"]
@@ -166,10 +167,11 @@ class TreeEquilibrium:
     @cached_property
     def outcome(self) -> Any:
         """The terminal label reached for sure, or a dict label -> probability of those reached."""
-        reached = {k: p for k, p in self.terminal_probabilities.items() if p > (0 if self.exact else self.tol)}
+        # probabilities are unitless: float thresholds are the probability ones, not the payoff tol
+        reached = {k: p for k, p in self.terminal_probabilities.items() if p > (0 if self.exact else PROB_ZERO)}
         if len(reached) == 1:
             (k, p), = reached.items()
-            if (p == 1) if self.exact else abs(p - 1.0) <= max(self.tol, 1e-9):
+            if (p == 1) if self.exact else abs(p - 1.0) <= DEFAULT_TOL:
                 return k
         return reached
 
@@ -182,7 +184,7 @@ class TreeEquilibrium:
         g = self.game
         c = g._c
         reach = self.reach
-        eps = 0 if self.exact else self.tol
+        eps = 0 if self.exact else PROB_ZERO
         out = []
         stack = [0]
         while stack:

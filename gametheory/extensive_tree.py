@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Hashable
 
 import numpy as np
 
-from .normal_form import DEFAULT_TOL
+from .normal_form import DEFAULT_TOL, payoff_scale
 
 if TYPE_CHECKING:
     from .extensive_game import ExtensiveFormGame
@@ -132,10 +132,10 @@ class _Compiled:
             U = _to_fraction_array(U)
         self.U = U
         if self.exact:
-            self.tol = 0.0
-        else:
-            scale = float(np.max(np.abs(U))) if U.size else 0.0
-            self.tol = DEFAULT_TOL * max(1.0, scale)
+            self.tols: tuple = (0,) * p  # int 0: Fraction - 0 stays a Fraction (Fraction - 0.0 is a float)
+        else:  # per player, on that player's own payoff scale (as NormalFormGame.tols)
+            self.tols = tuple(DEFAULT_TOL * payoff_scale(U[self.terminals, i]) for i in range(p))
+        self.tol = float(max(self.tols, default=0.0))
 
     def _build_probs(self, g: "ExtensiveFormGame") -> None:
         """``prob[c]``: probability of the edge into c when its parent is a chance node (else 1)."""

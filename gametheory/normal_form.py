@@ -8,10 +8,15 @@ Exactness: a game whose payoffs are all ints or :class:`fractions.Fraction` (or
 anything exactly convertible, like numpy integers, ``decimal.Decimal`` or sympy
 rationals) is *exact*: payoffs are held as Fractions in object arrays and every
 solver returns Fractions.  Any float payoff makes a *float* game (float64), whose
-equilibrium checks use the tolerance ``game.tol`` (default ``1e-9`` times the
-largest absolute payoff, so that it scales with the payoffs' units; ``1e-9`` for an
-all-zero game).  ``exact=True`` converts floats to
-the Fractions they denote; ``exact=False`` forces floating point.
+equilibrium checks use one tolerance per player, ``game.tols``: by default player
+``i``'s is ``1e-9 * max |u_i|`` (``1e-9`` for a player whose payoffs are all 0), so a
+player's gains are judged on that player's own payoff scale, the scale at which the
+float64 rounding of that player's expected payoffs lives.  A player whose payoffs
+are in units of 1e12 therefore never makes another player's gain of 1 look like a
+tie, and rescaling one player's payoffs leaves every verdict unchanged.  A shift
+``u_i + c`` changes ``max |u_i|``; verdicts stay the same as long as the payoff
+differences that matter exceed ``1e-9 * max |u_i + c|``.  ``exact=True`` converts
+floats to the Fractions they denote; ``exact=False`` forces floating point.
 """
 
 from __future__ import annotations
@@ -26,9 +31,12 @@ import numpy as np
 
 from .errors import InvalidGameError, InvalidProfileError
 
-__all__ = ["NormalFormGame", "DEFAULT_TOL", "to_exact", "is_exact_number"]
+__all__ = ["NormalFormGame", "DEFAULT_TOL", "LAYOUTS", "payoff_scale", "to_exact", "is_exact_number"]
 
 DEFAULT_TOL = 1e-9
+
+#: Values of ``NormalFormGame(..., layout=...)``: which axis of a single payoff array holds the players.
+LAYOUTS = ("players_first", "players_last")
 
 
 def is_exact_number(x: Any) -> bool:
@@ -91,6 +99,16 @@ def _check_double_range(f: Fraction, what: str) -> None:
     if abs(f.numerator) > _MAX_ABS_INT * f.denominator:
         digits = int(abs(f.numerator).bit_length() * 0.30103) - int(f.denominator.bit_length() * 0.30103)
         raise InvalidGameError(f"{what} is about 1e{digits}, beyond +-1.8e308 (the double-precision range)")
+
+
+def payoff_scale(arr: Any) -> float:
+    """A player's payoff scale for float tolerances: ``max |u_i|``, or 1 when all payoffs are 0."""
+    try:
+        a = np.abs(np.asarray(arr, dtype=float))
+    except OverflowError:  # an exact payoff beyond float range: exact games never use the tolerance
+        return float(np.finfo(float).max)
+    scale = float(a.max()) if a.size else 0.0
+    return scale if scale > 0 else 1.0
 
 
 def _plain_array(obj: Any) -> Any:
@@ -192,17 +210,30 @@ class NormalFormGame:
     Parameters
     ----------
     payoffs
-        A list with one payoff array per player, each of shape ``(m_0, ..., m_{n-1})``;
-        or a single array of shape ``(m_0, ..., m_{n-1}, n)`` (payoff vectors in the
-        last axis, as quantecon and Gambit lay them out).
+        A list (or tuple) with one payoff array per player, each of shape
+        ``(m_0, ..., m_{n-1})``: ``[A, B]`` always means player 0's array, then player
+        1's.  A single numpy array is read by its shape: ``(n, m_0, ..., m_{n-1})`` is
+        the per-player stack (``np.stack([A, B])``); ``(m_0, ..., m_{n-1}, n)`` has the
+        payoff vectors in the last axis (as quantecon and Gambit lay them out).  When
+        both readings fit (shape ``(n, ..., n)``: a 2x2 game stacked as ``(2, 2, 2)``,
+        any ``(2, m, 2)``, ``(3, m_1, m_2, 3)``, ...) the array is refused with an
+        :class:`InvalidGameError`: pass a list, ``from_bimatrix(A, B)`` or ``layout``.
+    layout
+        ``None`` (default): read a single array by its shape as above.
+        ``"players_first"`` or ``"players_last"`` says which axis holds the players,
+        for a single array or a nested list; it must fit the shape.
     player_labels, strategy_labels
         Optional names; defaults ``"P1".."Pn"`` and ``"s1".."sm"``.
     exact
         ``None`` (default) infers exactness from the entries; ``True`` converts to
         Fractions; ``False`` forces float64.
     tol
-        Float games only: tolerance for equilibrium checks; default
-        ``1e-9 * max |payoff|`` (relative to the payoffs' scale).
+        Float games only: the largest gain from a deviation that still counts as none.
+        ``None`` (default): per player, ``1e-9 * max |u_i|`` (relative to that player's
+        payoff scale; ``1e-9`` if all its payoffs are 0).  A number: that absolute
+        tolerance for every player.  A sequence of ``n`` numbers: one per player.
+        Stored as ``game.tols``; ``game.tol`` is their maximum (for display only:
+        checks use each player's own entry).
     title
         An optional name for the game (printed in tables and Gambit files).
 
@@ -215,10 +246,11 @@ class NormalFormGame:
         player_labels: Sequence[str] | None = None,
         strategy_labels: Sequence[Sequence[str]] | None = None,
         exact: bool | None = None,
-        tol: float | None = None,
+        tol: float | Sequence[float] | None = None,
         title: str = "",
+        layout: str | None = None,
     ) -> None:
-        arrays = self._split_payoffs(payoffs)
+        arrays = self._split_payoffs(payoffs, layout)
         n = len(arrays)
         if n == 0:
             raise InvalidGameError("a game needs at least one player; got an empty list of payoff arrays")
@@ -255,29 +287,73 @@ class NormalFormGame:
         self.player_labels: tuple[str, ...] = self._check_player_labels(player_labels, n)
         self.strategy_labels: tuple[tuple[str, ...], ...] = self._check_strategy_labels(strategy_labels, self.shape)
         if tol is None:
-            scale = max((float(np.max(np.abs(a.astype(float)))) for a in self._payoffs), default=0.0)
-            tol = DEFAULT_TOL * scale if scale > 0 else DEFAULT_TOL
-        if not (isinstance(tol, (int, float)) and np.isfinite(tol) and tol >= 0):
-            raise InvalidGameError(f"tol must be a finite non-negative number; got {tol!r}")
-        self.tol: float = float(tol)
+            tol = [DEFAULT_TOL * payoff_scale(a) for a in self._payoffs]
+        self.tols: tuple[float, ...] = self.player_tols(tol)
+        self.tol: float = max(self.tols)
+
+    def player_tols(self, tol: Any = None) -> tuple[float, ...]:
+        """Per-player tolerances: ``game.tols`` for ``None``, a number for every player, or one per player.
+
+        Raises :class:`InvalidGameError` for a negative, non-finite or wrongly sized ``tol``.
+        """
+        if tol is None:
+            return self.tols
+        if isinstance(tol, np.ndarray):
+            tol = tol.tolist()
+        values = list(tol) if isinstance(tol, (list, tuple)) else [tol] * self.n_players
+        if len(values) != self.n_players:
+            raise InvalidGameError(f"tol has {len(values)} entries for {self.n_players} players; give one number or one per player")
+        for v in values:
+            if isinstance(v, (bool, np.bool_)) or not isinstance(v, (int, float, Fraction, np.integer, np.floating)) \
+                    or not (np.isfinite(float(v)) and v >= 0):
+                raise InvalidGameError(f"tol must be a finite non-negative number (or one per player); got {tol!r}")
+        return tuple(float(v) for v in values)
 
     # ------------------------------------------------------------------ construction
     @staticmethod
-    def _split_payoffs(payoffs: Any) -> list:
+    def _split_payoffs(payoffs: Any, layout: str | None = None) -> list:
+        if layout is not None and layout not in LAYOUTS:
+            raise InvalidGameError(f"layout must be one of {', '.join(map(repr, LAYOUTS))} or None; got {layout!r}")
         if isinstance(payoffs, NormalFormGame):
             return list(payoffs._payoffs)
-        if isinstance(payoffs, np.ndarray):
-            if payoffs.ndim >= 1 and payoffs.ndim - 1 == payoffs.shape[-1] and payoffs.ndim >= 2:
-                return [payoffs[..., i] for i in range(payoffs.shape[-1])]
-            raise InvalidGameError(
-                f"a single payoff array must have shape (m_1, ..., m_n, n); got shape {payoffs.shape}. "
-                "Otherwise pass a list with one payoff array per player"
-            )
-        if not isinstance(payoffs, (list, tuple)):
+        if isinstance(payoffs, (list, tuple)):
+            if layout != "players_last":
+                return list(payoffs)  # a list is one payoff array per player, whatever its shape
+            shape = _nested_shape(payoffs, "payoffs")
+            arr = np.empty(int(np.prod(shape)), dtype=object)
+            arr[:] = _flatten(payoffs)
+            payoffs = arr.reshape(shape)
+        if not isinstance(payoffs, np.ndarray):
             raise InvalidGameError(
                 f"payoffs must be a list of arrays (one per player); got {type(payoffs).__name__}"
             )
-        return list(payoffs)
+        shape, d = payoffs.shape, payoffs.ndim
+        first = d >= 2 and shape[0] == d - 1
+        last = d >= 2 and shape[-1] == d - 1
+        if layout is None:
+            if first and last:
+                # (n, ..., n) fits both readings; a guess would silently solve another game
+                raise InvalidGameError(
+                    f"a single payoff array of shape {shape} is ambiguous: it could be one "
+                    f"{'x'.join(map(str, shape[1:]))} array per player (players first, as np.stack([A, B]) "
+                    f"gives) or a {'x'.join(map(str, shape[:-1]))} array of payoff vectors (players last). "
+                    "Pass a list [A, B] (one array per player), NormalFormGame.from_bimatrix(A, B), or "
+                    "layout='players_first' / layout='players_last'"
+                )
+            layout = "players_first" if first else "players_last" if last else None
+        if layout == "players_first" and first:
+            return list(payoffs)
+        if layout == "players_last" and last:
+            return [payoffs[..., i] for i in range(shape[-1])]
+        want = {
+            "players_first": "(n, m_1, ..., m_n)",
+            "players_last": "(m_1, ..., m_n, n)",
+            None: "(n, m_1, ..., m_n) or (m_1, ..., m_n, n)",
+        }[layout]
+        raise InvalidGameError(
+            f"a single payoff array must have shape {want}; got shape {shape}. "
+            "Otherwise pass a list with one payoff array per player"
+        )
 
     @staticmethod
     def _check_player_labels(labels: Sequence[str] | None, n: int) -> tuple[str, ...]:
@@ -470,7 +546,7 @@ class NormalFormGame:
                     raise InvalidProfileError(f"strategy of player {i} has an entry that is not real: {entries}") from None
                 if not np.all(np.isfinite(v)):
                     raise InvalidProfileError(f"strategy of player {i} has a non-finite entry: {entries}")
-                ptol = max(self.tol, 1e-9)
+                ptol = DEFAULT_TOL  # probabilities are unitless: not the payoff tolerance
                 if np.any(v < -ptol):
                     raise InvalidProfileError(f"strategy of player {i} has a negative probability: {entries}")
                 if abs(v.sum() - 1.0) > ptol * max(1, m):

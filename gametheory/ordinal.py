@@ -449,22 +449,22 @@ def _two_by_two(game: Any) -> NormalFormGame:
 def classify(game: Any) -> Classification:
     """Classify a 2x2 game into its Rapoport & Guyer (1966) ordinal class.
 
-    Float payoffs closer than ``game.tol`` count as tied; exact payoffs are compared
+    Float payoffs of player ``i`` closer than ``game.tols[i]`` count as tied; exact payoffs are compared
     exactly.  A game with ties is reported as not strict, with the ties and the
     classes compatible with every way of breaking them.
     """
     g = _two_by_two(game)
-    tol = 0 if g.exact else g.tol
+    tols = (0, 0) if g.exact else g.tols  # each player's ties on its own payoff scale
     names = ("row player", "column player")
     rank_rows, ties, breakings = [], [], []
     for p in range(2):
         vals = [g.payoffs[p][c] if g.exact else float(g.payoffs[p][c]) for c in CELLS]
         if g.exact:
             vals = [Fraction(v) for v in vals]
-        ranks, tp = _ranks_with_ties(vals, tol)
+        ranks, tp = _ranks_with_ties(vals, tols[p])
         rank_rows.append(ranks)
         ties.extend(f"{names[p]}: ({CELLS[i][0] + 1},{CELLS[i][1] + 1}) ~ ({CELLS[j][0] + 1},{CELLS[j][1] + 1})" for i, j in tp)
-        breakings.append(_tie_breakings(vals, tol))
+        breakings.append(_tie_breakings(vals, tols[p]))
     ranks = _as_array(rank_rows[0] + rank_rows[1])
     strict = not ties
     table, index_of = _table()

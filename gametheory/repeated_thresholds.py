@@ -136,9 +136,9 @@ def _trigger_parts(game: NormalFormGame, coop: tuple[int, ...], pun: tuple[np.nd
     return tuple(d), tuple(c), p
 
 
-def _threshold_from_parts(d: tuple, c: tuple, p: tuple, tol: float, shape: tuple) -> tuple:
+def _threshold_from_parts(d: tuple, c: tuple, p: tuple, tols: tuple, shape: tuple) -> tuple:
     out = []
-    for i, (di, ci, pi) in enumerate(zip(d, c, p)):
+    for i, (di, ci, pi, tol) in enumerate(zip(d, c, p, tols)):  # each player's payoffs on its own scale
         zero = Fraction(0) if isinstance(di - ci, Fraction) else 0.0
         if ci - pi > tol:
             out.append(zero if di - ci <= tol else (di - ci) / (di - pi))
@@ -173,7 +173,7 @@ def trigger_threshold(game: NormalFormGame, cooperative: Sequence, punishment: A
     """
     game = _check_game(game)
     coop = _pure_profile(game, cooperative, "cooperative")
-    tol = 0 if game.exact else game.tol
+    tol = (0,) * game.n_players if game.exact else game.tols
     if punishment is None:
         from .solvers.dispatch import solve
 

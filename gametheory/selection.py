@@ -16,7 +16,7 @@ Harsanyi & Selten (1988), *A General Theory of Equilibrium Selection in Games*:
   same criterion applied to the 2x2 game the two equilibria span (their general
   theory uses the tracing procedure, which this module does not implement).
 
-Exact games compare exactly; float games treat differences within ``game.tol``
+Exact games compare exactly; float games treat player ``i``'s differences within ``game.tols[i]``
 as ties.
 """
 
@@ -73,13 +73,13 @@ def payoff_dominant(
         raise GameError(f"equilibria must be a list of equilibria; got {type(equilibria).__name__}")
     eqs = [_as_equilibrium(game, e, f"equilibria[{k}]") for k, e in enumerate(equilibria)]
     pays = [_payoffs(game, e) for e in eqs]
-    tol = 0 if game.exact and all(e.exact for e in eqs) else game.tol
+    tols = (0,) * game.n_players if game.exact and all(e.exact for e in eqs) else game.tols
 
     def dominates(p: tuple, q: tuple) -> bool:
-        better = [_greater(x, y, tol) for x, y in zip(p, q)]
+        better = [_greater(x, y, t) for x, y, t in zip(p, q, tols)]
         if strict:
             return all(better)
-        at_least = [not _greater(y, x, tol) for x, y in zip(p, q)]
+        at_least = [not _greater(y, x, t) for x, y, t in zip(p, q, tols)]
         return all(at_least) and any(better)
 
     return [e for e, p in zip(eqs, pays) if not any(dominates(q, p) for q in pays)]
@@ -91,11 +91,11 @@ def _strict_pure(game: NormalFormGame, e: Equilibrium, what: str) -> tuple[int, 
         raise GameError(f"{what} is a mixed equilibrium; risk dominance compares strict pure equilibria")
     A, B = game.payoffs
     r, c = prof
-    tol = 0 if game.exact else game.tol
+    t1, t2 = (0, 0) if game.exact else game.tols
     others_r = [k for k in range(game.shape[0]) if k != r]
     others_c = [k for k in range(game.shape[1]) if k != c]
-    if any(not _greater(A[r, c], A[k, c], tol) for k in others_r) or any(
-        not _greater(B[r, c], B[r, k], tol) for k in others_c
+    if any(not _greater(A[r, c], A[k, c], t1) for k in others_r) or any(
+        not _greater(B[r, c], B[r, k], t2) for k in others_c
     ):
         raise GameError(f"{what} {prof} is not a strict equilibrium (a player has another best reply)")
     return r, c
@@ -106,6 +106,20 @@ def nash_product(game: NormalFormGame, eq: tuple[int, int], other: tuple[int, in
     A, B = game.payoffs
     (r1, c1), (r2, c2) = eq, other
     return (A[r1, c1] - A[r2, c1]) * (B[r1, c1] - B[r1, c2])
+
+
+def _product_slack(game: NormalFormGame, eq: tuple[int, int], other: tuple[int, int]) -> float:
+    """How far a float Nash product a*b can move when each factor moves within its player's tol.
+
+    ``t1 |b| + t2 |a| + t1 t2``: the tie band is in the product's own units, so rescaling
+    one player's payoffs rescales it with the products (a per-player tolerance, no mixing
+    of the players' scales).
+    """
+    A, B = game.payoffs
+    (r1, c1), (r2, c2) = eq, other
+    a, b = abs(float(A[r1, c1] - A[r2, c1])), abs(float(B[r1, c1] - B[r1, c2]))
+    t1, t2 = game.tols
+    return t1 * b + t2 * a + t1 * t2
 
 
 def risk_dominant(game: NormalFormGame, eq1: Any, eq2: Any) -> Equilibrium | None:
@@ -135,7 +149,6 @@ def risk_dominant(game: NormalFormGame, eq1: Any, eq2: Any) -> Equilibrium | Non
         if n1 == n2:
             return None
         return eq1 if n1 > n2 else eq2
-    scale = max(1.0, abs(float(n1)), abs(float(n2)))
-    if abs(float(n1) - float(n2)) <= game.tol * scale:
+    if abs(float(n1) - float(n2)) <= _product_slack(game, p1, p2) + _product_slack(game, p2, p1):
         return None
     return eq1 if n1 > n2 else eq2

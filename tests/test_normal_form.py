@@ -30,7 +30,7 @@ BOS = gt.NormalFormGame.from_bimatrix([[2, 0], [0, 1]], [[1, 0], [0, 2]])
         ([np.zeros((2, 0)), np.zeros((2, 0))], "empty strategy set"),
         ([], "at least one player"),
         ("not a game", "list of arrays"),
-        (np.zeros((2, 2, 3)), r"\(m_1, \.\.\., m_n, n\)"),
+        (np.zeros((3, 2, 4)), r"\(m_1, \.\.\., m_n, n\)"),
     ],
 )
 def test_bad_games_raise_named_errors(payoffs, match):

@@ -19,8 +19,10 @@ extreme ones and the game is flagged ``degenerate`` -- the convention of Gambit'
 
 Integer payoffs are solved exactly (``p*`` and ``q*`` as integer numerator and
 denominator, every sign test in integer arithmetic: int64 for payoffs up to 2**20 in
-absolute value, Python integers beyond); float payoffs use the tolerance ``1e-9 * max(1, max |payoff|)`` of each game,
-as :class:`gametheory.NormalFormGame` does.
+absolute value, Python integers beyond); float payoffs use per-player tolerances, as
+:class:`gametheory.NormalFormGame` does: the row player's advantages are compared with
+``1e-9 * max |A|`` and the column player's with ``1e-9 * max |B|`` of each game (``1e-9``
+when that player's payoffs are all 0).
 """
 
 from __future__ import annotations
@@ -197,13 +199,17 @@ def _best(kind: int, sign: np.ndarray) -> np.ndarray:
 def _solve_float(A: np.ndarray, B: np.ndarray) -> Batch2x2:
     a0, a1, b0, b1 = _coeffs(A, B)
     n = A.shape[0]
-    tol = TOL * np.maximum(1.0, np.maximum(np.abs(A).reshape(n, -1).max(axis=1), np.abs(B).reshape(n, -1).max(axis=1)))
+    def player_tol(M: np.ndarray) -> np.ndarray:  # each player on its own scale, per game
+        scale = np.abs(M).reshape(n, -1).max(axis=1)
+        return TOL * np.where(scale > 0, scale, 1.0)
 
-    def sgn(x: np.ndarray) -> np.ndarray:
+    tol_a, tol_b = player_tol(A), player_tol(B)
+
+    def sgn(x: np.ndarray, tol: np.ndarray) -> np.ndarray:
         # int8 signs with the per-game tolerance; arrays laid out (candidate, game) for contiguous rows
         return (x > tol).astype(np.int8) - (x < -tol).astype(np.int8)
 
-    sa0, sa1, sb0, sb1 = sgn(a0), sgn(a1), sgn(b0), sgn(b1)
+    sa0, sa1, sb0, sb1 = sgn(a0, tol_a), sgn(a1, tol_a), sgn(b0, tol_b), sgn(b1, tol_b)
     qs_ok = (sa0 * sa1) < 0
     ps_ok = (sb0 * sb1) < 0
     with np.errstate(divide="ignore", invalid="ignore"):

@@ -18,7 +18,8 @@ For exact games the float LP's certificate is rounded to Fractions (or, for a
 belief, recomputed exactly from the LP vertex's binding constraints, a crossover)
 and verified exactly; when that fails an exact rational simplex (Bland's rule)
 decides, so no floating-point mistake can remove or keep a strategy wrongly.  Float games decide with the
-tolerance ``game.tol``: ``s`` counts as dominated only when the margin exceeds it.
+tolerance of the player owning ``s``, ``game.tols[i]`` (on that player's payoff scale):
+``s`` counts as dominated only when the margin exceeds it.
 
 Elimination order.  Strict dominance is order independent (Gilboa, Kalai & Zemel
 1990), and so is the result here.  Weak elimination is order dependent; this module
@@ -114,7 +115,7 @@ def _float_dominator(D: np.ndarray, s: int, others: list[int], strict: bool) -> 
     Strict: maximize eps s.t. x.D[others] - D[s] >= eps.  Weak: x.D[others] >= D[s]
     and maximize the total surplus.
     """
-    M = D[others].astype(float) - D[s].astype(float)  # (len(others), T)
+    M, unit = _unit_scaled(D[others].astype(float) - D[s].astype(float))  # (len(others), T)
     n, T = M.shape
     if strict:
         # variables (x_1..x_n, eps); minimize -eps; -M^T x + eps <= 0
@@ -127,19 +128,28 @@ def _float_dominator(D: np.ndarray, s: int, others: list[int], strict: bool) -> 
         res = linprog(c, A_ub=A_ub, b_ub=b_ub, A_eq=A_eq, b_eq=[1.0], bounds=bounds, method="highs")
         if res.status != 0:
             raise SolverError(f"dominance LP failed: {res.message}")
-        return float(res.x[-1]), res.x[:n]
+        return float(res.x[-1]) * unit, res.x[:n]
     c = -M.sum(axis=1)
     res = linprog(c, A_ub=-M.T, b_ub=np.zeros(T), A_eq=np.ones((1, n)), b_eq=[1.0], bounds=[(0, None)] * n, method="highs")
     if res.status == 2:  # infeasible: nothing covers s
         return None
     if res.status != 0:
         raise SolverError(f"dominance LP failed: {res.message}")
-    return float(-res.fun), res.x
+    return float(-res.fun) * unit, res.x
+
+
+def _unit_scaled(M: np.ndarray) -> tuple[np.ndarray, float]:
+    """``M / max |M|`` and that scale: the LPs' solutions do not change under a positive
+    rescaling, and HiGHS refuses coefficients of 1e15 and more (a player's payoffs in
+    large units), so the LPs see numbers of order 1."""
+    unit = float(np.abs(M).max()) if M.size else 0.0
+    unit = unit if unit > 0 else 1.0
+    return M / unit, unit
 
 
 def _float_belief(D: np.ndarray, s: int, others: list[int], strict: bool) -> np.ndarray | None:
     """A belief over columns making row ``s`` a best reply (``q >= 1`` entrywise when weak)."""
-    M = D[others].astype(float) - D[s].astype(float)
+    M, _ = _unit_scaled(D[others].astype(float) - D[s].astype(float))
     n, T = M.shape
     if strict:
         res = linprog(np.zeros(T), A_ub=M, b_ub=np.zeros(n), A_eq=np.ones((1, T)), b_eq=[1.0], bounds=[(0, None)] * T, method="highs")
@@ -400,7 +410,7 @@ def iterated_dominance(game: NormalFormGame, strict: bool = True, mixed: bool = 
             rows = range(len(alive[i]))
             found = {}
             for r in rows:
-                dom = dominating_strategy(D, r, [k for k in rows if k != r], strict, mixed, game.exact, game.tol)
+                dom = dominating_strategy(D, r, [k for k in rows if k != r], strict, mixed, game.exact, game.tols[i])
                 if dom is not None:
                     found[r] = dom
             if len(found) == len(alive[i]):  # only possible through float tolerance
@@ -411,7 +421,7 @@ def iterated_dominance(game: NormalFormGame, strict: bool = True, mixed: bool = 
             keep = [k for k in rows if k not in found]
             for r, dom in found.items():
                 if any(k in found for k in dom):
-                    alt = dominating_strategy(D, r, keep, strict, mixed, game.exact, game.tol)
+                    alt = dominating_strategy(D, r, keep, strict, mixed, game.exact, game.tols[i])
                     dom = alt if alt is not None else dom
                 removals.append((i, alive[i][r], {alive[i][k]: p for k, p in dom.items()}))
         if not removals:
@@ -423,7 +433,7 @@ def iterated_dominance(game: NormalFormGame, strict: bool = True, mixed: bool = 
             alive[i] = [s for s in alive[i] if s not in gone]
     sub = [a[np.ix_(*alive)] for a in game.payoffs]
     labels = [[game.strategy_labels[i][s] for s in alive[i]] for i in range(game.n_players)]
-    reduced = NormalFormGame(sub, game.player_labels, labels, exact=game.exact, tol=game.tol, title=game.title)
+    reduced = NormalFormGame(sub, game.player_labels, labels, exact=game.exact, tol=game.tols, title=game.title)
     return DominanceResult(
         game=reduced,
         survivors=tuple(tuple(a) for a in alive),

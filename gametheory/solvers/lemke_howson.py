@@ -22,7 +22,7 @@ end there); these need not be all equilibria (use support or vertex enumeration)
 Exact games: integer tableaux with fraction-free (Bareiss-style) pivoting, so every step
 is exact and the result is in Fractions.  Float games: float64 tableaux with pivot
 threshold ``1e-12`` and ratio ties within ``1e-12`` (relative); each result is checked
-to have regret at most ``game.tol``, and a path whose float result fails the check is
+to have each player's regret at most its ``game.tols`` entry, and a path whose float result fails the check is
 re-run exactly on the game's floats (exact binary rationals).  ``max_iter`` bounds the
 pivots per path; reaching it raises :class:`gametheory.SolverError`.
 """
@@ -86,7 +86,7 @@ def lemke_howson(
         exact_game = None
         for k in labels:
             prof, steps = _lh_float(An, Bn, k, int(max_iter))
-            if prof is None or _float_regret(game, prof) > game.tol:
+            if prof is None or any(r > t for r, t in zip(_float_regret(game, prof), game.tols)):
                 # numerically unreliable path: redo it exactly on the binary rationals
                 exact_game = exact_game or game.as_exact()
                 Ai, Bi = _integer_matrices(exact_game)
@@ -97,7 +97,7 @@ def lemke_howson(
     for prof, labs, steps in zip(found, origins, pivots):
         out.append(make_equilibrium(
             game, [list(prof[0]), list(prof[1])], "lemke-howson", exact=game.exact,
-            tol=None if game.exact else game.tol, initial_labels=tuple(labs), pivots=steps,
+            initial_labels=tuple(labs), pivots=steps,
         ))
     return out
 
@@ -124,11 +124,11 @@ def _collect(found, origins, pivots, prof, k, steps, exact):
     pivots.append(steps)
 
 
-def _float_regret(game: NormalFormGame, prof) -> float:
+def _float_regret(game: NormalFormGame, prof) -> tuple[float, float]:
     A, B = game.bimatrix
     x, y = prof
     Ay, xB = A @ y, x @ B
-    return float(max(Ay.max() - x @ Ay, xB.max() - xB @ y))
+    return float(Ay.max() - x @ Ay), float(xB.max() - xB @ y)
 
 
 # ----------------------------------------------------------------------------- float

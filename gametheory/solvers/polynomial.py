@@ -261,7 +261,7 @@ def _check(game: NormalFormGame, vecs, exact: bool, supp, tol: float) -> tuple[A
     if any(not hp[i][k].is_real or hp[i][k] <= 0 for i, s in enumerate(supp) for k in s):
         return None, False
     prof = [[float(x) for x in v] for v in hp]
-    return prof, max(regret(game.as_float(), prof)) <= tol
+    return prof, all(r <= t for r, t in zip(regret(game.as_float(), prof), game.player_tols(tol)))
 
 
 def _sample_continuum(game, game_f, probs, sols, xs, supp, tol, rng) -> tuple[list, str] | None:
@@ -311,8 +311,8 @@ def polynomial_equilibria(
     ``prune`` skips supports containing a strategy strictly dominated within the
     support profile.  Irrational equilibria are returned in floating point with
     ``exact=False``; positive-dimensional sets raise a :class:`ContinuumWarning`
-    (see the module docstring).  ``tol`` (default ``game.tol``, at least 1e-9) bounds
-    the regret accepted for irrational equilibria.
+    (see the module docstring).  ``tol`` (default ``game.tols``: per player; a number
+    for every player or one per player) bounds the regret accepted for irrational equilibria.
     """
     if not isinstance(game, NormalFormGame):
         raise InvalidGameError(f"polynomial_equilibria needs a NormalFormGame; got {type(game).__name__}")
@@ -323,7 +323,7 @@ def polynomial_equilibria(
             f"polynomial_equilibria would enumerate {count} support profiles (limit {limit}); "
             "use method='qre' for a sample equilibrium or raise max_support_profiles"
         )
-    tol = max(game.tol if tol is None else float(tol), 1e-9)
+    tol = game.player_tols(tol)  # one per player, each on that player's payoff scale
     twin = None if game.exact else _short_decimal_twin(game)
     if twin is not None:
         found = polynomial_equilibria(twin, tol=tol, prune=prune, max_support_profiles=max_support_profiles)

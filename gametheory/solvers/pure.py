@@ -7,14 +7,16 @@ payoff array is compared with its maximum along axis ``i``; the equilibria are t
 cells where every player's comparison holds.  No Python loop runs over profiles.
 
 Exact games are compared exactly (payoffs scaled to integers when they fit in
-int64, otherwise as Fractions).  Float games accept a cell when each player's
-regret there is at most ``game.tol``, the same tolerance :func:`is_equilibrium`
-uses.  A one-player game returns the maximizers.
+int64, otherwise as Fractions).  Float games accept a cell when each player ``i``'s
+regret there is at most ``game.tols[i]`` (relative to player ``i``'s own payoff
+scale), the tolerances :func:`is_equilibrium` uses.  A one-player game returns the
+maximizers.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from fractions import Fraction
 
 import numpy as np
@@ -51,33 +53,33 @@ def best_response_mask(game: NormalFormGame, player: int, tol: float | None = No
     """Boolean array of shape ``game.shape``: True where ``player``'s strategy is a best reply.
 
     Exact for exact games; for float games a strategy within ``tol`` (default
-    ``game.tol``) of the best counts as a best reply.
+    ``game.tols[player]``) of the best counts as a best reply.
     """
     arr = game.payoffs[player]
     if game.exact:
         arr = exact_integer_payoffs(arr)
         best = arr.max(axis=player, keepdims=True)
         return np.asarray(arr == best, dtype=bool)
-    tol = game.tol if tol is None else float(tol)
+    tol = game.tols[player] if tol is None else float(tol)
     best = arr.max(axis=player, keepdims=True)
     return arr >= best - tol
 
 
-def pure_equilibria(game: NormalFormGame, tol: float | None = None) -> list[Equilibrium]:
+def pure_equilibria(game: NormalFormGame, tol: float | Sequence[float] | None = None) -> list[Equilibrium]:
     """All pure-strategy Nash equilibria of an n-player game (Nash 1951).
 
     Returned in row-major order of the profiles, each with ``method="pure"``; exact
     (Fraction strategies and payoffs) for exact games.  For float games ``tol``
-    (default ``game.tol``) bounds each player's regret.  With one player, the
+    (default ``game.tols``; a number for every player or one per player) bounds each
+    player's regret.  With one player, the
     maximizers of its payoff.
     """
     if not isinstance(game, NormalFormGame):
         raise InvalidGameError(f"pure_equilibria needs a NormalFormGame; got {type(game).__name__}")
-    if tol is not None and not (isinstance(tol, (int, float)) and np.isfinite(tol) and tol >= 0):
-        raise InvalidGameError(f"tol must be a finite non-negative number; got {tol!r}")
+    tols = game.player_tols(tol)
     mask = np.ones(game.shape, dtype=bool)
     for i in range(game.n_players):
-        mask &= best_response_mask(game, i, tol)
+        mask &= best_response_mask(game, i, tols[i])
     out = []
     one, zero = (Fraction(1), Fraction(0)) if game.exact else (1.0, 0.0)
     for cell in np.argwhere(mask):
@@ -91,9 +93,10 @@ def pure_equilibria(game: NormalFormGame, tol: float | None = None) -> list[Equi
                 payoffs=payoffs,
                 method="pure",
                 exact=game.exact,
-                tol=0.0 if game.exact else (game.tol if tol is None else float(tol)),
+                tol=0.0 if game.exact else max(tols),
                 params={"profile": prof},
                 labels=game.strategy_labels,
+                tols=(0.0,) * game.n_players if game.exact else tols,
             )
         )
     return out

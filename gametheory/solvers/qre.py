@@ -29,7 +29,7 @@ from scipy.optimize import root
 
 from ..equilibrium import Equilibrium, make_equilibrium, regret
 from ..errors import InvalidGameError, SolverError
-from ..normal_form import NormalFormGame
+from ..normal_form import NormalFormGame, payoff_scale
 
 __all__ = ["logit_qre", "qre_path", "qre_equilibrium", "QREPoint"]
 
@@ -258,16 +258,20 @@ def logit_qre(game: NormalFormGame, lam: float) -> tuple[np.ndarray, ...]:
     return pt.strategies
 
 
-def _polish(game: NormalFormGame, prof: tuple[np.ndarray, ...], tol: float) -> tuple[list, float] | None:
-    """Newton solve of the indifference equations on the profile's support; None if no equilibrium."""
+def _polish(game: NormalFormGame, prof: tuple[np.ndarray, ...], tol: Any) -> tuple[list, float] | None:
+    """Newton solve of the indifference equations on the profile's support; None if no equilibrium.
+
+    Accepted when every player's regret is within its own tolerance (``tol``: per player).
+    """
     gf = game.as_float()
+    tols = game.player_tols(tol)
     best = None
     # candidate supports: strategies above a probability threshold, or within a payoff
     # gap of the best reply (the second catches near-ties the first misses)
     values = [gf._deviation_payoffs(i, tuple(prof)) for i in range(gf.n_players)]
-    scale = max(1.0, max(float(np.abs(a).max()) for a in gf.payoffs))
+    scales = [payoff_scale(a) for a in gf.payoffs]  # each player's near-ties on its own scale
     cands = [[np.flatnonzero(p > thr * p.max()) for p in prof] for thr in (1e-3, 1e-6, 1e-9)]
-    cands += [[np.flatnonzero(v >= v.max() - gap * scale) for v in values] for gap in (1e-3, 1e-5, 1e-7)]
+    cands += [[np.flatnonzero(v >= v.max() - gap * sc) for v, sc in zip(values, scales)] for gap in (1e-3, 1e-5, 1e-7)]
     for supp in cands:
 
         def unpack(y: np.ndarray) -> list[np.ndarray]:
@@ -298,18 +302,20 @@ def _polish(game: NormalFormGame, prof: tuple[np.ndarray, ...], tol: float) -> t
         if any(np.any(c < -1e-12) for c in cand):
             continue
         cand = [np.clip(c, 0, None) / np.clip(c, 0, None).sum() for c in cand]
-        r = max(regret(gf, [list(c) for c in cand]))
-        if best is None or r < best[1]:
-            best = (cand, r)
-        if r <= tol:
-            return best
-    return best if best is not None and best[1] <= tol else None
+        regs = [float(x) for x in regret(gf, [list(c) for c in cand])]
+        # regret in units of each player's tolerance: <= 1 for everyone means an equilibrium
+        excess = max(x / t if t > 0 else (0.0 if x <= 0 else np.inf) for x, t in zip(regs, tols))
+        if best is None or excess < best[2]:
+            best = (cand, max(regs), excess)
+        if excess <= 1:
+            return best[0], best[1]
+    return (best[0], best[1]) if best is not None and best[2] <= 1 else None
 
 
 def qre_equilibrium(
     game: NormalFormGame,
     lam_max: float | None = None,
-    tol: float | None = None,
+    tol: float | Sequence[float] | None = None,
     first_step: float = 0.03,
     max_accel: float = 1.1,
 ) -> list[Equilibrium]:
@@ -317,7 +323,8 @@ def qre_equilibrium(
 
     Traces the principal branch (Turocy 2005) to ``lam_max`` (default
     ``1e4 / payoff range``), then polishes the end point by a Newton solve on its
-    support and checks the regret against ``tol`` (default ``game.tol``); if that
+    support and checks each player's regret against its tolerance ``tol`` (default
+    ``game.tols``); if that
     fails, the trace goes on to 100 times ``lam_max``.  If
     polishing fails the unpolished point is returned with a warning and its regret
     in ``params``.  The result has ``method="qre"``, ``exact=False`` and
@@ -327,7 +334,7 @@ def qre_equilibrium(
     lam_max = 1e4 / _scale(game) if lam_max is None else float(lam_max)
     if not np.isfinite(lam_max) or lam_max <= 0:
         raise InvalidGameError(f"lam_max must be positive and finite; got {lam_max!r}")
-    tol = game.tol if tol is None else float(tol)
+    tol = game.player_tols(tol)
     br = _Branch(game)
     # near-ties between a support strategy and an unused one need a larger lambda before
     # the support shows: go on tracing (x100 twice) until the polish succeeds
@@ -354,7 +361,8 @@ def qre_equilibrium(
         [list(map(float, s)) for s in strategies],
         "qre",
         exact=False,
-        tol=tol if ok else max(tol, float(r)),
+        tol=tol if ok else max(max(tol), float(r)),
+        clean=ok,  # a polished end point is an equilibrium on a support; the raw QRE point is interior
         lam_max=float(z[-1]),
         complete=False,
         polished=ok,

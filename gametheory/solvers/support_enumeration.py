@@ -12,7 +12,7 @@ solves of the bordered systems (payoffs first scaled affinely onto ``[1, 2]``).
 
 Tolerances.  Float games: a support pair is accepted when its probabilities are at least
 ``-1e-9`` and no outside strategy gains more than ``1e-9`` on the normalized scale, and
-every reported profile is then checked to have regret at most ``game.tol``.  Exact games:
+every reported profile is then checked to have each player's regret at most ``game.tols[i]``.  Exact games:
 the float pass only proposes candidates (with the looser ``1e-7``, and every pair whose
 system is numerically singular), and each candidate is solved and verified with
 Fractions, so a float tolerance never decides whether an equilibrium is reported.
@@ -64,7 +64,7 @@ _CHUNK = 20000
 def support_enumeration(game: NormalFormGame, on_degenerate: str = "warn", **opts: Any) -> list[Equilibrium]:
     """All equilibria of a nondegenerate two-player game (extreme ones if degenerate).
 
-    Exact (Fractions, verified) for exact games; floats with regret at most ``game.tol``
+    Exact (Fractions, verified) for exact games; floats with each player's regret at most ``game.tols[i]``
     otherwise.  Source: Dickhaut & Kaplan (1991); von Stengel (2007).
     """
     check_two_player(game, "support_enumeration")
@@ -81,7 +81,7 @@ def support_enumeration(game: NormalFormGame, on_degenerate: str = "warn", **opt
             warnings.simplefilter("ignore", DegenerateGameWarning)
             eqs = vertex_enumeration(game, on_degenerate="ignore")
         return [
-            make_equilibrium(game, [list(s) for s in e.strategies], "support", exact=e.exact, tol=e.tol,
+            make_equilibrium(game, [list(s) for s in e.strategies], "support", exact=e.exact, tol=e.tols,
                              degenerate=True, via="vertex")
             for e in eqs
         ]
@@ -98,7 +98,7 @@ def support_enumeration(game: NormalFormGame, on_degenerate: str = "warn", **opt
             Ae, Be = normalized(exact)
             out = [
                 make_equilibrium(game, [[float(p) for p in s] for s in e.strategies], "support", exact=False,
-                                 tol=game.tol, degenerate=False)
+                                 degenerate=False)
                 for e in _exact_run(exact, Ae, Be, tol=1e-3)
             ]
     if len(out) != len(pairs):  # a bug if reached; never return a short list
@@ -129,8 +129,8 @@ def _float_run(game: NormalFormGame, An: np.ndarray, Bn: np.ndarray) -> list[Equ
             out_profiles.append(res)
     out = []
     for i in dedupe_float(out_profiles, 1e-8):
-        eq = make_equilibrium(game, list(out_profiles[i]), "support", exact=False, tol=game.tol, degenerate=False)
-        if max(_regret_float(game, eq)) <= game.tol:
+        eq = make_equilibrium(game, list(out_profiles[i]), "support", exact=False, degenerate=False)
+        if all(r <= t for r, t in zip(_regret_float(game, eq), game.tols)):
             out.append(eq)
     return out
 

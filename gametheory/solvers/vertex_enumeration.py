@@ -10,7 +10,7 @@ nondegenerate game these are all the equilibria.
 Floating point (float games): qhull (scipy.spatial.ConvexHull on the polar polytopes)
 lists the vertices; a constraint is tight when its slack is at most ``LABEL_TOL = 1e-9``
 on the normalized ``[1, 2]`` scale; labels are matched with vectorized numpy.  Each
-reported profile has regret at most ``game.tol``.  If qhull's vertices are not accurate
+reported profile has each player's regret at most ``game.tols[i]``.  If qhull's vertices are not accurate
 to the label tolerance (a vertex with fewer tight constraints than its dimension, or
 outside its polytope) the game's floats, which are exact binary rationals, are
 enumerated exactly instead.
@@ -40,7 +40,7 @@ from typing import Any
 
 import numpy as np
 
-from ..equilibrium import Equilibrium, make_equilibrium
+from ..equilibrium import Equilibrium, clean_probabilities, make_equilibrium
 from ..normal_form import NormalFormGame
 from ._bimatrix import (
     LABEL_TOL,
@@ -61,7 +61,7 @@ __all__ = ["vertex_enumeration", "DegenerateGameWarning", "LABEL_TOL"]
 def vertex_enumeration(game: NormalFormGame, on_degenerate: str = "warn", **opts: Any) -> list[Equilibrium]:
     """All equilibria of a two-player game (the extreme ones if it is degenerate).
 
-    Exact (Fractions, verified) for exact games; floats with regret at most ``game.tol``
+    Exact (Fractions, verified) for exact games; floats with each player's regret at most ``game.tols[i]``
     for float games.  See the module docstring for tolerances and degenerate games.
     Source: Mangasarian (1964); von Stengel (2007); Avis et al. (2010).
     """
@@ -102,12 +102,12 @@ def _float_equilibria(game: NormalFormGame, pairs: list, degenerate: bool, route
     m, n = game.shape
     A, B = (np.asarray(M, float) for M in game.bimatrix)
     X, Y = _float_arrays(pairs, m, n)
+    X, Y = clean_probabilities(X), clean_probabilities(Y)
     AY, XB = Y @ A.T, X @ B
     u1, u2 = np.einsum("ki,ki->k", X, AY), np.einsum("kj,kj->k", XB, Y)
     if route == "float" and len(pairs):
-        worst = max(float((AY.max(axis=1) - u1).max()), float((XB.max(axis=1) - u2).max()))
-        if worst > game.tol:
-            # a label within LABEL_TOL that is not tight enough for game.tol: solve exactly
+        if float((AY.max(axis=1) - u1).max()) > game.tols[0] or float((XB.max(axis=1) - u2).max()) > game.tols[1]:
+            # a label within LABEL_TOL that is not tight enough for a player's tolerance: solve exactly
             pairs, degenerate, route = exact_route_for_float(game)
             return _float_equilibria(game, pairs, degenerate, route)
     # distinct vertices of a nondegenerate game give distinct equilibria; only degenerate
@@ -115,9 +115,8 @@ def _float_equilibria(game: NormalFormGame, pairs: list, degenerate: bool, route
     if degenerate:
         keep = np.array(dedupe_float(list(zip(X, Y)), 1e-8), dtype=np.intp)
         X, Y, u1, u2 = X[keep], Y[keep], u1[keep], u2[keep]
-    tol = game.tol
     # the order of _sorted: support size, then the strategies descending lexicographically
-    size = np.count_nonzero(X > tol, axis=1) + np.count_nonzero(Y > tol, axis=1)
+    size = np.count_nonzero(X, axis=1) + np.count_nonzero(Y, axis=1)
     XY = np.hstack([X, Y]).tolist()
     order = sorted(range(len(XY)), key=lambda i: (int(size[i]), [-p for p in XY[i]]))
     labels = game.strategy_labels
@@ -128,9 +127,10 @@ def _float_equilibria(game: NormalFormGame, pairs: list, degenerate: bool, route
             payoffs=(float(u1[i]), float(u2[i])),
             method="vertex",
             exact=False,
-            tol=tol,
+            tol=game.tol,
             params={"degenerate": degenerate, "route": route},
             labels=labels,
+            tols=game.tols,
         ))
     return out, degenerate
 
