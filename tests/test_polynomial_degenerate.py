@@ -204,16 +204,59 @@ def random_arrays(seed, shape):
     return [rng.integers(0, 3, shape).astype(object) for _ in shape]
 
 
-@pytest.mark.parametrize("seed", range(30))
+@pytest.mark.parametrize("seed", range(24))
 def test_random_222_against_oracle(seed):
     check_against_oracle(random_arrays(seed, (2, 2, 2)))
 
 
-@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("seed", range(4))
 def test_random_322_against_oracle(seed):
     check_against_oracle(random_arrays(1000 + seed, (3, 2, 2)))
 
 
-@pytest.mark.parametrize("seed", range(2))
+@pytest.mark.parametrize("seed", range(1))
 def test_random_2222_against_oracle(seed):
     check_against_oracle(random_arrays(2000 + seed, (2, 2, 2, 2)))
+
+
+def test_unresolved_stratum_gives_complete_false(monkeypatch):
+    """When a positive-dimensional stratum cannot be decided, every result says
+    complete=False and an IncompleteResultWarning explains why."""
+    from gametheory.solvers import _semialgebraic
+
+    monkeypatch.setattr(_semialgebraic, "MAX_CELLS", 0)
+    with pytest.warns(gt.IncompleteResultWarning, match="too many cells"):
+        eqs = polynomial_equilibria(gt.NormalFormGame([U1, U2, U3]))
+    assert eqs and not any(e.params["complete"] for e in eqs)
+
+
+def test_open_sample_decides_emptiness_exactly():
+    from gametheory.solvers._semialgebraic import open_sample
+
+    x, y = sp.symbols("x y")
+    box = [x, 1 - x, y, 1 - y]
+    # a single point (x = 1/3) is no open set: proved empty, not missed by a grid
+    assert open_sample([x, 1 - x, 3 * x - 1, 1 - 3 * x], [], [x]) is None
+    # a thin region between two curves: found exactly
+    pt = open_sample(box + [x * y - F(1, 4) + F(1, 10**6), F(1, 4) - x * y], [], [x, y])
+    assert pt is not None and F(1, 4) - F(1, 10**6) < pt[x] * pt[y] < F(1, 4)
+    assert open_sample(box + [x * y - F(1, 4), F(1, 4) - x * y], [], [x, y]) is None
+    # irrational boundaries: x^2 < 2 - y, y > x^2 + 1/2
+    pt = open_sample(box + [2 - y - x**2, y - x**2 - F(1, 2)], [x - y], [x, y])
+    assert pt is not None and pt[x] ** 2 < 2 - pt[y] and pt[y] > pt[x] ** 2 + F(1, 2) and pt[x] != pt[y]
+
+
+def test_decompose_splits_on_vanishing_coefficient():
+    from gametheory.solvers._semialgebraic import decompose
+
+    x, y, z = sp.symbols("x y z")
+    # x (2y - 1) = 0 with x > 0: only y = 1/2 survives; z stays free
+    dec = decompose([x * (2 * y - 1)], [x, y, z], [x, 1 - x, y, 1 - y, z, 1 - z])
+    assert dec.resolved and not dec.zero_dim
+    assert [leaf.values for leaf in dec.leaves] == [{y: F(1, 2)}]
+    # x y + z y - z = 0 has no constant pivot: x = z (1 - y) / y where y != 0, and the
+    # branch y = 0 forces z = 0, which z > 0 rules out
+    dec = decompose([x * y + z * y - z], [x, y, z], [x, y, z])
+    assert dec.resolved and len(dec.leaves) == 1
+    (leaf,) = dec.leaves
+    assert leaf.side == [y] and sp.simplify(leaf.values[x] - z * (1 - y) / y) == 0

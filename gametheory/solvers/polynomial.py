@@ -25,13 +25,26 @@ and the algebraic values as strings in ``params["algebraic"]``; its regret is
 checked to ``tol``.  Games with irrational equilibria exist whenever there are three
 or more players (Nash 1951).
 
-Continua.  When a support's system has a positive-dimensional solution set, the
-parametric solution is sampled; if a sampled point is an equilibrium, a
-:class:`ContinuumWarning` names the support and one such point is returned with
-``params["continuum"] = True`` and the parametrization.  The isolated equilibria
-are always complete; a continuum whose feasible part is missed by the samples
-(a measure-zero event for generic samples of a full-dimensional feasible part) is
-the documented limitation.  Every result carries ``params["complete"]``.
+Degenerate supports.  When a support's system has a positive-dimensional solution set
+(common in games with tied payoffs), its equilibria are split by their best-response
+sets ``B`` (the support within ``B``): the system of ``(support, B)`` adds the
+indifferences within ``B``.  Starting at ``B = support`` and adding one strategy at a
+time, a zero-dimensional system is solved as above, which finds every *vertex* (an
+equilibrium that is an isolated solution of its own support and best-response
+equations; in two-player games exactly the extreme equilibria) and every isolated
+equilibrium.  A positive-dimensional system is analysed exactly together with its
+strict inequalities (positive support probabilities, strictly worse strategies outside
+``B``) by :mod:`gametheory.solvers._semialgebraic`: linear pivoting with case splits,
+then an open cylindrical algebraic decomposition that either proves the stratum empty
+or gives an exact rational interior point.  Nothing is sampled.  A non-empty stratum is
+a continuum: a :class:`ContinuumWarning` (a :class:`DegenerateGameWarning`) names it,
+one exact interior point is returned with ``params["continuum"] = True`` and its
+parametrization, and every result carries ``params["degenerate"] = True``.  Each
+continuum's closure contains a returned vertex, so, as for two-player degenerate
+games, the vertices and the named continua describe the whole equilibrium set.
+Every result carries ``params["complete"]``: ``False`` (with an
+:class:`IncompleteResultWarning`) only when some positive-dimensional system could
+not be resolved (no equation of degree one to pivot on, or too many cells).
 """
 
 from __future__ import annotations
@@ -293,7 +306,7 @@ class _Found:
     def add(self, probs, sol: dict, supp, **params: Any) -> bool:
         """Record the profile ``sol`` denotes if it is an equilibrium with support ``supp``."""
         vecs, exact = _profile(probs, sol, self.game.shape)
-        if any(not x.is_real for v in vecs for x in v if x.is_number):
+        if not exact and any(abs(sp.im(sp.N(x, _DIGITS))) > sp.Float(10) ** (10 - _DIGITS) for v in vecs for x in v):
             return False
         prof, ok = _check(self.game, vecs, exact, supp, self.tol)
         if not ok:
@@ -368,13 +381,6 @@ def _degenerate_support(arrays, shape, supp, xs, probs, out: _Found) -> None:
     seen, queue = {start}, [start]
     while queue:
         best = queue.pop()
-        for i in range(n):
-            for k in range(shape[i]):
-                if k not in best[i]:
-                    nb = tuple(tuple(sorted(b + (k,))) if j == i else b for j, b in enumerate(best))
-                    if nb not in seen:
-                        seen.add(nb)
-                        queue.append(nb)
         eqs = [sp.expand(pay[i][k] - pay[i][best[i][0]]) for i in range(n) for k in best[i][1:]]
         eqs = [e for e in eqs if e != 0]
         if any(e.is_number for e in eqs):
@@ -382,10 +388,18 @@ def _degenerate_support(arrays, shape, supp, xs, probs, out: _Found) -> None:
         if eqs:
             G = sp.groebner(eqs, *xs, order="grevlex")
             if list(G.exprs) == [1]:
-                continue
+                continue  # and so is every larger B
             if G.is_zero_dimensional:
-                _add_roots(out, G, xs, probs, supp)
+                _add_roots(out, G, xs, probs, supp)  # includes the points of every larger B
                 continue
+        # positive-dimensional: the larger best-response sets may still hold vertices
+        for i in range(n):
+            for k in range(shape[i]):
+                if k not in best[i]:
+                    nb = tuple(tuple(sorted(b + (k,))) if j == i else b for j, b in enumerate(best))
+                    if nb not in seen:
+                        seen.add(nb)
+                        queue.append(nb)
         strict = positivity + [
             sp.expand(pay[i][best[i][0]] - pay[i][k]) for i in range(n) for k in range(shape[i]) if k not in best[i]
         ]
@@ -429,14 +443,15 @@ def polynomial_equilibria(
     prune: bool = True,
     max_support_profiles: int | None = None,
 ) -> list[Equilibrium]:
-    """All isolated Nash equilibria of a small n-player game, exactly where they are rational.
+    """All isolated Nash equilibria and the vertices of every continuum of a small n-player
+    game, exactly where they are rational.
 
     Enumerates support profiles and solves each indifference system with a
     Groebner basis (McKelvey & McLennan 1996; Porter, Nudelman & Shoham 2008).
     ``prune`` skips supports containing a strategy strictly dominated within the
     support profile.  Irrational equilibria are returned in floating point with
-    ``exact=False``; positive-dimensional sets raise a :class:`ContinuumWarning`
-    (see the module docstring).  ``tol`` (default ``game.tol``, at least 1e-9) bounds
+    ``exact=False``; positive-dimensional sets are solved exactly and announced by a
+    :class:`ContinuumWarning` (see the module docstring).  ``tol`` (default ``game.tol``, at least 1e-9) bounds
     the regret accepted for irrational equilibria.
     """
     if not isinstance(game, NormalFormGame):
