@@ -260,3 +260,31 @@ def test_decompose_splits_on_vanishing_coefficient():
     assert dec.resolved and len(dec.leaves) == 1
     (leaf,) = dec.leaves
     assert leaf.side == [y] and sp.simplify(leaf.values[x] - z * (1 - y) / y) == 0
+
+
+# games in which the old enumeration missed a vertex yet said complete=True (found by the
+# oracle run over random games with payoffs 0..2), with the missed equilibrium
+OLD_COMPLETE_BUT_MISSING = [
+    (
+        [[[[0, 2], [1, 0]], [[1, 1], [0, 2]]], [[[0, 1], [2, 2]], [[1, 0], [2, 0]]], [[[2, 1], [0, 2]], [[0, 1], [2, 0]]]],
+        ((0, 1), (F(2, 3), F(1, 3)), (0, 1)),
+    ),
+    (
+        [
+            [[[2, 2], [2, 0]], [[2, 1], [0, 2]], [[1, 1], [1, 0]]],
+            [[[0, 2], [0, 1]], [[1, 0], [1, 0]], [[0, 1], [1, 1]]],
+            [[[1, 2], [1, 1]], [[1, 2], [2, 0]], [[2, 1], [1, 2]]],
+        ],
+        ((0, 1, 0), (F(2, 3), F(1, 3)), (0, 1)),
+    ),
+]
+
+
+@pytest.mark.parametrize("payoffs, missed", OLD_COMPLETE_BUT_MISSING)
+def test_previously_missed_while_complete(payoffs, missed):
+    game = gt.NormalFormGame(payoffs)
+    assert gt.regret(game, missed) == (0, 0, 0)
+    eqs, _ = solve_quietly(game)
+    assert tuple(tuple(F(x) for x in s) for s in missed) in [e.strategies for e in eqs]
+    assert all(e.params["complete"] for e in eqs)
+    check_against_oracle([np.array(a, dtype=object) for a in payoffs])
