@@ -2,6 +2,7 @@
 positive-dimensional (issue 11, section 3), checked against an independent exact oracle."""
 
 import itertools
+import os
 import warnings
 from fractions import Fraction as F
 
@@ -199,22 +200,27 @@ def test_continuum_warning_is_a_degenerate_game_warning():
         polynomial_equilibria(gt.NormalFormGame([U1, U2, U3]))
 
 
+# GT_ORACLE_SCALE=8 runs eight times as many random games (192, 32 and 8) for a larger check;
+# the default keeps this file near a minute
+SCALE = int(os.environ.get("GT_ORACLE_SCALE", "1"))
+
+
 def random_arrays(seed, shape):
     rng = np.random.default_rng(seed)
     return [rng.integers(0, 3, shape).astype(object) for _ in shape]
 
 
-@pytest.mark.parametrize("seed", range(24))
+@pytest.mark.parametrize("seed", range(24 * SCALE))
 def test_random_222_against_oracle(seed):
     check_against_oracle(random_arrays(seed, (2, 2, 2)))
 
 
-@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("seed", range(4 * SCALE))
 def test_random_322_against_oracle(seed):
     check_against_oracle(random_arrays(1000 + seed, (3, 2, 2)))
 
 
-@pytest.mark.parametrize("seed", range(1))
+@pytest.mark.parametrize("seed", range(SCALE))
 def test_random_2222_against_oracle(seed):
     check_against_oracle(random_arrays(2000 + seed, (2, 2, 2, 2)))
 
