@@ -64,8 +64,10 @@ def test_continuum_is_reported():
     assert pure == [(0, 1, 0), (1, 0, 0), (1, 1, 1)]
     cont = [e for e in eqs if e.params.get("continuum")]
     assert any(all(len(s) == 2 for s in e.supports) for e in cont)  # the completely mixed continuum
+    # the completely mixed continuum r = 1/4, p = 3(1 - q)/(3 - q) ends at two partly mixed vertices
+    assert {((1, 0), (0, 1), (F(1, 4), F(3, 4))), ((0, 1), (1, 0), (F(1, 4), F(3, 4)))} <= {e.strategies for e in eqs}
     for e in eqs:
-        assert not e.params["complete"]
+        assert e.params["complete"] and e.params["degenerate"]  # vertices of every continuum, exactly
         assert all(r == 0 for r in gt.regret(g, e.strategies))
 
 

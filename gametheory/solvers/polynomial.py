@@ -25,13 +25,26 @@ and the algebraic values as strings in ``params["algebraic"]``; its regret is
 checked to ``tol``.  Games with irrational equilibria exist whenever there are three
 or more players (Nash 1951).
 
-Continua.  When a support's system has a positive-dimensional solution set, the
-parametric solution is sampled; if a sampled point is an equilibrium, a
-:class:`ContinuumWarning` names the support and one such point is returned with
-``params["continuum"] = True`` and the parametrization.  The isolated equilibria
-are always complete; a continuum whose feasible part is missed by the samples
-(a measure-zero event for generic samples of a full-dimensional feasible part) is
-the documented limitation.  Every result carries ``params["complete"]``.
+Degenerate supports.  When a support's system has a positive-dimensional solution set
+(common in games with tied payoffs), its equilibria are split by their best-response
+sets ``B`` (the support within ``B``): the system of ``(support, B)`` adds the
+indifferences within ``B``.  Starting at ``B = support`` and adding one strategy at a
+time, a zero-dimensional system is solved as above, which finds every *vertex* (an
+equilibrium that is an isolated solution of its own support and best-response
+equations; in two-player games exactly the extreme equilibria) and every isolated
+equilibrium.  A positive-dimensional system is analysed exactly together with its
+strict inequalities (positive support probabilities, strictly worse strategies outside
+``B``) by :mod:`gametheory.solvers._semialgebraic`: linear pivoting with case splits,
+then an open cylindrical algebraic decomposition that either proves the stratum empty
+or gives an exact rational interior point.  Nothing is sampled.  A non-empty stratum is
+a continuum: a :class:`ContinuumWarning` (a :class:`DegenerateGameWarning`) names it,
+one exact interior point is returned with ``params["continuum"] = True`` and its
+parametrization, and every result carries ``params["degenerate"] = True``.  Each
+continuum's closure contains a returned vertex, so, as for two-player degenerate
+games, the vertices and the named continua describe the whole equilibrium set.
+Every result carries ``params["complete"]``: ``False`` (with an
+:class:`IncompleteResultWarning`) only when some positive-dimensional system could
+not be resolved (no equation of degree one to pivot on, or too many cells).
 """
 
 from __future__ import annotations
@@ -48,6 +61,7 @@ import sympy as sp
 from ..equilibrium import Equilibrium, make_equilibrium, regret
 from ..errors import InvalidGameError, SolverError
 from ..normal_form import NormalFormGame
+from ._bimatrix import DegenerateGameWarning
 
 __all__ = ["polynomial_equilibria", "is_small_enough", "ContinuumWarning", "MAX_SUPPORT_PROFILES"]
 
@@ -56,8 +70,10 @@ MAX_SUPPORT_PROFILES = 400
 _DIGITS = 50
 
 
-class ContinuumWarning(UserWarning):
-    """A support has a positive-dimensional set of equilibria (a continuum)."""
+class ContinuumWarning(DegenerateGameWarning):
+    """A support has a positive-dimensional set of equilibria (a continuum); the solver
+    reports its vertices and one interior point (a :class:`DegenerateGameWarning`, as for
+    two-player games)."""
 
 
 def _n_support_profiles(shape: tuple[int, ...]) -> int:
@@ -130,9 +146,8 @@ def _short_decimal_twin(game: NormalFormGame) -> NormalFormGame | None:
     return NormalFormGame(arrays, game.player_labels, game.strategy_labels, exact=True, title=game.title)
 
 
-def _system(arrays, shape, supp):
-    """Symbols per player, the probability expressions, and the indifference equations."""
-    n = len(shape)
+def _unknowns(supp):
+    """Symbols per player and each player's probabilities as expressions in them."""
     syms: list[list[sp.Symbol]] = []
     probs: list[dict[int, Any]] = []
     for i, s in enumerate(supp):
@@ -141,13 +156,18 @@ def _system(arrays, shape, supp):
         d = {k: x for k, x in zip(s[:-1], xs)}
         d[s[-1]] = sp.Integer(1) - sum(xs, sp.Integer(0))
         probs.append(d)
-    eqs = []
+    return [x for xs in syms for x in xs], probs
+
+
+def _payoff_exprs(arrays, shape, supp, probs, own=None) -> list[dict]:
+    """``u_i(k, p_{-i})`` for every player ``i`` and strategy ``k`` in ``own[i]`` (default:
+    all strategies), the opponents mixing on ``supp``."""
+    n = len(shape)
+    out = []
     for i in range(n):
-        if len(supp[i]) < 2:
-            continue
         others = [j for j in range(n) if j != i]
-        vals = []
-        for k in supp[i]:
+        vals = {}
+        for k in (range(shape[i]) if own is None else own[i]):
             total = sp.Integer(0)
             for t in itertools.product(*(supp[j] for j in others)):
                 cell = [0] * n
@@ -161,9 +181,18 @@ def _system(arrays, shape, supp):
                 for j, tj in zip(others, t):
                     term *= probs[j][tj]
                 total += term
-            vals.append(total)
-        eqs.extend(sp.expand(v - vals[0]) for v in vals[1:])
-    flat = [x for xs in syms for x in xs]
+            vals[k] = sp.expand(total)
+        out.append(vals)
+    return out
+
+
+def _system(arrays, shape, supp):
+    """Symbols per player, the probability expressions, and the indifference equations."""
+    flat, probs = _unknowns(supp)
+    pay = _payoff_exprs(arrays, shape, supp, probs, own=supp)
+    eqs = []
+    for i in range(len(shape)):
+        eqs.extend(sp.expand(pay[i][k] - pay[i][supp[i][0]]) for k in supp[i][1:])
     return flat, probs, eqs
 
 
@@ -264,39 +293,149 @@ def _check(game: NormalFormGame, vecs, exact: bool, supp, tol: float) -> tuple[A
     return prof, all(r <= t for r, t in zip(regret(game.as_float(), prof), game.player_tols(tol)))
 
 
-def _sample_continuum(game, game_f, probs, sols, xs, supp, tol, rng) -> tuple[list, str] | None:
-    """A feasible equilibrium on a parametric solution family, found by sampling, or None."""
-    for sol in sols:
-        free = sorted(set(xs) - set(sol), key=str)
-        if not free:
-            continue
-        full = {x: sp.sympify(sol.get(x, x)) for x in xs}
-        try:
-            f = sp.lambdify(free, [full[x] for x in xs], "math")
-        except Exception:  # pragma: no cover - sympy could not compile the family
-            f = None
-        grid = [np.linspace(0.05, 0.95, 7)] * len(free) if len(free) <= 2 else None
-        points = list(itertools.product(*grid)) if grid else []
-        points += [tuple(rng.random(len(free))) for _ in range(40)]
-        for pt in points:
-            sub = {fr: sp.Rational(Fraction(float(v)).limit_denominator(1000)) for fr, v in zip(free, pt)}
-            if f is not None:
-                try:
-                    approx = dict(zip(xs, (float(v) for v in f(*[float(sub[fr]) for fr in free]))))
-                except (ZeroDivisionError, ValueError, TypeError, OverflowError):
-                    continue
-                if not _screen(game_f, approx, probs, supp, 1e-6):
-                    continue
-            vals = {x: e.subs(sub) for x, e in full.items()}
-            vecs, exact = _profile(probs, vals, game.shape)
-            if any(not x.is_real for v in vecs for x in v):
-                continue
-            prof, ok = _check(game, vecs, exact, supp, tol)
-            if ok:
-                desc = ", ".join(f"{x} = {e}" for x, e in full.items()) + f" (free: {', '.join(map(str, free))})"
-                return prof, desc
-    return None
+class _Found:
+    """The equilibria found so far (deduplicated), continua and incompleteness notes."""
 
+    def __init__(self, game: NormalFormGame, tol: float):
+        self.game, self.tol = game, tol
+        self.items: list[Equilibrium] = []
+        self.keys: set = set()
+        self.continua: list = []
+        self.unresolved: list = []
+
+    def add(self, probs, sol: dict, supp, **params: Any) -> bool:
+        """Record the profile ``sol`` denotes if it is an equilibrium with support ``supp``."""
+        vecs, exact = _profile(probs, sol, self.game.shape)
+        if not exact and any(abs(sp.im(sp.N(x, _DIGITS))) > sp.Float(10) ** (10 - _DIGITS) for v in vecs for x in v):
+            return False
+        prof, ok = _check(self.game, vecs, exact, supp, self.tol)
+        if not ok:
+            return False
+        key = tuple(tuple(p if exact else round(float(p), 12) for p in s) for s in prof)
+        if key in self.keys:
+            return True
+        self.keys.add(key)
+        params = {"support": supp, **params}
+        if exact and self.game.exact:
+            self.items.append(make_equilibrium(self.game, prof, "polynomial", exact=True, **params))
+        else:
+            if not exact:
+                params["irrational"] = True
+                params["algebraic"] = tuple(tuple(str(x) for x in v) for v in vecs)
+            self.items.append(make_equilibrium(self.game, prof, "polynomial", exact=False, tol=self.tol, **params))
+        return True
+
+    def finish(self) -> list[Equilibrium]:
+        for supp, best, desc in self.continua:
+            warnings.warn(
+                f"support profile {supp} (best responses {best}) has a continuum (positive-dimensional set) "
+                f"of equilibria: {desc}; reporting one interior point and the vertices of the set",
+                ContinuumWarning,
+                stacklevel=3,
+            )
+        if self.unresolved:
+            from .dispatch import IncompleteResultWarning
+
+            warnings.warn(
+                "polynomial_equilibria could not resolve the positive-dimensional system of support "
+                + "; ".join(f"{s} (best responses {b}): {why}" for s, b, why in self.unresolved)
+                + "; equilibria there may be missing (complete=False)",
+                IncompleteResultWarning,
+                stacklevel=3,
+            )
+        for e in self.items:
+            e.params.setdefault("complete", not self.unresolved)
+            if self.continua:
+                e.params.setdefault("degenerate", True)
+        return self.items
+
+
+def _add_roots(out: _Found, G, xs, probs, supp, values: dict | None = None) -> None:
+    """Record the real points of a zero-dimensional system that are equilibria."""
+    game_f = out.game.as_float()
+    for approx, exact_fn in _candidates(G.fglm("lex"), xs):
+        if values is None and approx and not _screen(game_f, approx, probs, supp, 1e-6):
+            continue
+        sol = dict(exact_fn())
+        if values:
+            sol.update({x: sp.sympify(v).xreplace(sol) for x, v in values.items()})
+        out.add(probs, sol, supp)
+
+
+def _degenerate_support(arrays, shape, supp, xs, probs, out: _Found) -> None:
+    """Equilibria with support ``supp`` when its indifference system is positive-dimensional.
+
+    The equilibria with this support are partitioned by their best-response sets ``B``
+    (``supp[i]`` within ``B[i]``); the system of ``(supp, B)`` adds the indifferences
+    within ``B``.  Starting at ``B = supp`` and adding one strategy at a time, a
+    zero-dimensional system gives finitely many points (among them every vertex: an
+    equilibrium isolated in the solutions of its own active constraints), and a
+    positive-dimensional one is analysed exactly by :mod:`._semialgebraic`: its
+    isolated points are returned, and a continuum is announced with an exact interior
+    point.  Every continuum's closure reaches a vertex, which is returned.
+    """
+    n = len(shape)
+    pay = _payoff_exprs(arrays, shape, supp, probs)
+    positivity = [e for d in probs for e in d.values() if not e.is_number]
+    start = tuple(tuple(s) for s in supp)
+    seen, queue = {start}, [start]
+    while queue:
+        best = queue.pop()
+        eqs = [sp.expand(pay[i][k] - pay[i][best[i][0]]) for i in range(n) for k in best[i][1:]]
+        eqs = [e for e in eqs if e != 0]
+        if any(e.is_number for e in eqs):
+            continue
+        if eqs:
+            G = sp.groebner(eqs, *xs, order="grevlex")
+            if list(G.exprs) == [1]:
+                continue  # and so is every larger B
+            if G.is_zero_dimensional:
+                _add_roots(out, G, xs, probs, supp)  # includes the points of every larger B
+                continue
+        # positive-dimensional: the larger best-response sets may still hold vertices
+        for i in range(n):
+            for k in range(shape[i]):
+                if k not in best[i]:
+                    nb = tuple(tuple(sorted(b + (k,))) if j == i else b for j, b in enumerate(best))
+                    if nb not in seen:
+                        seen.add(nb)
+                        queue.append(nb)
+        strict = positivity + [
+            sp.expand(pay[i][best[i][0]] - pay[i][k]) for i in range(n) for k in range(shape[i]) if k not in best[i]
+        ]
+        if any(g.is_number and g <= 0 for g in strict):
+            continue  # nothing in this stratum: a strategy outside B always ties or wins
+        _stratum(eqs, xs, [g for g in strict if not g.is_number], probs, supp, best, out)
+
+
+def _stratum(eqs, xs, strict, probs, supp, best, out: _Found) -> None:
+    from ._semialgebraic import Budget, decompose, leaf_conditions, open_sample
+
+    dec = decompose(eqs, xs, strict)
+    if not dec.resolved:
+        out.unresolved.append((supp, best, "equations of degree two or more in every unknown"))
+    for G, free, leaf in dec.zero_dim:
+        _add_roots(out, G, free, probs, supp, leaf.values)
+    for leaf in dec.leaves:
+        if not leaf.free:
+            out.add(probs, leaf.values, supp)
+            continue
+        positive, nonzero = leaf_conditions(leaf, strict)
+        try:
+            pt = open_sample(positive, nonzero, leaf.free)
+        except Budget:
+            out.unresolved.append((supp, best, "too many cells to decide whether a continuum exists"))
+            continue
+        if pt is None:
+            continue
+        sol = {x: sp.cancel(sp.sympify(v).xreplace(pt)) for x, v in leaf.values.items()}
+        sol.update(pt)
+        desc = ", ".join(f"{x} = {v}" for x, v in leaf.values.items())
+        desc = (desc + "; " if desc else "") + f"free: {', '.join(map(str, leaf.free))}"
+        if out.add(probs, sol, supp, continuum=True, best_responses=best, parametrization=desc):
+            out.continua.append((supp, best, desc))
+        else:  # pragma: no cover - an exact interior point of the stratum is an equilibrium
+            out.unresolved.append((supp, best, "an interior point failed the exact check"))
 
 def polynomial_equilibria(
     game: NormalFormGame,
@@ -304,15 +443,17 @@ def polynomial_equilibria(
     prune: bool = True,
     max_support_profiles: int | None = None,
 ) -> list[Equilibrium]:
-    """All isolated Nash equilibria of a small n-player game, exactly where they are rational.
+    """All isolated Nash equilibria and the vertices of every continuum of a small n-player
+    game, exactly where they are rational.
 
     Enumerates support profiles and solves each indifference system with a
     Groebner basis (McKelvey & McLennan 1996; Porter, Nudelman & Shoham 2008).
     ``prune`` skips supports containing a strategy strictly dominated within the
     support profile.  Irrational equilibria are returned in floating point with
-    ``exact=False``; positive-dimensional sets raise a :class:`ContinuumWarning`
-    (see the module docstring).  ``tol`` (default ``game.tols``: per player; a number
-    for every player or one per player) bounds the regret accepted for irrational equilibria.
+    ``exact=False``; positive-dimensional sets are solved exactly and announced by a
+    :class:`ContinuumWarning` (see the module docstring).  ``tol`` (default ``game.tols``: per
+    player; a number for every player or one per player) bounds the regret accepted for
+    irrational equilibria.
     """
     if not isinstance(game, NormalFormGame):
         raise InvalidGameError(f"polynomial_equilibria needs a NormalFormGame; got {type(game).__name__}")
@@ -335,9 +476,7 @@ def polynomial_equilibria(
     from .pure import exact_integer_payoffs
 
     int_arrays = [exact_integer_payoffs(a) for a in arrays]
-    rng = np.random.default_rng(12345)
-    found: list[Equilibrium] = []
-    continua = []
+    out = _Found(game, tol)
     game_f = game.as_float()
     for supp in itertools.product(*(_supports(m) for m in game.shape)):
         if prune and _dominated_within(game, supp, int_arrays):
@@ -345,49 +484,15 @@ def polynomial_equilibria(
         xs, probs, eqs = _system(arrays, game.shape, supp)
         eqs = [e for e in eqs if e != 0]
         if not xs:
-            cands: list = [({}, lambda: {})]
-        else:
-            G = sp.groebner(eqs, *xs, order="grevlex") if eqs else None
-            if G is not None and list(G.exprs) == [1]:
-                continue
-            if G is not None and G.is_zero_dimensional:
-                cands = _candidates(G.fglm("lex"), xs)
-            else:
-                lex = sp.groebner(eqs, *xs, order="lex") if eqs else None
-                fam = sp.solve(list(lex.exprs), xs, dict=True) if lex is not None else [{}]
-                hit = _sample_continuum(game, game_f, probs, fam or [{}], xs, supp, tol, rng)
-                if hit is not None:
-                    prof, desc = hit
-                    continua.append((supp, desc))
-                    warnings.warn(
-                        f"support profile {supp} has a continuum (positive-dimensional set) of equilibria: {desc}",
-                        ContinuumWarning,
-                        stacklevel=2,
-                    )
-                    exact = game.exact and all(isinstance(p, Fraction) for s in prof for p in s)
-                    found.append(
-                        make_equilibrium(
-                            game, prof, "polynomial", exact=exact, tol=None if exact else tol,
-                            support=supp, continuum=True, parametrization=desc,
-                        )
-                    )
-                continue
-        for approx, exact_fn in cands:
-            if approx and not _screen(game_f, approx, probs, supp, 1e-6):
-                continue
-            vecs, exact = _profile(probs, exact_fn(), game.shape)
-            prof, ok = _check(game, vecs, exact, supp, tol)
-            if not ok:
-                continue
-            if exact and game.exact:
-                found.append(make_equilibrium(game, prof, "polynomial", exact=True, support=supp))
-            else:
-                params: dict[str, Any] = {"support": supp}
-                if not exact:
-                    params["irrational"] = True
-                    params["algebraic"] = tuple(tuple(str(x) for x in v) for v in vecs)
-                found.append(make_equilibrium(game, prof, "polynomial", exact=False, tol=tol, **params))
-    complete = not continua
-    for e in found:
-        e.params.setdefault("complete", complete)
-    return found
+            out.add(probs, {}, supp)
+            continue
+        G = sp.groebner(eqs, *xs, order="grevlex") if eqs else None
+        if G is not None and list(G.exprs) == [1]:
+            continue
+        if G is not None and G.is_zero_dimensional:
+            for approx, exact_fn in _candidates(G.fglm("lex"), xs):
+                if _screen(game_f, approx, probs, supp, 1e-6):
+                    out.add(probs, exact_fn(), supp)
+            continue
+        _degenerate_support(arrays, game.shape, supp, xs, probs, out)
+    return out.finish()
