@@ -32,12 +32,9 @@ from typing import Any, Callable
 
 from ..errors import GameError, InvalidGameError
 from ..normal_form import NormalFormGame
+from ._limits import IncompleteResultWarning
 
 __all__ = ["solve", "METHODS", "IncompleteResultWarning"]
-
-
-class IncompleteResultWarning(UserWarning):
-    """``solve(method="auto")`` could only return a sample of the equilibria."""
 
 
 METHODS = ("auto", "support", "vertex", "lemke-howson", "pure", "polynomial", "qre")
