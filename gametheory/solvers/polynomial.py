@@ -40,7 +40,7 @@ import itertools
 import math
 import warnings
 from fractions import Fraction
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 import sympy as sp
@@ -48,6 +48,7 @@ import sympy as sp
 from ..equilibrium import Equilibrium, make_equilibrium, regret
 from ..errors import InvalidGameError, SolverError
 from ..normal_form import NormalFormGame
+from .limits import DEFAULT_LIMIT, apply_limit, check_options, over_limit
 
 __all__ = ["polynomial_equilibria", "is_small_enough", "ContinuumWarning", "MAX_SUPPORT_PROFILES"]
 
@@ -303,6 +304,9 @@ def polynomial_equilibria(
     tol: float | None = None,
     prune: bool = True,
     max_support_profiles: int | None = None,
+    limit: int | None = DEFAULT_LIMIT,
+    on_limit: str = "raise",
+    progress: Callable[[int, int | None], Any] | None = None,
 ) -> list[Equilibrium]:
     """All isolated Nash equilibria of a small n-player game, exactly where they are rational.
 
@@ -312,11 +316,13 @@ def polynomial_equilibria(
     support profile.  Irrational equilibria are returned in floating point with
     ``exact=False``; positive-dimensional sets raise a :class:`ContinuumWarning`
     (see the module docstring).  ``tol`` (default ``game.tol``, at least 1e-9) bounds
-    the regret accepted for irrational equilibria.
+    the regret accepted for irrational equilibria.  ``limit``, ``on_limit`` and
+    ``progress`` (units: support profiles) as in :mod:`gametheory.solvers.limits`.
     """
     if not isinstance(game, NormalFormGame):
         raise InvalidGameError(f"polynomial_equilibria needs a NormalFormGame; got {type(game).__name__}")
-    limit = 100 * MAX_SUPPORT_PROFILES if max_support_profiles is None else int(max_support_profiles)
+    check_options(limit, on_limit, progress)
+    n_limit, limit = limit, 100 * MAX_SUPPORT_PROFILES if max_support_profiles is None else int(max_support_profiles)
     count = _n_support_profiles(game.shape)
     if count > limit:
         raise SolverError(
@@ -326,7 +332,8 @@ def polynomial_equilibria(
     tol = max(game.tol if tol is None else float(tol), 1e-9)
     twin = None if game.exact else _short_decimal_twin(game)
     if twin is not None:
-        found = polynomial_equilibria(twin, tol=tol, prune=prune, max_support_profiles=max_support_profiles)
+        found = polynomial_equilibria(twin, tol=tol, prune=prune, max_support_profiles=max_support_profiles,
+                                      limit=n_limit, on_limit=on_limit, progress=progress)
         return [
             make_equilibrium(game, e.strategies, e.method, exact=False, tol=tol, **{**e.params, "rational_twin": True})
             for e in found
@@ -339,7 +346,11 @@ def polynomial_equilibria(
     found: list[Equilibrium] = []
     continua = []
     game_f = game.as_float()
-    for supp in itertools.product(*(_supports(m) for m in game.shape)):
+    for done, supp in enumerate(itertools.product(*(_supports(m) for m in game.shape))):
+        if progress is not None:
+            progress(done, count)
+        if n_limit is not None and len(found) > n_limit:
+            return over_limit("polynomial_equilibria", n_limit, None, on_limit, found[:n_limit])
         if prune and _dominated_within(game, supp, int_arrays):
             continue
         xs, probs, eqs = _system(arrays, game.shape, supp)
@@ -390,4 +401,6 @@ def polynomial_equilibria(
     complete = not continua
     for e in found:
         e.params.setdefault("complete", complete)
-    return found
+    if progress is not None:
+        progress(count, count)
+    return apply_limit(found, "polynomial_equilibria", n_limit, on_limit)

@@ -55,7 +55,7 @@ from ._bimatrix import (
     normalized,
     report_degenerate,
 )
-from ._limits import DEFAULT_LIMIT, apply_limit, check_options, over_limit
+from .limits import DEFAULT_LIMIT, apply_limit, check_options, over_limit
 from ._vertex_stream import bounded_pairs, use_stream
 from .vertex_enumeration import _sorted
 
@@ -76,7 +76,7 @@ def support_enumeration(
 
     Exact (Fractions, verified) for exact games; floats with regret at most ``game.tol``
     otherwise.  ``limit``, ``on_limit``, ``progress`` as in
-    :mod:`gametheory.solvers._limits`; progress counts support pairs tried, out of
+    :mod:`gametheory.solvers.limits`; progress counts support pairs tried, out of
     ``sum_k C(m, k) C(n, k)``.  Source: Dickhaut & Kaplan (1991); von Stengel (2007).
     """
     check_two_player(game, "support_enumeration")

@@ -54,7 +54,7 @@ from ._bimatrix import (
     normalize_pair,
     report_degenerate,
 )
-from ._limits import DEFAULT_LIMIT, apply_limit, check_options, over_limit
+from .limits import DEFAULT_LIMIT, apply_limit, check_options, over_limit
 from ._vertex_stream import Fallback, bounded_pairs, to_pairs, use_stream
 
 __all__ = ["vertex_enumeration", "DegenerateGameWarning", "LABEL_TOL"]
@@ -72,7 +72,7 @@ def vertex_enumeration(
 
     Exact (Fractions, verified) for exact games; floats with regret at most ``game.tol``
     for float games.  See the module docstring for tolerances and degenerate games, and
-    :mod:`gametheory.solvers._limits` for ``limit``, ``on_limit`` and ``progress``
+    :mod:`gametheory.solvers.limits` for ``limit``, ``on_limit`` and ``progress``
     (whose units are vertices of the row player's polytope).
     Source: Mangasarian (1964); von Stengel (2007); Avis et al. (2010).
     """
