@@ -55,7 +55,7 @@ from ._bimatrix import (
     normalized,
     report_degenerate,
 )
-from .limits import DEFAULT_LIMIT, apply_limit, check_options, over_limit
+from .limits import DEFAULT_LIMIT, IncompleteResultWarning, apply_limit, check_options, over_limit
 from ._vertex_stream import bounded_pairs, use_stream
 from .vertex_enumeration import _sorted
 
@@ -91,9 +91,13 @@ def support_enumeration(
             if over:
                 if on_limit == "raise":
                     over_limit("support_enumeration", limit, None, on_limit, [])
+                import warnings
+
                 from .vertex_enumeration import vertex_enumeration
 
-                eqs = vertex_enumeration(game, on_degenerate="ignore", limit=limit, on_limit="warn")
+                with warnings.catch_warnings():  # warned once below, in support's name
+                    warnings.simplefilter("ignore", IncompleteResultWarning)
+                    eqs = vertex_enumeration(game, on_degenerate="ignore", limit=limit, on_limit="warn")
                 return over_limit("support_enumeration", limit, None, on_limit, [
                     make_equilibrium(game, [list(s) for s in e.strategies], "support", exact=e.exact, tol=e.tol,
                                      degenerate=False, via="stream")
