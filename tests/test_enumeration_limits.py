@@ -245,3 +245,17 @@ def test_cli_limit(tmp_path, capsys):
     assert len(out.strip().splitlines()) == 64
     assert "solve:" not in err  # stderr is not a terminal: no progress line
     assert main(["solve", str(path), "--limit", "0"]) == 2
+
+
+def test_progress_stays_monotone_when_the_stream_hands_over(streamed, monkeypatch):
+    # degenerate (A[1, 0] ties row 0): the stream visits 9 vertices, then the batch path decides
+    monkeypatch.setattr(vs, "PROGRESS_EVERY", 1)
+    A = np.eye(5, dtype=int)
+    A[1, 0] = 1
+    g = gt.NormalFormGame.from_bimatrix(A.tolist(), np.eye(5, dtype=int).tolist())
+    calls = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", gt.DegenerateGameWarning)
+        eqs = gt.vertex_enumeration(g, progress=lambda d, t: calls.append((d, t)))
+    assert eqs[0].params["route"] != "stream" and max(d for d, _ in calls) > 1
+    assert _monotone(calls) and calls[-1][0] == calls[-1][1]

@@ -80,13 +80,19 @@ def vertex_enumeration(
     check_on_degenerate(on_degenerate)
     check_options(limit, on_limit, progress)
     check_no_options("vertex_enumeration", opts)
+    seen = [0]  # vertices the stream visited: the batch path's final report must not go back
+
+    def tracked(done: int, total: int | None) -> None:
+        seen[0] = max(seen[0], done)
+        progress(done, total)
+
     if use_stream(game, limit):
-        out = _streamed(game, limit, on_limit, progress)
+        out = _streamed(game, limit, on_limit, tracked if progress is not None else None)
         if out is not None:
             return out
     pairs, degenerate, route = bimatrix_vertices(game)
-    if progress is not None:
-        progress(1, 1)
+    if progress is not None:  # the batch pass (qhull) can only say when it is done
+        progress(max(seen[0], 1), max(seen[0], 1))
     if not game.exact:
         out, degenerate = _float_equilibria(game, pairs, degenerate, route)
         if degenerate:
