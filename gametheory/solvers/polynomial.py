@@ -322,6 +322,7 @@ def polynomial_equilibria(
     if not isinstance(game, NormalFormGame):
         raise InvalidGameError(f"polynomial_equilibria needs a NormalFormGame; got {type(game).__name__}")
     check_options(limit, on_limit, progress)
+    # n_limit bounds the equilibria; from here on ``limit`` is the support-profile cap, as before
     n_limit, limit = limit, 100 * MAX_SUPPORT_PROFILES if max_support_profiles is None else int(max_support_profiles)
     count = _n_support_profiles(game.shape)
     if count > limit:
