@@ -14,7 +14,11 @@ from hypothesis import strategies as st
 import gametheory as gt
 from gametheory.errors import InvalidGameError, SolverError
 from gametheory.solvers import _vertex_stream as vs
-from gametheory.solvers.limits import DEFAULT_LIMIT, EquilibriumLimitError, IncompleteResultWarning
+from gametheory.solvers.limits import (
+    DEFAULT_LIMIT,
+    EquilibriumLimitError,
+    IncompleteResultWarning,
+)
 
 TWO_PLAYER = ("vertex", "support")
 
@@ -64,7 +68,7 @@ def test_identity_50_limit_raise_and_warn(method):
         assert gt.is_equilibrium(g, e.strategies)
         # an equilibrium of the identity game: both players uniform on one support
         x, y = e.strategies
-        assert x == y and len(set(p for p in x if p)) == 1
+        assert x == y and len({p for p in x if p}) == 1
 
 
 def test_stream_budget_bounds_the_vertices_visited():

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import math
 from fractions import Fraction
-from typing import Any, Callable, Iterator
+from typing import Callable, Iterator
 
 import numpy as np
 

@@ -55,8 +55,14 @@ from ._bimatrix import (
     normalized,
     report_degenerate,
 )
-from .limits import DEFAULT_LIMIT, IncompleteResultWarning, apply_limit, check_options, over_limit
 from ._vertex_stream import bounded_pairs, use_stream
+from .limits import (
+    DEFAULT_LIMIT,
+    IncompleteResultWarning,
+    apply_limit,
+    check_options,
+    over_limit,
+)
 from .vertex_enumeration import _sorted
 
 __all__ = ["support_enumeration", "DegenerateGameWarning"]
@@ -105,12 +111,12 @@ def support_enumeration(
                 ])
             n_pairs = len(found)  # P exhausted, nondegenerate: the exact number of equilibria
     if n_pairs is None:
-        pairs, degenerate, route = bimatrix_vertices(game)
+        pairs, degenerate, _route = bimatrix_vertices(game)
         if degenerate:
             report_degenerate("support_enumeration", on_degenerate)
-            from .vertex_enumeration import vertex_enumeration
-
             import warnings
+
+            from .vertex_enumeration import vertex_enumeration
 
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", DegenerateGameWarning)
@@ -156,7 +162,7 @@ class _Ticker:
         self.passes = 1
         self.done = 0
 
-    def again(self) -> "_Ticker":
+    def again(self) -> _Ticker:
         """A second pass over all pairs (the total grows by one pass)."""
         self.passes += 1
         return self

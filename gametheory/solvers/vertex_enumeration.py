@@ -54,8 +54,8 @@ from ._bimatrix import (
     normalize_pair,
     report_degenerate,
 )
-from .limits import DEFAULT_LIMIT, apply_limit, check_options, over_limit
 from ._vertex_stream import Fallback, bounded_pairs, to_pairs, use_stream
+from .limits import DEFAULT_LIMIT, apply_limit, check_options, over_limit
 
 __all__ = ["vertex_enumeration", "DegenerateGameWarning", "LABEL_TOL"]
 
