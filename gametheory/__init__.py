@@ -27,6 +27,8 @@ _EXPORTS: dict[str, tuple[str, str | None]] = {
     "is_equilibrium": ("equilibrium", "is_equilibrium"),
     "support": ("equilibrium", "support"),
     "solve": ("solvers.dispatch", "solve"),
+    "count_equilibria": ("solvers.dispatch", "count_equilibria"),
+    "EquilibriumLimitError": ("solvers.limits", "EquilibriumLimitError"),
     "pure_equilibria": ("solvers.pure", "pure_equilibria"),
     "support_enumeration": ("solvers.support_enumeration", "support_enumeration"),
     "vertex_enumeration": ("solvers.vertex_enumeration", "vertex_enumeration"),

@@ -257,6 +257,52 @@ def _cmd_sweep(args: argparse.Namespace) -> None:
     _table(df, args.format, args.output)
 
 
+def _limit_arg(text: str) -> int | None:
+    """``--limit N`` (a positive int) or ``--limit none``."""
+    if text.strip().lower() == "none":
+        return None
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"--limit takes a positive integer or 'none'; got {text!r}")
+    return n
+
+
+def _solve_bounded(solve: Any, game: Any, args: argparse.Namespace) -> list:
+    """``solve`` with ``--limit``, showing progress on stderr only when it is a terminal."""
+    from .solvers.dispatch import ENUMERATORS, _resolve
+    from .solvers.limits import DEFAULT_LIMIT, ProgressLine
+
+    method = args.method or "auto"
+    kwargs: dict[str, Any] = {}
+    if _resolve(game, method, "solve") in ENUMERATORS:
+        kwargs["limit"] = DEFAULT_LIMIT if args.limit is _DEFAULT else args.limit
+        line = ProgressLine("solve", "steps") if sys.stderr.isatty() else None
+        kwargs["progress"] = line
+    elif args.limit is not _DEFAULT:
+        raise GameError(f"--limit applies to the enumerating methods; method {method!r} returns a few equilibria")
+    else:
+        line = None
+    from .solvers.limits import EquilibriumLimitError
+
+    try:
+        return solve(game, method=method, **kwargs)
+    except EquilibriumLimitError as exc:
+        many = f"more than {exc.limit}" if exc.count is None else str(exc.count)
+        raise GameError(
+            f"the game has {many} equilibria, more than --limit {exc.limit}; pass a larger --limit N "
+            "or --limit none to list them all"
+        ) from None
+    finally:
+        if line is not None:
+            line.close()
+
+
+_DEFAULT: Any = object()
+
+
 def _cmd_solve(args: argparse.Namespace) -> None:
     import pandas as pd
 
@@ -268,7 +314,7 @@ def _cmd_solve(args: argparse.Namespace) -> None:
         from .solvers.dispatch import solve
         from .tables import equilibria_frame
 
-        eqs = solve(game, method=args.method or "auto")
+        eqs = _solve_bounded(solve, game, args)
         df = equilibria_frame(eqs)
         labels = game.strategy_labels
         players = game.player_labels
@@ -293,7 +339,7 @@ def _cmd_solve(args: argparse.Namespace) -> None:
     if args.method not in (None, "auto", "spe", "backward-induction"):
         raise GameError(f"method {args.method!r} does not apply to an extensive-form game; use 'spe'")
     if getattr(game, "is_perfect_information", False):
-        eqs = extensive.backward_induction(game)
+        eqs = extensive.backward_induction(game, **({} if args.limit is _DEFAULT else {"limit": args.limit}))
     else:
         eqs = extensive.subgame_perfect_equilibria(game)
     from .tables import equilibria_frame
@@ -395,6 +441,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("solve", help="solve a Gambit .nfg or .efg file")
     sp.add_argument("file")
     sp.add_argument("--method", help="auto (default), support, vertex, lemke-howson, pure, polynomial, qre; trees: spe")
+    sp.add_argument("--limit", type=_limit_arg, default=_DEFAULT, metavar="N|none",
+                    help="stop with an error when there are more than N equilibria (default 10000; 'none': no limit); "
+                    "progress is shown on stderr when it is a terminal")
     common(sp)
     sp.set_defaults(func=_cmd_solve)
 

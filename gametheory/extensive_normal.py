@@ -597,7 +597,7 @@ def non_credible_threats(tree: ExtensiveFormGame, max_strategies: int = 100_000,
     one, zero = (Fraction(1), Fraction(0)) if tree.exact else (1.0, 0.0)
     cache: dict = {}  # subgame normal forms and per-subgame verdicts, shared by all equilibria
     out = []
-    for eq in pure_equilibria(g):
+    for eq in pure_equilibria(g, limit=None):
         prof = eq.pure_profile
         spec_h: dict[int, int] = {}
         for a, _ in enumerate(data.players):

@@ -337,9 +337,9 @@ def test_consistency_fallbacks(monkeypatch):
 
     calls = []
 
-    def lossy_once(game, An, Bn, tol):
+    def lossy_once(game, An, Bn, tol, **kw):
         calls.append(tol)
-        out = real_exact(game, An, Bn, tol)
+        out = real_exact(game, An, Bn, tol, **kw)
         return out[:-1] if len(calls) == 1 else out
 
     monkeypatch.setattr(se_mod, "_exact_run", lossy_once)

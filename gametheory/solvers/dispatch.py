@@ -23,6 +23,14 @@ Methods
     All equilibria of a small n-player game (isolated ones; see the module).
 ``"qre"``
     One equilibrium as the limit of the logit quantal response path (McKelvey & Palfrey 1995).
+
+Bounded enumeration.  The enumerating methods (``"support"``, ``"vertex"``, ``"pure"``,
+``"polynomial"``, and ``"auto"`` when it enumerates) take ``limit`` (default 10,000, as
+:func:`gametheory.backward_induction`), ``on_limit`` and ``progress``; see
+:mod:`gametheory.solvers.limits`.  Above the limit a
+:class:`gametheory.EquilibriumLimitError` says how many there are (or "more than"), or,
+with ``on_limit="warn"``, ``limit`` of them come back flagged ``complete=False``.
+:func:`count_equilibria` counts without listing.
 """
 
 from __future__ import annotations
@@ -30,17 +38,20 @@ from __future__ import annotations
 import warnings
 from typing import Any, Callable
 
-from ..errors import GameError, InvalidGameError
+import numpy as np
+
+from ..errors import GameError, InvalidGameError, SolverError
 from ..normal_form import NormalFormGame
+from ._bimatrix import DegenerateGameWarning, check_no_options
+from .limits import IncompleteResultWarning, check_progress
 
-__all__ = ["solve", "METHODS", "IncompleteResultWarning"]
-
-
-class IncompleteResultWarning(UserWarning):
-    """``solve(method="auto")`` could only return a sample of the equilibria."""
+__all__ = ["solve", "count_equilibria", "METHODS", "IncompleteResultWarning"]
 
 
 METHODS = ("auto", "support", "vertex", "lemke-howson", "pure", "polynomial", "qre")
+#: The methods that list all equilibria, hence take ``limit``, ``on_limit``, ``progress``.
+ENUMERATORS = ("support", "vertex", "pure", "polynomial")
+_UNSET: Any = object()
 
 
 def _method(name: str) -> Callable[..., list]:
@@ -61,15 +72,38 @@ def _method(name: str) -> Callable[..., list]:
     return f
 
 
-def solve(game: NormalFormGame, method: str = "auto", **options: Any) -> list:
+def solve(
+    game: NormalFormGame,
+    method: str = "auto",
+    *,
+    limit: int | None = _UNSET,
+    on_limit: str = _UNSET,
+    progress: Callable[[int, int | None], Any] | None = _UNSET,
+    **options: Any,
+) -> list:
     """Nash equilibria of ``game`` by ``method`` (see the module docstring).
 
     Returns a list of :class:`gametheory.Equilibrium`, each recording its method,
-    exactness and tolerance.  Source: Nash (1951); algorithms as cited per module.
+    exactness and tolerance.  ``limit`` (default 10,000), ``on_limit`` and ``progress``
+    bound the enumerating methods (see the module docstring); they do not apply to
+    ``"lemke-howson"`` and ``"qre"``.  Source: Nash (1951); algorithms as cited per module.
     """
+    requested, method = method, _resolve(game, method, "solve")
+    bounds = {k: v for k, v in (("limit", limit), ("on_limit", on_limit), ("progress", progress)) if v is not _UNSET}
+    if method in ENUMERATORS:
+        options.update(bounds)
+    elif bounds and requested != "auto":  # "auto" falling back to QRE already warns
+        raise InvalidGameError(
+            f"{', '.join(bounds)} only apply to the enumerating methods ({', '.join(ENUMERATORS)}); "
+            f"method {method!r} returns a few equilibria"
+        )
+    return _method(method)(game, **options)
+
+
+def _resolve(game: Any, method: Any, who: str) -> str:
     if not isinstance(game, NormalFormGame):
         raise InvalidGameError(
-            f"solve needs a NormalFormGame; got {type(game).__name__}. "
+            f"{who} needs a NormalFormGame; got {type(game).__name__}. "
             "Trees go to gametheory.backward_induction, signaling games to perfect_bayesian_equilibria"
         )
     if not isinstance(method, str) or method not in METHODS:
@@ -84,14 +118,60 @@ def solve(game: NormalFormGame, method: str = "auto", **options: Any) -> list:
 
             if enumerable(game.shape):
                 method = "polynomial"
+            elif who == "count_equilibria":
+                raise SolverError(
+                    f"count_equilibria: a {'x'.join(map(str, game.shape))} game has too many support profiles "
+                    "to enumerate; no method can count its equilibria"
+                )
             else:
                 warnings.warn(
                     f"solve: a {'x'.join(map(str, game.shape))} game has too many supports to enumerate; "
                     "returning one equilibrium from the logit-QRE path (complete=False)",
                     IncompleteResultWarning,
-                    stacklevel=2,
+                    stacklevel=3,
                 )
                 method = "qre"
     if method in ("support", "vertex", "lemke-howson") and game.n_players != 2:
         raise InvalidGameError(f"method {method!r} needs a two-player game; this one has {game.n_players} players")
-    return _method(method)(game, **options)
+    return method
+
+
+def count_equilibria(
+    game: NormalFormGame,
+    method: str = "auto",
+    progress: Callable[[int, int | None], Any] | None = None,
+    **options: Any,
+) -> int:
+    """The exact number of equilibria ``solve(game, method)`` would list with ``limit=None``.
+
+    Two players ("auto", "vertex", "support"): the completely labeled vertex pairs of
+    the best-response polytopes (the extreme equilibria of a degenerate game), counted by
+    a streaming search that keeps no profile (``progress`` counts vertices visited); a
+    game it cannot decide (degenerate, or roundoff too close to call) is counted by the
+    batch path.  "pure": the pure equilibria, from one boolean array.  "polynomial":
+    enumerated and counted (small games only).  Like
+    :func:`gametheory.count_subgame_perfect` for trees.
+    """
+    if method in ("lemke-howson", "qre"):
+        raise InvalidGameError(f"count_equilibria needs an enumerating method ({', '.join(ENUMERATORS)}); got {method!r}")
+    method = _resolve(game, method, "count_equilibria")
+    check_progress(progress)
+    if method in ("vertex", "support"):
+        check_no_options("count_equilibria", options)
+        from ._vertex_stream import count_pairs
+
+        n = count_pairs(game, progress)
+        if n is not None:
+            return n
+        from .vertex_enumeration import vertex_enumeration
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DegenerateGameWarning)
+            return len(vertex_enumeration(game, on_degenerate="ignore", limit=None))
+    if method == "pure":
+        from .pure import pure_equilibrium_mask
+
+        return int(np.count_nonzero(pure_equilibrium_mask(game, progress=progress, **options)))
+    from .polynomial import polynomial_equilibria
+
+    return len(polynomial_equilibria(game, limit=None, progress=progress, **options))

@@ -53,7 +53,7 @@ import itertools
 import math
 import warnings
 from fractions import Fraction
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 import sympy as sp
@@ -62,6 +62,7 @@ from ..equilibrium import Equilibrium, make_equilibrium, regret
 from ..errors import InvalidGameError, SolverError
 from ..normal_form import NormalFormGame
 from ._bimatrix import DegenerateGameWarning
+from .limits import DEFAULT_LIMIT, IncompleteResultWarning, apply_limit, check_options, over_limit
 
 __all__ = ["polynomial_equilibria", "is_small_enough", "ContinuumWarning", "MAX_SUPPORT_PROFILES"]
 
@@ -334,8 +335,6 @@ class _Found:
                 stacklevel=3,
             )
         if self.unresolved:
-            from .dispatch import IncompleteResultWarning
-
             warnings.warn(
                 "polynomial_equilibria could not resolve the positive-dimensional system of support "
                 + "; ".join(f"{s} (best responses {b}): {why}" for s, b, why in self.unresolved)
@@ -442,6 +441,9 @@ def polynomial_equilibria(
     tol: float | None = None,
     prune: bool = True,
     max_support_profiles: int | None = None,
+    limit: int | None = DEFAULT_LIMIT,
+    on_limit: str = "raise",
+    progress: Callable[[int, int | None], Any] | None = None,
 ) -> list[Equilibrium]:
     """All isolated Nash equilibria and the vertices of every continuum of a small n-player
     game, exactly where they are rational.
@@ -453,11 +455,14 @@ def polynomial_equilibria(
     ``exact=False``; positive-dimensional sets are solved exactly and announced by a
     :class:`ContinuumWarning` (see the module docstring).  ``tol`` (default ``game.tols``: per
     player; a number for every player or one per player) bounds the regret accepted for
-    irrational equilibria.
+    irrational equilibria.  ``limit``, ``on_limit`` and ``progress`` (units: support
+    profiles) as in :mod:`gametheory.solvers.limits`.
     """
     if not isinstance(game, NormalFormGame):
         raise InvalidGameError(f"polynomial_equilibria needs a NormalFormGame; got {type(game).__name__}")
-    limit = 100 * MAX_SUPPORT_PROFILES if max_support_profiles is None else int(max_support_profiles)
+    check_options(limit, on_limit, progress)
+    # n_limit bounds the equilibria; from here on ``limit`` is the support-profile cap, as before
+    n_limit, limit = limit, 100 * MAX_SUPPORT_PROFILES if max_support_profiles is None else int(max_support_profiles)
     count = _n_support_profiles(game.shape)
     if count > limit:
         raise SolverError(
@@ -467,7 +472,8 @@ def polynomial_equilibria(
     tol = game.player_tols(tol)  # one per player, each on that player's payoff scale
     twin = None if game.exact else _short_decimal_twin(game)
     if twin is not None:
-        found = polynomial_equilibria(twin, tol=tol, prune=prune, max_support_profiles=max_support_profiles)
+        found = polynomial_equilibria(twin, tol=tol, prune=prune, max_support_profiles=max_support_profiles,
+                                      limit=n_limit, on_limit=on_limit, progress=progress)
         return [
             make_equilibrium(game, e.strategies, e.method, exact=False, tol=tol, **{**e.params, "rational_twin": True})
             for e in found
@@ -478,7 +484,11 @@ def polynomial_equilibria(
     int_arrays = [exact_integer_payoffs(a) for a in arrays]
     out = _Found(game, tol)
     game_f = game.as_float()
-    for supp in itertools.product(*(_supports(m) for m in game.shape)):
+    for done, supp in enumerate(itertools.product(*(_supports(m) for m in game.shape))):
+        if progress is not None:
+            progress(done, count)
+        if n_limit is not None and len(out.items) > n_limit:
+            return over_limit("polynomial_equilibria", n_limit, None, on_limit, out.finish()[:n_limit])
         if prune and _dominated_within(game, supp, int_arrays):
             continue
         xs, probs, eqs = _system(arrays, game.shape, supp)
@@ -495,4 +505,7 @@ def polynomial_equilibria(
                     out.add(probs, exact_fn(), supp)
             continue
         _degenerate_support(arrays, game.shape, supp, xs, probs, out)
-    return out.finish()
+    found = out.finish()
+    if progress is not None:
+        progress(count, count)
+    return apply_limit(found, "polynomial_equilibria", n_limit, on_limit)

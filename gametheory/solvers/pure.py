@@ -18,14 +18,16 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from fractions import Fraction
+from typing import Any, Callable
 
 import numpy as np
 
 from ..equilibrium import Equilibrium
 from ..errors import InvalidGameError
 from ..normal_form import NormalFormGame
+from .limits import DEFAULT_LIMIT, check_options, over_limit
 
-__all__ = ["pure_equilibria", "best_response_mask", "exact_integer_payoffs"]
+__all__ = ["pure_equilibria", "pure_equilibrium_mask", "best_response_mask", "exact_integer_payoffs"]
 
 _INT64_SAFE = 2**62
 
@@ -65,14 +67,12 @@ def best_response_mask(game: NormalFormGame, player: int, tol: float | None = No
     return arr >= best - tol
 
 
-def pure_equilibria(game: NormalFormGame, tol: float | Sequence[float] | None = None) -> list[Equilibrium]:
-    """All pure-strategy Nash equilibria of an n-player game (Nash 1951).
+def pure_equilibrium_mask(game: NormalFormGame, tol: float | Sequence[float] | None = None,
+                          progress: Callable[[int, int | None], Any] | None = None) -> np.ndarray:
+    """Boolean array of shape ``game.shape``: True at the pure Nash equilibria.
 
-    Returned in row-major order of the profiles, each with ``method="pure"``; exact
-    (Fraction strategies and payoffs) for exact games.  For float games ``tol``
-    (default ``game.tols``; a number for every player or one per player) bounds each
-    player's regret.  With one player, the
-    maximizers of its payoff.
+    ``tol`` as in :func:`pure_equilibria`; ``progress(i, n)`` is called after each of
+    the ``n`` players' best-response masks.
     """
     if not isinstance(game, NormalFormGame):
         raise InvalidGameError(f"pure_equilibria needs a NormalFormGame; got {type(game).__name__}")
@@ -80,10 +80,39 @@ def pure_equilibria(game: NormalFormGame, tol: float | Sequence[float] | None = 
     mask = np.ones(game.shape, dtype=bool)
     for i in range(game.n_players):
         mask &= best_response_mask(game, i, tols[i])
+        if progress is not None:
+            progress(i + 1, game.n_players)
+    return mask
+
+
+def pure_equilibria(
+    game: NormalFormGame,
+    tol: float | Sequence[float] | None = None,
+    limit: int | None = DEFAULT_LIMIT,
+    on_limit: str = "raise",
+    progress: Callable[[int, int | None], Any] | None = None,
+) -> list[Equilibrium]:
+    """All pure-strategy Nash equilibria of an n-player game (Nash 1951).
+
+    Returned in row-major order of the profiles, each with ``method="pure"``; exact
+    (Fraction strategies and payoffs) for exact games.  For float games ``tol``
+    (default ``game.tols``; a number for every player or one per player) bounds each
+    player's regret.  With one player, the maximizers of its payoff.  ``limit``,
+    ``on_limit`` and ``progress`` (one unit per player) as in
+    :mod:`gametheory.solvers.limits`; the equilibria are counted before any is built,
+    so the error names their exact number.
+    """
+    check_options(limit, on_limit, progress)
+    mask = pure_equilibrium_mask(game, tol, progress)
+    tols = game.player_tols(tol)
+    count = int(np.count_nonzero(mask))
+    keep = count if limit is None else min(count, limit)
     out = []
     one, zero = (Fraction(1), Fraction(0)) if game.exact else (1.0, 0.0)
-    for cell in np.argwhere(mask):
-        prof = tuple(int(k) for k in cell)
+    # row-major order; only the first ``keep`` cells are ever materialized
+    cells = np.flatnonzero(mask.ravel())[:keep]
+    for flat in cells:
+        prof = tuple(int(k) for k in np.unravel_index(int(flat), game.shape))
         strategies = tuple(tuple(one if k == c else zero for k in range(m)) for c, m in zip(prof, game.shape))
         # payoffs are the cell's entries: no expected-payoff contraction over the whole array
         payoffs = tuple(Fraction(a[prof]) if game.exact else float(a[prof]) for a in game.payoffs)
@@ -99,4 +128,6 @@ def pure_equilibria(game: NormalFormGame, tol: float | Sequence[float] | None = 
                 tols=(0.0,) * game.n_players if game.exact else tols,
             )
         )
+    if keep < count:
+        return over_limit("pure_equilibria", limit, count, on_limit, out)
     return out

@@ -34,8 +34,9 @@ second at 10 x 10.
 from __future__ import annotations
 
 from fractions import Fraction
-from itertools import combinations
-from typing import Any, Iterator
+from itertools import combinations, islice
+from math import comb
+from typing import Any, Callable, Iterator
 
 import numpy as np
 
@@ -54,6 +55,14 @@ from ._bimatrix import (
     normalized,
     report_degenerate,
 )
+from ._vertex_stream import bounded_pairs, use_stream
+from .limits import (
+    DEFAULT_LIMIT,
+    IncompleteResultWarning,
+    apply_limit,
+    check_options,
+    over_limit,
+)
 from .vertex_enumeration import _sorted
 
 __all__ = ["support_enumeration", "DegenerateGameWarning"]
@@ -61,56 +70,111 @@ __all__ = ["support_enumeration", "DegenerateGameWarning"]
 _CHUNK = 20000
 
 
-def support_enumeration(game: NormalFormGame, on_degenerate: str = "warn", **opts: Any) -> list[Equilibrium]:
+def support_enumeration(
+    game: NormalFormGame,
+    on_degenerate: str = "warn",
+    limit: int | None = DEFAULT_LIMIT,
+    on_limit: str = "raise",
+    progress: Callable[[int, int | None], Any] | None = None,
+    **opts: Any,
+) -> list[Equilibrium]:
     """All equilibria of a nondegenerate two-player game (extreme ones if degenerate).
 
-    Exact (Fractions, verified) for exact games; floats with each player's regret at most ``game.tols[i]``
-    otherwise.  Source: Dickhaut & Kaplan (1991); von Stengel (2007).
+    Exact (Fractions, verified) for exact games; floats with each player's regret at most
+    ``game.tols[i]`` otherwise.  ``limit``, ``on_limit``, ``progress`` as in
+    :mod:`gametheory.solvers.limits`; progress counts support pairs tried, out of
+    ``sum_k C(m, k) C(n, k)``.  Source: Dickhaut & Kaplan (1991); von Stengel (2007).
     """
     check_two_player(game, "support_enumeration")
     check_on_degenerate(on_degenerate)
+    check_options(limit, on_limit, progress)
     check_no_options("support_enumeration", opts)
-    pairs, degenerate, route = bimatrix_vertices(game)
-    if degenerate:
-        report_degenerate("support_enumeration", on_degenerate)
-        from .vertex_enumeration import vertex_enumeration
+    n_pairs = None
+    if use_stream(game, limit):
+        res = bounded_pairs(game, limit, None)
+        if res is not None:
+            found, over = res
+            if over:
+                if on_limit == "raise":
+                    over_limit("support_enumeration", limit, None, on_limit, [])
+                import warnings
 
-        import warnings
+                from .vertex_enumeration import vertex_enumeration
 
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", DegenerateGameWarning)
-            eqs = vertex_enumeration(game, on_degenerate="ignore")
-        return [
-            make_equilibrium(game, [list(s) for s in e.strategies], "support", exact=e.exact, tol=e.tols,
-                             degenerate=True, via="vertex")
-            for e in eqs
-        ]
+                with warnings.catch_warnings():  # warned once below, in support's name
+                    warnings.simplefilter("ignore", IncompleteResultWarning)
+                    eqs = vertex_enumeration(game, on_degenerate="ignore", limit=limit, on_limit="warn")
+                return over_limit("support_enumeration", limit, None, on_limit, [
+                    make_equilibrium(game, [list(s) for s in e.strategies], "support", exact=e.exact, tol=e.tols,
+                                     degenerate=False, via="stream")
+                    for e in eqs
+                ])
+            n_pairs = len(found)  # P exhausted, nondegenerate: the exact number of equilibria
+    if n_pairs is None:
+        pairs, degenerate, _route = bimatrix_vertices(game)
+        if degenerate:
+            report_degenerate("support_enumeration", on_degenerate)
+            import warnings
+
+            from .vertex_enumeration import vertex_enumeration
+
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", DegenerateGameWarning)
+                eqs = vertex_enumeration(game, on_degenerate="ignore", limit=None)
+            return apply_limit([
+                make_equilibrium(game, [list(s) for s in e.strategies], "support", exact=e.exact, tol=e.tols,
+                                 degenerate=True, via="vertex")
+                for e in eqs
+            ], "support_enumeration", limit, on_limit)
+        n_pairs = len(pairs)
+    tick = _Ticker(progress, game.shape)
     An, Bn = normalized(game)
     if game.exact:
-        out = _exact_run(game, An, Bn, tol=1e-7)
-        if len(out) != len(pairs):
+        out = _exact_run(game, An, Bn, tol=1e-7, tick=tick)
+        if len(out) != n_pairs:
             # the vertex pass disagrees: widen the float filter (exact checks decide)
-            out = _exact_run(game, An, Bn, tol=1e-3)
+            out = _exact_run(game, An, Bn, tol=1e-3, tick=tick.again())
     else:
-        out = _float_run(game, An, Bn)
-        if len(out) != len(pairs):
+        out = _float_run(game, An, Bn, tick)
+        if len(out) != n_pairs:
             exact = game.as_exact()
             Ae, Be = normalized(exact)
             out = [
                 make_equilibrium(game, [[float(p) for p in s] for s in e.strategies], "support", exact=False,
                                  degenerate=False)
-                for e in _exact_run(exact, Ae, Be, tol=1e-3)
+                for e in _exact_run(exact, Ae, Be, tol=1e-3, tick=tick.again())
             ]
-    if len(out) != len(pairs):  # a bug if reached; never return a short list
+    if len(out) != n_pairs:  # a bug if reached; never return a short list
         raise SolverError(
-            f"support_enumeration found {len(out)} equilibria but vertex enumeration {len(pairs)}; "
+            f"support_enumeration found {len(out)} equilibria but vertex enumeration {n_pairs}; "
             "please report this game"
         )
-    return _sorted(out)
+    return apply_limit(_sorted(out), "support_enumeration", limit, on_limit)
 
 
-def _exact_run(game: NormalFormGame, An: np.ndarray, Bn: np.ndarray, tol: float) -> list[Equilibrium]:
-    cands = _candidates(An.astype(float), Bn.astype(float), tol=tol, keep_singular=True)
+class _Ticker:
+    """Reports support pairs tried to ``progress(done, total)``, non-decreasing across passes."""
+
+    def __init__(self, progress: Callable | None, shape: tuple[int, int]) -> None:
+        m, n = shape
+        self.progress = progress
+        self.total = sum(comb(m, k) * comb(n, k) for k in range(1, min(m, n) + 1))
+        self.passes = 1
+        self.done = 0
+
+    def again(self) -> _Ticker:
+        """A second pass over all pairs (the total grows by one pass)."""
+        self.passes += 1
+        return self
+
+    def __call__(self, n: int) -> None:
+        self.done += n
+        if self.progress is not None:
+            self.progress(self.done, self.total * self.passes)
+
+
+def _exact_run(game: NormalFormGame, An: np.ndarray, Bn: np.ndarray, tol: float, tick: Any = None) -> list[Equilibrium]:
+    cands = _candidates(An.astype(float), Bn.astype(float), tol=tol, keep_singular=True, tick=tick)
     out = []
     seen = set()
     for I, J in cands:
@@ -121,9 +185,9 @@ def _exact_run(game: NormalFormGame, An: np.ndarray, Bn: np.ndarray, tol: float)
     return out
 
 
-def _float_run(game: NormalFormGame, An: np.ndarray, Bn: np.ndarray) -> list[Equilibrium]:
+def _float_run(game: NormalFormGame, An: np.ndarray, Bn: np.ndarray, tick: Any = None) -> list[Equilibrium]:
     out_profiles = []
-    for I, J in _candidates(An, Bn, tol=1e-9, keep_singular=False):
+    for I, J in _candidates(An, Bn, tol=1e-9, keep_singular=False, tick=tick):
         res = _float_support(An, Bn, I, J)
         if res is not None:
             out_profiles.append(res)
@@ -172,33 +236,50 @@ def _batch_solve(S: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return z, sing
 
 
-def _candidates(An: np.ndarray, Bn: np.ndarray, tol: float, keep_singular: bool) -> Iterator[tuple[tuple, tuple]]:
-    """Support pairs whose float indifference solutions pass the checks within ``tol``."""
-    m, n = An.shape
+def _chunks(it: Iterator[tuple], size: int) -> Iterator[np.ndarray]:
+    """Arrays of up to ``size`` combinations at a time (never all of them: C(50, 25) is 1e14)."""
+    while True:
+        block = list(islice(it, size))
+        if not block:
+            return
+        yield np.array(block, dtype=np.intp)
+
+
+def _pair_blocks(m: int, n: int) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+    """``(k, I, J)``: blocks of at most about ``_CHUNK`` support pairs of size k, k = 1, 2, ..."""
     for k in range(1, min(m, n) + 1):
-        Ic = np.array(list(combinations(range(m), k)), dtype=np.intp)
-        Jc = np.array(list(combinations(range(n), k)), dtype=np.intp)
-        nJ = len(Jc)
-        step = max(1, _CHUNK // nJ)
-        for a in range(0, len(Ic), step):
-            Ib = Ic[a:a + step]
-            I = np.repeat(Ib, nJ, axis=0)
-            J = np.tile(Jc, (len(Ib), 1))
-            rows, cols = I[:, :, None], J[:, None, :]
-            zy, sy = _batch_solve(_bordered(An[rows, cols]))
-            zx, sx = _batch_solve(_bordered(np.swapaxes(Bn[rows, cols], 1, 2)))
-            y, v = zy[:, :k], zy[:, k]
-            x, u = zx[:, :k], zx[:, k]
-            with np.errstate(invalid="ignore"):
-                ok = (y >= -tol).all(axis=1) & (x >= -tol).all(axis=1)
-                # payoff of every pure strategy against the candidate: A[:, J] y and B[I, :]^T x
-                Ay = np.einsum("pik,pk->pi", An[:, J].transpose(1, 0, 2), y)
-                xB = np.einsum("pkj,pk->pj", Bn[I, :], x)
-                ok &= (Ay <= v[:, None] + tol).all(axis=1) & (xB <= u[:, None] + tol).all(axis=1)
-            if keep_singular:
-                ok |= sy | sx
-            for p in np.flatnonzero(ok):
-                yield tuple(int(i) for i in I[p]), tuple(int(j) for j in J[p])
+        jstep = min(comb(n, k), _CHUNK)
+        step = max(1, _CHUNK // jstep)
+        for Ib in _chunks(combinations(range(m), k), step):
+            for Jc in _chunks(combinations(range(n), k), jstep):
+                yield k, np.repeat(Ib, len(Jc), axis=0), np.tile(Jc, (len(Ib), 1))
+
+
+def _candidates(An: np.ndarray, Bn: np.ndarray, tol: float, keep_singular: bool,
+                tick: Any = None) -> Iterator[tuple[tuple, tuple]]:
+    """Support pairs whose float indifference solutions pass the checks within ``tol``.
+
+    Memory stays bounded: support pairs are generated ``_CHUNK`` at a time.
+    """
+    m, n = An.shape
+    for k, I, J in _pair_blocks(m, n):
+        if tick is not None:
+            tick(len(I))
+        rows, cols = I[:, :, None], J[:, None, :]
+        zy, sy = _batch_solve(_bordered(An[rows, cols]))
+        zx, sx = _batch_solve(_bordered(np.swapaxes(Bn[rows, cols], 1, 2)))
+        y, v = zy[:, :k], zy[:, k]
+        x, u = zx[:, :k], zx[:, k]
+        with np.errstate(invalid="ignore"):
+            ok = (y >= -tol).all(axis=1) & (x >= -tol).all(axis=1)
+            # payoff of every pure strategy against the candidate: A[:, J] y and B[I, :]^T x
+            Ay = np.einsum("pik,pk->pi", An[:, J].transpose(1, 0, 2), y)
+            xB = np.einsum("pkj,pk->pj", Bn[I, :], x)
+            ok &= (Ay <= v[:, None] + tol).all(axis=1) & (xB <= u[:, None] + tol).all(axis=1)
+        if keep_singular:
+            ok |= sy | sx
+        for p in np.flatnonzero(ok):
+            yield tuple(int(i) for i in I[p]), tuple(int(j) for j in J[p])
 
 
 def _exact_support(An: np.ndarray, Bn: np.ndarray, I: tuple, J: tuple) -> tuple[tuple, tuple] | None:

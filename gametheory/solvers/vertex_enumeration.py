@@ -36,7 +36,7 @@ instead and ``"ignore"`` only records the flag.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 
@@ -54,34 +54,81 @@ from ._bimatrix import (
     normalize_pair,
     report_degenerate,
 )
+from ._vertex_stream import Fallback, bounded_pairs, to_pairs, use_stream
+from .limits import DEFAULT_LIMIT, apply_limit, check_options, over_limit
 
 __all__ = ["vertex_enumeration", "DegenerateGameWarning", "LABEL_TOL"]
 
 
-def vertex_enumeration(game: NormalFormGame, on_degenerate: str = "warn", **opts: Any) -> list[Equilibrium]:
+def vertex_enumeration(
+    game: NormalFormGame,
+    on_degenerate: str = "warn",
+    limit: int | None = DEFAULT_LIMIT,
+    on_limit: str = "raise",
+    progress: Callable[[int, int | None], Any] | None = None,
+    **opts: Any,
+) -> list[Equilibrium]:
     """All equilibria of a two-player game (the extreme ones if it is degenerate).
 
-    Exact (Fractions, verified) for exact games; floats with each player's regret at most ``game.tols[i]``
-    for float games.  See the module docstring for tolerances and degenerate games.
+    Exact (Fractions, verified) for exact games; floats with each player's regret at most
+    ``game.tols[i]`` for float games.  See the module docstring for tolerances and degenerate
+    games, and :mod:`gametheory.solvers.limits` for ``limit``, ``on_limit`` and ``progress``
+    (whose units are vertices of the row player's polytope).
     Source: Mangasarian (1964); von Stengel (2007); Avis et al. (2010).
     """
     check_two_player(game, "vertex_enumeration")
     check_on_degenerate(on_degenerate)
+    check_options(limit, on_limit, progress)
     check_no_options("vertex_enumeration", opts)
+    seen = [0]  # vertices the stream visited: the batch path's final report must not go back
+
+    def tracked(done: int, total: int | None) -> None:
+        seen[0] = max(seen[0], done)
+        progress(done, total)
+
+    if use_stream(game, limit):
+        out = _streamed(game, limit, on_limit, tracked if progress is not None else None)
+        if out is not None:
+            return out
     pairs, degenerate, route = bimatrix_vertices(game)
+    if progress is not None:  # the batch pass (qhull) can only say when it is done
+        progress(max(seen[0], 1), max(seen[0], 1))
     if not game.exact:
         out, degenerate = _float_equilibria(game, pairs, degenerate, route)
         if degenerate:
             report_degenerate("vertex_enumeration", on_degenerate)
-        return out
+        return apply_limit(out, "vertex_enumeration", limit, on_limit)
     if degenerate:
         report_degenerate("vertex_enumeration", on_degenerate)
+    return apply_limit(_exact_equilibria(game, pairs, degenerate, route), "vertex_enumeration", limit, on_limit)
+
+
+def _exact_equilibria(game: NormalFormGame, pairs: list, degenerate: bool, route: str) -> list[Equilibrium]:
     params: dict[str, Any] = {"degenerate": degenerate, "route": route}
     out = []
     for zx, zy in pairs:
         x, y = normalize_pair(zx, zy, True)
         out.append(make_equilibrium(game, [x, y], "vertex", exact=True, **params))
     return _sorted(out)
+
+
+def _streamed(game: NormalFormGame, limit: int, on_limit: str, progress: Any) -> list[Equilibrium] | None:
+    """The equilibria from the streaming search (see _vertex_stream), or None for the batch path."""
+    res = bounded_pairs(game, limit, progress)
+    if res is None:
+        return None
+    found, over = res
+    if over and on_limit == "raise":
+        over_limit("vertex_enumeration", limit, None, on_limit, [])
+    try:
+        pairs = to_pairs(game, found[:limit])
+        if game.exact:
+            out = _exact_equilibria(game, pairs, False, "stream")
+        else:
+            out = _float_equilibria(game, pairs, False, "stream")[0]
+    except Fallback:
+        return None
+    return over_limit("vertex_enumeration", limit, None, on_limit, out) if over else out
 
 
 def _float_arrays(pairs: list, m: int, n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -105,8 +152,10 @@ def _float_equilibria(game: NormalFormGame, pairs: list, degenerate: bool, route
     X, Y = clean_probabilities(X), clean_probabilities(Y)
     AY, XB = Y @ A.T, X @ B
     u1, u2 = np.einsum("ki,ki->k", X, AY), np.einsum("kj,kj->k", XB, Y)
-    if route == "float" and len(pairs):
+    if route in ("float", "stream") and len(pairs):
         if float((AY.max(axis=1) - u1).max()) > game.tols[0] or float((XB.max(axis=1) - u2).max()) > game.tols[1]:
+            if route == "stream":
+                raise Fallback("regret above a player's tolerance")
             # a label within LABEL_TOL that is not tight enough for a player's tolerance: solve exactly
             pairs, degenerate, route = exact_route_for_float(game)
             return _float_equilibria(game, pairs, degenerate, route)

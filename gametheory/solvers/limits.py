@@ -1,0 +1,140 @@
+"""Bounded enumeration: the ``limit``, ``on_limit`` and ``progress`` options of the enumerators.
+
+A game can have exponentially many equilibria (the ``k x k`` identity game has
+``2^k - 1``), so every enumerator (``support_enumeration``, ``vertex_enumeration``,
+``pure_equilibria``, ``polynomial_equilibria`` and ``solve``) takes, like
+:func:`gametheory.backward_induction`:
+
+``limit`` (default ``DEFAULT_LIMIT`` = 10,000, the same as backward induction's)
+    More equilibria than ``limit`` raise :class:`EquilibriumLimitError` (a
+    :class:`gametheory.SolverError`) naming the count, or "more than ``limit``" when the
+    enumeration stopped early; ``limit=None`` lists them all.
+    :func:`gametheory.count_equilibria` counts without listing.
+``on_limit="warn"``
+    Instead of raising, return ``limit`` of them (a subset of the full set, each with
+    ``params["complete"] = False``) with an :class:`IncompleteResultWarning`.
+``progress``
+    ``progress(done, total)`` is called from time to time with a non-decreasing count of
+    work units done (support profiles, support pairs, polytope vertices, as each method
+    documents) and ``total`` (``None`` while unknown).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+import warnings
+from typing import Any, Callable, TextIO
+
+from ..errors import InvalidGameError, SolverError
+
+#: The default ``limit`` of every enumerator; equal to backward induction's (a test checks).
+DEFAULT_LIMIT = 10_000
+
+__all__ = [
+    "DEFAULT_LIMIT",
+    "ON_LIMIT",
+    "EquilibriumLimitError",
+    "IncompleteResultWarning",
+    "ProgressLine",
+    "check_limit",
+    "check_on_limit",
+    "check_progress",
+    "over_limit",
+    "apply_limit",
+]
+
+ON_LIMIT = ("raise", "warn")
+
+Progress = Callable[[int, "int | None"], Any]
+
+
+class IncompleteResultWarning(UserWarning):
+    """A solver returned some equilibria but not necessarily all (``complete=False``)."""
+
+
+class EquilibriumLimitError(SolverError):
+    """A game has more equilibria than the ``limit`` passed to the enumerator."""
+
+    def __init__(self, message: str, limit: int, count: int | None) -> None:
+        super().__init__(message)
+        self.limit = limit
+        #: the exact number of equilibria, or None when only "more than limit" is known
+        self.count = count
+
+
+def check_limit(limit: Any) -> None:
+    """``limit`` is a positive int or None (the rule of :func:`backward_induction`)."""
+    import numpy as np
+
+    if limit is not None and (not isinstance(limit, (int, np.integer)) or isinstance(limit, bool) or limit < 1):
+        raise InvalidGameError(f"limit must be a positive int or None; got {limit!r}")
+
+
+def check_on_limit(on_limit: Any) -> None:
+    if on_limit not in ON_LIMIT:
+        raise InvalidGameError(f"on_limit must be one of {ON_LIMIT}; got {on_limit!r}")
+
+
+def check_progress(progress: Any) -> None:
+    if progress is not None and not callable(progress):
+        raise InvalidGameError(f"progress must be a callable progress(done, total) or None; got {progress!r}")
+
+
+def check_options(limit: Any, on_limit: Any, progress: Any) -> None:
+    check_limit(limit)
+    check_on_limit(on_limit)
+    check_progress(progress)
+
+
+def over_limit(who: str, limit: int, count: int | None, on_limit: str, kept: list) -> list:
+    """Raise :class:`EquilibriumLimitError`, or warn and return ``kept`` flagged incomplete."""
+    many = f"more than {limit}" if count is None else str(count)
+    msg = (
+        f"{who}: the game has {many} equilibria (limit={limit}); raise limit= (or limit=None) to list them, "
+        "count them with gametheory.count_equilibria(game), or pass on_limit='warn' to get "
+        f"{limit} of them"
+    )
+    if on_limit == "raise":
+        raise EquilibriumLimitError(msg, limit, count)
+    warnings.warn(f"{msg}; returning {limit} of them (complete=False)", IncompleteResultWarning, stacklevel=3)
+    for e in kept:
+        e.params["complete"] = False
+    return kept
+
+
+def apply_limit(eqs: list, who: str, limit: int | None, on_limit: str) -> list:
+    """``eqs`` if within ``limit``; otherwise :func:`over_limit` with the exact count."""
+    if limit is None or len(eqs) <= limit:
+        return eqs
+    return over_limit(who, limit, len(eqs), on_limit, eqs[:limit])
+
+
+class ProgressLine:
+    """A ``progress(done, total)`` callback drawing one updating line on a stream (stderr).
+
+    At most five redraws a second; ``close()`` ends the line.  No dependency.
+    """
+
+    def __init__(self, label: str = "solve", unit: str = "steps", stream: TextIO | None = None) -> None:
+        self.label, self.unit = label, unit
+        self.stream = stream if stream is not None else sys.stderr
+        self.t0 = time.monotonic()
+        self.last = -1.0
+        self.drawn = False
+
+    def __call__(self, done: int, total: int | None) -> None:
+        now = time.monotonic()
+        if now - self.last < 0.2 and (total is None or done < total):
+            return
+        self.last = now
+        of = f"/{total}" if total else ""
+        pct = f" ({100 * done / total:.0f}%)" if total else ""
+        self.stream.write(f"\r{self.label}: {done}{of} {self.unit}{pct}, {now - self.t0:.1f}s elapsed")
+        self.stream.flush()
+        self.drawn = True
+
+    def close(self) -> None:
+        if self.drawn:
+            self.stream.write("\n")
+            self.stream.flush()
