@@ -246,7 +246,9 @@ def test_solve_imperfect_information_efg_from_gambit_syntax(tmp_path):
         'p "" 2 1 0\n'
         't "" 3 "TH" { -1, 1 }\nt "" 4 "TT" { 1, -1 }\n'
     )
-    assert pytest.importorskip("pygambit").read_efg(str(path)).title == "pennies"
+    import pygambit
+
+    assert pygambit.read_efg(str(path)).title == "pennies"
     res = run_exe("solve", str(path), "--format", "json")
     assert res.returncode == 0, res.stderr
     (eq,) = json.loads(res.stdout)
@@ -269,19 +271,6 @@ def test_parse_grid_spec_exact():
 
 
 # ---------------------------------------------------------------------- the real models (integration)
-def _registered(name: str) -> bool:
-    from models.registry import MODELS
-
-    try:
-        return name in MODELS
-    except Exception:  # a model module failing to import is reported by its own tests
-        return False
-
-
-needs_oz = pytest.mark.skipif(not _registered("olson-zeckhauser"), reason="olson-zeckhauser is not registered yet")
-
-
-@needs_oz
 def test_olson_zeckhauser_table_end_to_end():
     res = run_exe("table", "olson-zeckhauser", "--format", "csv")
     assert res.returncode == 0, res.stderr
@@ -289,7 +278,6 @@ def test_olson_zeckhauser_table_end_to_end():
     assert len(df) >= 1 and "n" in df.columns
 
 
-@needs_oz
 def test_olson_zeckhauser_sweep_end_to_end(tmp_path):
     out = tmp_path / "oz.csv"
     res = run_exe("sweep", "olson-zeckhauser", "--grid", "alpha=1/4:3/4:3", "--format", "csv", "-o", str(out))
@@ -300,6 +288,5 @@ def test_olson_zeckhauser_sweep_end_to_end(tmp_path):
     assert len(df) == len(direct)
 
 
-@needs_oz
 def test_olson_zeckhauser_bad_param():
     assert_one_line_error(run_exe("table", "olson-zeckhauser", "--param", "no_such=1"), "has no parameter")

@@ -119,11 +119,29 @@ def test_transfer_neutrality_and_its_limit(incomes, a, data):
     assert eq2.contributors.tolist() == C  # a gift up to the giver's contribution keeps the set
     assert eq2.total == eq.total
     assert list(eq2.private) == list(eq.private)
-    # moving income to a non-contributor lowers provision
-    out = [k for k in range(len(incomes)) if k not in C]
-    if out:
-        eq3 = al.transfer(C[0], out[0], eq.contributions[C[0]] / 2).nash()
-        assert eq3.total < eq.total
+    # moving income to a non-contributor lowers provision, unless that member sits exactly at
+    # the margin (income = a G / (1 - a), BBV 1986): then it is a zero contributor and the gift
+    # is neutral too (incomes [36, 60, 60], a = 3/7: G = 48 either way)
+    cut = a * eq.total / (1 - a)
+    for k in (k for k in range(len(incomes)) if k not in C):
+        eq3 = al.transfer(C[0], k, eq.contributions[C[0]] / 2).nash()
+        if incomes[k] < cut:
+            assert eq3.total < eq.total
+        else:
+            assert incomes[k] == cut and eq3.total == eq.total
+
+
+def test_gift_to_a_member_at_the_margin_is_neutral():
+    """Incomes 36, 60, 60 with alpha 3/7: G = 48 and the cut a G / (1 - a) is 36, so member 0
+    is a zero contributor at the margin; a gift of 12 to it makes it contribute 12 and G stays 48
+    (the case that made the strict-decrease claim fail under random seeds)."""
+    al = cg.Alliance([36, 60, 60], cg.CobbDouglas(F(3, 7)))
+    eq = al.nash()
+    assert eq.total == 48 and list(eq.contributions) == [0, 24, 24]
+    eq3 = al.transfer(1, 0, 12).nash()
+    assert eq3.total == 48 and list(eq3.contributions) == [12, 12, 24]
+    # strictly below the margin the same gift lowers provision
+    assert cg.Alliance([35, 60, 60], cg.CobbDouglas(F(3, 7))).transfer(1, 0, 12).nash().total < 48
 
 
 @given(st.lists(st.integers(1, 60), min_size=2, max_size=6), alphas, st.fractions(F(1, 10), 2, max_denominator=10))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 import warnings
 from fractions import Fraction as F
 
@@ -226,19 +225,16 @@ def test_repeated_pd_vectorized_matches_scalar(vals, d):
     assert bool(many["grim_sustainable"][0]) == one["grim_sustainable"]
 
 
-def test_vectorized_sweeps_of_a_million_points_are_fast():
+def test_vectorized_sweeps_of_a_million_points():
+    # timings: benchmarks/bench_limits.py (reported there, never asserted)
     n = 10**6
     rng = np.random.default_rng(0)
-    t0 = time.perf_counter()
     out = MODELS["repeated-pd"].solve_many(T=np.full(n, 5.0), R=np.full(n, 3.0), P=np.full(n, 1.0),
                                            S=np.zeros(n), delta=rng.random(n))
-    t1 = time.perf_counter()
     out2 = MODELS["alliance-cooperation"].solve_many(threat=rng.uniform(0.05, 2, n), cost=np.ones(n),
                                                      capability=rng.uniform(0.05, 0.95, n), delta=rng.random(n))
-    t2 = time.perf_counter()
     assert out["grim_threshold"].shape == (n,) and out2["sustainable"].shape == (n,)
     assert not np.isnan(out2["delta_threshold"]).any() and not np.isnan(out2["max_capability_share"]).any()
-    assert t1 - t0 < 5 and t2 - t1 < 5
     with pytest.raises(GameError):
         MODELS["repeated-pd"].solve_many(T=np.array([1.0]), R=np.array([3.0]), P=np.array([1.0]),
                                          S=np.array([0.0]), delta=np.array([0.5]))

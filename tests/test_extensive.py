@@ -6,7 +6,7 @@ from fractions import Fraction as F
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import gametheory as gt
@@ -287,7 +287,19 @@ def _as_key(choice_map, values):
     return (tuple(sorted(choice_map.items())), values)
 
 
+def _thirds_tie_tree():
+    """Player 0 is indifferent between two 1/3-2/3 lotteries worth exactly 2/3 each: a tie that
+    only an exact comparison sees (2/3 is not a binary float)."""
+    t = gt.ExtensiveFormGame(players=2)
+    for v in t.decision(t.root, 0, ["a", "b"]):
+        lo, hi = t.chance(v, ["lo", "hi"], [F(1, 3), F(2, 3)])
+        t.terminal(lo, [0, 0])
+        t.terminal(hi, [1, 1])
+    return t
+
+
 @given(pi_trees())
+@example(_thirds_tie_tree())
 def test_backward_induction_equals_brute_force_spe(t):
     """The listed SPE are exactly the pure profiles with no profitable deviation in any subgame."""
     brute = brute_force_spe(t)

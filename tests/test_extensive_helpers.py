@@ -42,6 +42,8 @@ def brute_force_spe(t):
     dec = [v for v in range(c.n) if c.kind[v] == 1]
     out = []
     order = sorted(range(c.n), reverse=True)  # children have larger ids than parents
+    # exact trees compare exactly: Fraction + a float tol would round 2/3 to a float
+    better = (lambda a, b: a > b) if t.exact else (lambda a, b: a > b + t.tol)
     for combo in product(*[range(int(c.nch[v])) for v in dec]):
         choice = dict(zip(dec, combo))
         val = {}
@@ -57,7 +59,7 @@ def brute_force_spe(t):
                 f = int(c.first[v])
                 i = int(c.player[v])
                 chosen = val[f + choice[v]][i]
-                if any(val[f + j][i] > chosen + t.tol for j in range(k)):
+                if any(better(val[f + j][i], chosen) for j in range(k)):
                     ok = False
                     break
                 val[v] = val[f + choice[v]]

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
-import time
+import tracemalloc
 from fractions import Fraction as F
 
 import numpy as np
+import pygambit
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -16,7 +17,6 @@ from gametheory.errors import GameError, ParseError
 from gametheory.io.gambit import format_efg, format_nfg, parse_efg, parse_nfg
 from gametheory.io.json import equilibria_to_json, game_from_json, game_to_json, read_json, write_json
 
-pygambit = pytest.importorskip("pygambit")
 
 
 def _frac(x) -> F:
@@ -178,14 +178,12 @@ def test_fuzz_malformed_nfg_gives_parse_error_not_a_crash(data):
             text = text[:i]
         else:
             text = text[:i] + text[i : i + 20] + text[i:]
-    t0 = time.perf_counter()
     try:
         g = parse_nfg(text)
     except ParseError as exc:
         assert exc.line is None or 1 <= exc.line <= text.count("\n") + 1
     else:
         assert isinstance(g, gt.NormalFormGame)
-    assert time.perf_counter() - t0 < 2
 
 
 def _efg_text():
@@ -226,14 +224,12 @@ def test_fuzz_malformed_efg_gives_parse_error_not_a_crash(data):
             text = text[:i]
         else:
             text = text[:i] + text[i : i + 30] + text[i:]
-    t0 = time.perf_counter()
     try:
         tree = parse_efg(text)
     except ParseError:
         pass
     else:
         assert isinstance(tree, gt.ExtensiveFormGame)
-    assert time.perf_counter() - t0 < 2
 
 
 @settings(max_examples=150, deadline=None)
@@ -246,11 +242,17 @@ def test_fuzz_random_text(text):
             pass
 
 
-def test_huge_declared_sizes_fail_fast():
-    t0 = time.perf_counter()
-    with pytest.raises(ParseError, match="payoffs expected"):
-        parse_nfg('NFG 1 R "t" { "a" "b" "c" }\n{ 100000 100000 100000 }\n1 2 3')
-    assert time.perf_counter() - t0 < 1
+def test_huge_declared_sizes_fail_before_allocating():
+    # 10**15 declared cells: refused from the header, with no table of that size built
+    # (bounded by memory, which is deterministic, not by wall-clock time)
+    tracemalloc.start()
+    try:
+        with pytest.raises(ParseError, match="payoffs expected"):
+            parse_nfg('NFG 1 R "t" { "a" "b" "c" }\n{ 100000 100000 100000 }\n1 2 3')
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 10 * 2**20
 
 
 def test_read_errors(tmp_path):

@@ -107,7 +107,8 @@ def test_tiny_payoffs_keep_their_equilibria():
 
 
 def test_dataframe_payoffs_keep_their_labels():
-    pd = pytest.importorskip("pandas")
+    import pandas as pd
+
     a = pd.DataFrame([[3, 0], [0, 2]], index=["Ballet", "Soccer"], columns=["ballet", "soccer"])
     g = gt.NormalFormGame.from_bimatrix(a, a.T.values)
     assert g.exact and g.strategy_labels == (("Ballet", "Soccer"), ("ballet", "soccer"))

@@ -193,15 +193,13 @@ def test_vectorized_equals_per_point():
     assert fast["outcome"].tolist() == slow["outcome"].tolist()
 
 
-def test_vectorized_million_points_is_fast():
-    t0 = time.perf_counter()
+def test_vectorized_million_points():
+    # timing: benchmarks/bench_sweep.py (reported there, never asserted)
     df = gt.sweep(VD, {"n": np.arange(2, 102), "cost": np.linspace(0.01, 3.99, 10_000)})
-    elapsed = time.perf_counter() - t0
     assert len(df) == 10**6
     # Diekmann's comparative static: P(nobody volunteers) rises with n at fixed c/v
     sub = df[np.isclose(df["cost"], df["cost"].iloc[5000])].sort_values("n")
     assert np.all(np.diff(sub["p_nobody"].to_numpy()) > 0)
-    assert elapsed < 30
 
 
 @given(
@@ -255,7 +253,8 @@ def test_large_per_point_grids_use_processes_by_default(monkeypatch):
 
 
 def test_dask_local_cluster_equals_serial():
-    distributed = pytest.importorskip("distributed")
+    import distributed
+
     grid = {"n": [2, 3, 5], "cost": [F(1, 2), 1, 3, 5]}
     serial = gt.sweep(VD_SLOW, grid)
     with distributed.LocalCluster(

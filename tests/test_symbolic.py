@@ -186,8 +186,6 @@ def _build(tree, gtree, node, point, payoffs):
 @given(nested_trees(), rational, rational, rational)
 @settings(max_examples=40)
 def test_tree_conditions_agree_with_backward_induction(tree, va, vb, vc):
-    if isinstance(tree, tuple):
-        return
     point = {a: sp.Rational(va.numerator, va.denominator), b: sp.Rational(vb.numerator, vb.denominator), c: sp.Rational(vc.numerator, vc.denominator)}
     gtree = gt.ExtensiveFormGame(players=["A", "B"])
     payoffs: dict = {}

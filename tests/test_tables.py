@@ -231,14 +231,11 @@ def test_tables_of_tree_and_signaling_equilibria():
     assert "\\frac{9}{10}" in tex and "\\text{strong}" in tex
 
 
-def test_large_numeric_tables_render_quickly():
-    import time
-
+def test_large_numeric_tables_render():
+    # timing: benchmarks/bench_limits.py (reported there, never asserted)
     n = 200_000
     df = pd.DataFrame({"x": np.linspace(0, 1, n), "k": np.arange(n), "y": np.where(np.arange(n) % 7 == 0, np.nan, 1.5)})
-    t0 = time.perf_counter()
     text = gt.to_table(df, format="csv")
-    assert time.perf_counter() - t0 < 20
     back = read_csv(text)
     # CSV floats carry 12 significant digits (DATA_DIGITS); digits=17 would be exact
     want = np.array([float(f"{v:.12g}") for v in df["x"]])
