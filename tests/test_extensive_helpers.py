@@ -137,7 +137,7 @@ def to_pygambit(t):
 
 
 @st.composite
-def imperfect_trees(draw, payoff_max: int = 4):
+def imperfect_trees(draw, payoff_max: int = 4, max_subgames: int = 4):
     """Two-player trees with proper subgames that are simultaneous-move games: player 1 (or
     chance) chooses among 1-3 branches; each branch is a terminal or a 2x2 / 2x3 / 3x2 game in
     which player 2 does not see player 1's move; some branches nest once more."""
@@ -148,6 +148,11 @@ def imperfect_trees(draw, payoff_max: int = 4):
         return [draw(st.integers(0, payoff_max)) for _ in range(2)]
 
     def simultaneous(v):
+        if counter[0] >= max_subgames:
+            # the number of SPE multiplies across subgames (3 each is common): a cap keeps
+            # every example's exact checks to seconds
+            t.terminal(v, pay())
+            return
         m = draw(st.integers(2, 3))
         n = draw(st.integers(2, 3 if m == 2 else 2))
         counter[0] += 1

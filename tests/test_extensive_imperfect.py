@@ -296,16 +296,15 @@ def test_spe_are_nash_in_every_subgame(t):
         spes = subgame_perfect_equilibria(t)
     assert spes
     g = t.to_normal_form()
+    # each subgame's normal form, built once (not once per equilibrium)
+    subgames = [(r, _normal_form_data(t, root=r, reduced=True, movers_only=True)) for r in subgame_roots(t) if _has_moves(t, r)]
     for e in spes:
         assert e.exact
         mixed = behavior_to_mixed(t, e)
         assert gt.is_equilibrium(g, mixed)
         assert g.expected_payoffs(mixed) == e.payoffs
         assert sum(e.terminal_probabilities.values()) == 1
-        for r in subgame_roots(t):
-            data = _normal_form_data(t, root=r, reduced=True, movers_only=True) if _has_moves(t, r) else None
-            if data is None:
-                continue
+        for r, data in subgames:
             sub = []
             for a, _ in enumerate(data.players):
                 vec = []
