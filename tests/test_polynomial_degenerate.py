@@ -311,6 +311,20 @@ def test_zero_dimensional_system_off_shape_position():
     check_against_oracle([np.array(a, dtype=object) for a in OFF_SHAPE_2222])
 
 
+# rng 30031, payoffs 0..2: a root of the totally mixed support's stratum made a leaf's
+# denominator vanish, and the NaN coordinates raised TypeError("Invalid NaN comparison")
+NAN_LEAF_2222 = [
+    [[[[0, 2], [1, 1]], [[1, 0], [1, 1]]], [[[2, 0], [1, 1]], [[1, 2], [2, 1]]]],
+    [[[[2, 1], [1, 0]], [[1, 0], [2, 0]]], [[[0, 2], [0, 2]], [[2, 1], [2, 1]]]],
+    [[[[2, 0], [0, 0]], [[1, 2], [0, 2]]], [[[1, 1], [0, 1]], [[0, 2], [1, 2]]]],
+    [[[[1, 2], [0, 0]], [[1, 0], [2, 2]]], [[[1, 0], [1, 0]], [[0, 0], [1, 1]]]],
+]
+
+
+def test_leaf_denominator_vanishing_at_a_root():
+    check_against_oracle([np.array(a, dtype=object) for a in NAN_LEAF_2222])
+
+
 def test_candidates_of_a_lex_basis_off_shape_position():
     """Real points of a zero-dimensional system whose lex basis is not x - g(y), h(y)
     (three x for one y, a double root, complex points): exact, each once, complex ones dropped."""

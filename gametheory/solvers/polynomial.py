@@ -391,6 +391,10 @@ def _add_roots(out: _Found, G, xs, probs, supp, values: dict | None = None) -> N
         sol = dict(exact_fn())
         if values:
             sol.update({x: sp.sympify(v).xreplace(sol) for x, v in values.items()})
+            # a root where a leaf's denominator vanishes is outside the leaf (its side
+            # conditions); the decomposition's other branches cover that case
+            if any(v.has(sp.nan, sp.zoo) for v in sol.values()):
+                continue
         out.add(probs, sol, supp)
 
 
