@@ -294,3 +294,49 @@ def test_previously_missed_while_complete(payoffs, missed):
     assert tuple(tuple(F(x) for x in s) for s in missed) in [e.strategies for e in eqs]
     assert all(e.params["complete"] for e in eqs)
     check_against_oracle([np.array(a, dtype=object) for a in payoffs])
+
+
+# a 2x2x2x2 game (numpy.random.default_rng(30018), payoffs 0..2) on which sympy's
+# solve_poly_system ran for minutes inside one zero-dimensional support system whose lex
+# basis is not in shape position (pygambit's enumpoly does not finish on it either)
+OFF_SHAPE_2222 = [
+    [[[[2, 2], [2, 0]], [[1, 0], [1, 2]]], [[[0, 1], [0, 0]], [[1, 0], [1, 0]]]],
+    [[[[2, 2], [0, 2]], [[0, 1], [2, 1]]], [[[2, 1], [1, 0]], [[0, 0], [1, 0]]]],
+    [[[[1, 1], [1, 0]], [[0, 1], [0, 0]]], [[[2, 0], [2, 2]], [[0, 0], [0, 1]]]],
+    [[[[1, 1], [2, 2]], [[2, 1], [1, 1]]], [[[1, 2], [2, 0]], [[0, 2], [2, 1]]]],
+]
+
+
+def test_zero_dimensional_system_off_shape_position():
+    check_against_oracle([np.array(a, dtype=object) for a in OFF_SHAPE_2222])
+
+
+# rng 30031, payoffs 0..2: a root of the totally mixed support's stratum made a leaf's
+# denominator vanish, and the NaN coordinates raised TypeError("Invalid NaN comparison")
+NAN_LEAF_2222 = [
+    [[[[0, 2], [1, 1]], [[1, 0], [1, 1]]], [[[2, 0], [1, 1]], [[1, 2], [2, 1]]]],
+    [[[[2, 1], [1, 0]], [[1, 0], [2, 0]]], [[[0, 2], [0, 2]], [[2, 1], [2, 1]]]],
+    [[[[2, 0], [0, 0]], [[1, 2], [0, 2]]], [[[1, 1], [0, 1]], [[0, 2], [1, 2]]]],
+    [[[[1, 2], [0, 0]], [[1, 0], [2, 2]]], [[[1, 0], [1, 0]], [[0, 0], [1, 1]]]],
+]
+
+
+def test_leaf_denominator_vanishing_at_a_root():
+    check_against_oracle([np.array(a, dtype=object) for a in NAN_LEAF_2222])
+
+
+def test_candidates_of_a_lex_basis_off_shape_position():
+    """Real points of a zero-dimensional system whose lex basis is not x - g(y), h(y)
+    (three x for one y, a double root, complex points): exact, each once, complex ones dropped."""
+    from gametheory.solvers.polynomial import _candidates, _is_shape
+
+    x, y = sp.symbols("x y")
+    G = sp.groebner([(x**2 - 2) * (x - 1), (y - F(1, 3)) ** 2 * (y**2 + 1)], x, y, order="lex")
+    assert not _is_shape(list(G.exprs), [x, y])
+    got = [(approx, exact()) for approx, exact in _candidates(G, [x, y])]
+    want = [(-sp.sqrt(2), sp.Rational(1, 3)), (sp.Integer(1), sp.Rational(1, 3)), (sp.sqrt(2), sp.Rational(1, 3))]
+    got.sort(key=lambda p: p[0][x])
+    assert len(got) == len(want)
+    for (approx, ex), (wx, wy) in zip(got, want):
+        assert sp.simplify(ex[x] - wx) == 0 and ex[y] == wy and set(ex) == {x, y}
+        assert approx == pytest.approx({x: float(wx), y: float(wy)})

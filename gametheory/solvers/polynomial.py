@@ -13,8 +13,10 @@ support is positive and no strategy outside the support pays more.
 
 Solving.  The system is solved *exactly* with sympy: a lexicographic Groebner basis
 (Buchberger 1965) decides whether it has no solution, finitely many, or a
-positive-dimensional set.  In the finite case the real roots are found exactly
-(rational roots as :class:`fractions.Fraction`, irrational ones as sympy algebraic
+positive-dimensional set.  In the finite case the basis is brought into shape
+position (every unknown a polynomial in one; a separating linear form and the radical
+where needed, Gianni & Mora 1989) and the real roots of the one univariate polynomial
+are isolated exactly (rational roots as :class:`fractions.Fraction`, irrational ones as sympy algebraic
 numbers evaluated to 50 digits).  Float games are solved as the exact rational
 game their floats denote and reported in floating point.
 
@@ -69,6 +71,7 @@ __all__ = ["polynomial_equilibria", "is_small_enough", "ContinuumWarning", "MAX_
 #: ``is_small_enough`` accepts games with at most this many support profiles.
 MAX_SUPPORT_PROFILES = 400
 _DIGITS = 50
+_SHAPE_TRIES = 20  # a random form separates with probability 1: a few tries suffice
 
 
 class ContinuumWarning(DegenerateGameWarning):
@@ -206,17 +209,11 @@ def _candidates(G, xs) -> list[tuple[dict, Any]]:
     """
     polys = list(G.exprs)
     last = xs[-1]
-    shape_position = len(polys) == len(xs) and polys[-1].free_symbols <= {last}
+    shape_position = _is_shape(polys, xs)
     if shape_position:
         lins = []
         for p, x in zip(polys[:-1], xs[:-1]):
-            if not p.free_symbols <= {x, last}:
-                shape_position = False
-                break
             lin = sp.Poly(p, x)
-            if lin.degree() != 1 or not lin.LC().is_number:
-                shape_position = False
-                break
             lins.append((x, sp.Poly(-lin.coeff_monomial(1) / lin.LC(), last)))
     out = []
     if shape_position:
@@ -236,17 +233,53 @@ def _candidates(G, xs) -> list[tuple[dict, Any]]:
 
             out.append((approx, exact))
         return out
-    try:
-        general = sp.solve_poly_system(polys, *xs) or []
-    except (NotImplementedError, sp.PolynomialError) as exc:  # never drop a support silently
-        raise SolverError(f"sympy could not solve the system {polys}: {exc}") from None
-    for sol in general:
-        vals = dict(zip(xs, sol))
-        num = {x: sp.N(v, _DIGITS) for x, v in vals.items()}
-        if all(abs(sp.im(v)) < sp.Float(10) ** (-_DIGITS + 10) for v in num.values()):
-            exact_vals = {x: (v if v.is_Rational else sp.re(v)) for x, v in vals.items()}
-            out.append(({x: float(sp.re(v)) for x, v in num.items()}, lambda ev=exact_vals: ev))
+    # Not in shape position: sympy's solve_poly_system substitutes algebraic roots and
+    # recomputes Groebner bases over the expression domain, which can run for hours
+    # (random 2x2x2x2 games with payoffs 0..2). A separating linear form puts the radical
+    # in shape position, so every solution is a rational function of one real root.
+    t = sp.Dummy("t")
+    out = []
+    for approx, exact in _candidates(_shape_basis(polys, xs, t), [*xs, t]):
+        approx.pop(t)
+        out.append((approx, lambda exact=exact: {x: v for x, v in exact().items() if x != t}))
     return out
+
+
+def _is_shape(polys: list, xs: list) -> bool:
+    """Lex basis ``x_k - g_k(last)`` for every unknown but the last, then ``h(last)``."""
+    last = xs[-1]
+    if len(polys) != len(xs) or not polys[-1].free_symbols <= {last}:
+        return False
+    for p, x in zip(polys[:-1], xs[:-1]):
+        if not p.free_symbols <= {x, last}:
+            return False
+        lin = sp.Poly(p, x)
+        if lin.degree() != 1 or not lin.LC().is_number:
+            return False
+    return True
+
+
+def _shape_basis(polys: list, xs: list, t) -> Any:
+    """Lex Groebner basis, in shape position, of the radical of a zero-dimensional ideal.
+
+    With a new unknown ``t = sum c_k x_k`` that takes distinct values at the (complex)
+    solutions, the radical is the ideal plus the square-free part of its eliminant in ``t``,
+    and its lex basis with ``t`` last is ``x_k - g_k(t)``, ``h(t)`` (the shape lemma; Gianni
+    and Mora 1989, Kreuzer and Robbiano 2000, sec. 3.7). Real roots of ``h`` are then exactly
+    the real solutions. The form is chosen deterministically and checked, so an unlucky
+    one is replaced, never trusted.
+    """
+    for a in range(2, 2 + _SHAPE_TRIES):
+        gens = [*polys, t - sum(a**k * x for k, x in enumerate(xs))]
+        G = sp.groebner(gens, *xs, t, order="grevlex").fglm("lex")
+        h = G.exprs[-1]
+        if not h.free_symbols <= {t}:
+            continue
+        gens.append(sp.Poly(h, t).sqf_part().as_expr())
+        G = sp.groebner(gens, *xs, t, order="grevlex").fglm("lex")
+        if _is_shape(list(G.exprs), [*xs, t]):
+            return G
+    raise SolverError(f"no separating linear form found for the system {polys}")
 
 
 def _vectors(values: dict, probs, shape, zero: Any) -> list[list]:
@@ -358,6 +391,10 @@ def _add_roots(out: _Found, G, xs, probs, supp, values: dict | None = None) -> N
         sol = dict(exact_fn())
         if values:
             sol.update({x: sp.sympify(v).xreplace(sol) for x, v in values.items()})
+            # a root where a leaf's denominator vanishes is outside the leaf (its side
+            # conditions); the decomposition's other branches cover that case
+            if any(v.has(sp.nan, sp.zoo) for v in sol.values()):
+                continue
         out.add(probs, sol, supp)
 
 
