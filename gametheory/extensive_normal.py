@@ -440,19 +440,8 @@ def subgame_perfect_equilibria(
     tree.check_perfect_recall()
     from .solvers.dispatch import solve
 
-    c = tree._c
     roots = subgame_roots(tree)
-    root_set = set(roots)
-    # the nearest proper-subgame roots strictly below each root
-    below: dict[int, list[int]] = {r: [] for r in roots}
-    for r in roots:
-        stack = [int(c.first[r]) + j for j in range(int(c.nch[r]))]
-        while stack:
-            u = stack.pop()
-            if u in root_set:
-                below[r].append(u)
-                continue
-            stack.extend(int(c.first[u]) + j for j in range(int(c.nch[u])))
+    below = _subgames_below(tree, roots)
     sols: dict[int, list[tuple[dict[int, tuple], tuple, list[int]]]] = {}
     for r in reversed(roots):  # descendants before ancestors
         kids = below[r]
@@ -486,6 +475,22 @@ def subgame_perfect_equilibria(
         e = _profile(tree, beh, "subgame perfection", exact, {"arbitrary_infosets": [tree.infosets[h].key for h in arb], "solver": method})
         results.append(e)
     return results
+
+
+def _subgames_below(tree: ExtensiveFormGame, roots: list[int]) -> dict[int, list[int]]:
+    """The nearest proper-subgame roots strictly below each root."""
+    c = tree._c
+    root_set = set(roots)
+    below: dict[int, list[int]] = {r: [] for r in roots}
+    for r in roots:
+        stack = [int(c.first[r]) + j for j in range(int(c.nch[r]))]
+        while stack:
+            u = stack.pop()
+            if u in root_set:
+                below[r].append(u)
+                continue
+            stack.extend(int(c.first[u]) + j for j in range(int(c.nch[u])))
+    return below
 
 
 def _solve_truncated(tree: ExtensiveFormGame, r: int, cut: dict, solve: Any, method: str, options: dict) -> list[tuple]:
@@ -677,6 +682,8 @@ def _threats_imperfect(
         if best_fails is None or key < best_key:
             best_fails, best_key, best_full = fails, key, full
     assert best_fails is not None
+    if _mixed_completion_is_spe(tree, spec_h, limit, cache):
+        return []
     failing = {f[0] for f in best_fails}
 
     def has_failing_below(r: int) -> bool:
@@ -705,6 +712,90 @@ def _threats_imperfect(
         if threats:
             break
     return threats
+
+
+def _mixed_completion_is_spe(tree: ExtensiveFormGame, spec_h: dict[int, int], limit: int, cache: dict) -> bool:
+    """Whether some subgame-perfect equilibrium, mixed at the open information sets, has the
+    reduced pure profile ``spec_h`` as its image.
+
+    A behavior profile has image ``spec_h`` iff it plays ``spec_h`` at every specified set (the
+    open ones are exactly those the owner's own specified moves exclude).  Say player i is
+    *pinned* in the subgame at r when her specified moves above r lead to r: then all her sets
+    in that subgame that are open are excluded by her own moves inside it, and her strategy in
+    the subgame's reduced normal form must be the pure strategy ``spec_h`` names; otherwise every
+    set of hers in the subgame is open and her strategy there is free.  A profile is subgame
+    perfect iff, bottom-up, each subgame truncated at the subgames below (replaced by their
+    equilibrium values) is in equilibrium (Selten 1965).  So, bottom-up, we keep the value
+    vectors of the equilibria of each truncated subgame whose pinned players play their pure
+    strategy, over every combination of the values kept below; the profile is supported iff
+    the root keeps one.
+
+    Why the engine's extreme equilibria suffice for the pin (two movers): the equilibria of a
+    bimatrix game are the union of its maximal Nash subsets C1 x C2, C1 and C2 polytopes whose
+    vertex pairs are the extreme equilibria vertex enumeration lists (Avis et al. 2010).  A
+    pure strategy s is a vertex of the simplex, so s lies in C1 only as one of C1's vertices:
+    an equilibrium with player 1 pinned to s exists iff an extreme one does.  Why the extreme
+    values suffice for the parents: on C1 x C2 player 1's value is x'Ay for any x in C1, linear
+    in y alone, and player 2's is linear in x alone, so the values form a box whose corners are
+    the values of the extreme equilibria; the conditions a parent puts on a child's value
+    compare each coordinate with the other branches, and an extreme coordinate serves them.
+    Limits: where a free mover mixes between branches whose values tie in her coordinate at a
+    non-corner point, or with three or more movers (whose equilibrium components the engine
+    represents by finitely many points), the search can miss a supporting equilibrium and the
+    threat is then reported, as before this check.
+    """
+    from .solvers.dispatch import solve
+
+    c = tree._c
+    iset = tree.infoset_of_node()
+    if "roots" not in cache:
+        roots = subgame_roots(tree)
+        cache["roots"] = (roots, _subgames_below(tree, roots))
+        cache["truncated"] = {}
+    roots, below = cache["roots"]
+    # pinned[r]: the players whose specified moves lead to r
+    pinned: dict[int, set[int]] = {}
+    for r in roots:
+        ok = set(range(tree.n_players))
+        v = int(r)
+        while c.parent[v] >= 0:
+            u = int(c.parent[v])
+            if c.kind[u] == DECISION:
+                h = int(iset[u])
+                if spec_h.get(h) != v - int(c.first[u]):
+                    ok.discard(int(c.player[u]))
+            v = u
+        pinned[r] = ok
+    tol = 0 if tree.exact else 1e-9
+    values: dict[int, set[tuple]] = {}
+    import warnings
+
+    for r in reversed(roots):
+        kids = below[r]
+        combos = 1
+        for u in kids:
+            combos *= len(values[u])
+        if combos > limit:
+            raise SolverError(f"the subgame at node {r} has {combos} combinations of subgame values below it (more than limit={limit})")
+        keep: set[tuple] = set()
+        for combo in product(*[sorted(values[u]) for u in kids]):
+            cut = dict(zip(kids, combo))
+            key = (r, tuple(sorted(cut.items())))
+            if key not in cache["truncated"]:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")  # degenerate subgames: the extreme equilibria are what is needed
+                    cache["truncated"][key] = _solve_truncated(tree, r, cut, solve, "auto", {})
+            for beh, pay, arb in cache["truncated"][key]:
+                if all(
+                    h not in arb and beh[h][a] >= 1 - tol
+                    for h, a in spec_h.items()
+                    if h in beh and tree.infosets[h].player in pinned[r]
+                ):
+                    keep.add(tuple(pay))
+        if not keep:
+            return False
+        values[r] = keep
+    return True
 
 
 def _threats(tree: ExtensiveFormGame, spec: dict[int, int]) -> list[dict]:

@@ -366,3 +366,23 @@ def test_non_credible_threat_in_a_simultaneous_move_subgame():
     assert th.threats == [{"node": inn, "player": "I", "infoset": "I", "action": "F", "best_actions": ["A"], "loss": 2}]
     (spe,) = subgame_perfect_equilibria(t)
     assert spe.path == [("E", "in"), ("E", "a"), ("I", "A")]
+
+
+def test_threat_check_allows_a_mixed_completion_off_the_path():
+    # (Out, c0) is subgame perfect only with player 1 mixing r0/r1 half-half after In (which her own
+    # Out excludes): no pure completion makes c0 a best reply, yet a subgame-perfect equilibrium exists
+    t = gt.ExtensiveFormGame(players=["1", "2"])
+    out, inn = t.decision(t.root, "1", ["Out", "In"])
+    t.terminal(out, [2, 0])
+    rows = t.decision(inn, "1", ["r0", "r1"])
+    p2 = {0: [0, 1, -2], 1: [0, -2, 1]}
+    for k, r in enumerate(rows):
+        for j, z in enumerate(t.decision(r, "2", ["c0", "c1", "c2"], infoset="h")):
+            t.terminal(z, [1 if j == 0 else 0, p2[k][j]])
+    g = t.to_normal_form()
+    out_c0 = (g.strategy_labels[0].index("Out/*"), g.strategy_labels[1].index("c0"))
+    assert out_c0 in {e.pure_profile for e in pure_equilibria(g)}
+    spes = subgame_perfect_equilibria(t)
+    h = next(info.index for info in t.infosets if info.key == "h")
+    assert any(e.path == [("1", "Out")] and e.infoset_probs(h)[0] == 1 for e in spes)
+    assert out_c0 not in {th.equilibrium.pure_profile for th in non_credible_threats(t)}
