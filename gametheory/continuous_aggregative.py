@@ -145,15 +145,38 @@ class AggregativeGame:
         if method == "replacement":
             q, G = self._nash_replacement(tol)
         elif method == "root":
-            q = self._nash_root(start, tol)
+            q = self._verified(lambda s: self._nash_root(s, tol), start, "root")
         elif method == "best-response":
-            q = self._nash_br(start, tol, max_iter, damping)
+            q = self._verified(lambda s: self._nash_br(s, tol, max_iter, damping), start, "best-response")
         else:
             raise GameError(f"unknown method {method!r}; use 'replacement', 'root' or 'best-response'")
         G = float(self.weights @ q)
         reg = self.regret(q) if check and self.n <= 5000 else np.array([np.nan])
         return ContinuousEquilibrium(q, self.payoff(q, np.full(self.n, G)), method, float(np.nanmax(reg)) if check and self.n <= 5000 else float("nan"),
                                      {"aggregate": G})
+
+    def _verified(self, run: Any, start: Any, name: str) -> np.ndarray:
+        """A generic solver's point, checked by :meth:`regret`: a KKT root can be spurious
+        (with complements, CES rho < 0, the first-order conditions also vanish near q = 0), so a
+        point with a profitable deviation is retried from other starts and never returned."""
+        if self.n > 5000:  # the grid check would cost n x 401 payoff evaluations
+            return run(start)
+        starts = [start] if start is not None else [None, self.upper / 2, self.upper * 0.9]
+        worst = np.nan
+        for s in starts:
+            try:
+                q = run(s)
+            except SolverError:
+                continue
+            G = float(self.weights @ q)
+            scale = 1.0 + float(np.nanmax(np.abs(self.payoff(q, np.full(self.n, G)))))
+            worst = float(np.nanmax(self.regret(q)))
+            if worst <= 1e-6 * scale:
+                return q
+        raise SolverError(
+            f"method={name!r} found no point without a profitable deviation (largest gain {worst:.3g}); "
+            "use method='replacement' (Cornes & Hartley 2007)"
+        )
 
     def _nash_replacement(self, tol: float) -> tuple[np.ndarray, float]:
         w = self.weights
