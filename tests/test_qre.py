@@ -64,7 +64,11 @@ def test_agrees_with_pygambit(seed, shape):
     (e,) = qre_equilibrium(g)
     assert max(gt.regret(g, e.strategies)) <= g.tol
     limit = as_lists(pg, pygambit.nash.logit_solve(pg).equilibria[0])
-    assert maxdiff(e.strategies, limit) < 1e-5
+    # pygambit stops its path at a finite lambda and its end point is only an approximate
+    # equilibrium; near a flat equilibrium a regret of 1e-8 is 2e-5 away (seeds 4076, 7014).
+    # Both must be equilibria of the same branch: another equilibrium is O(0.01-1) away.
+    assert max(gt.regret(g, limit)) < 1e-6
+    assert maxdiff(e.strategies, limit) < 1e-3
 
 
 def test_regret_falls_along_the_branch():
