@@ -39,8 +39,8 @@ _EXPORTS: dict[str, tuple[str, str | None]] = {
     "logit_qre": ("solvers.qre", "logit_qre"),
     "qre_path": ("solvers.qre", "qre_path"),
     "iterated_dominance": ("solvers.dominance", "iterated_dominance"),
-    "payoff_dominant": ("selection", "payoff_dominant"),
-    "risk_dominant": ("selection", "risk_dominant"),
+    "payoff_dominant": ("solvers.selection", "payoff_dominant"),
+    "risk_dominant": ("solvers.selection", "risk_dominant"),
     # trees, Bayesian and signaling games, symbolic conditions
     "ExtensiveFormGame": ("extensive", "ExtensiveFormGame"),
     "backward_induction": ("extensive", "backward_induction"),

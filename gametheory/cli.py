@@ -136,7 +136,7 @@ def _params(model: Any, items: Sequence[str] | None) -> dict:
 # ---------------------------------------------------------------------- output
 def _emit(text: str, out: str | None) -> None:
     if out is not None:  # -o "" is an error (from write_atomic), not stdout
-        from ._atomic import write_atomic
+        from .io._atomic import write_atomic
 
         write_atomic(out, text)
     else:
@@ -465,7 +465,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(argv)
         if getattr(args, "output", None) is not None:
-            from ._atomic import check_output_path
+            from .io._atomic import check_output_path
 
             check_output_path(args.output)  # before a long sweep, not after it
         args.func(args)

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import GameError
-from ._atomic import check_output_path, write_atomic
+from .io._atomic import check_output_path, write_atomic
 
 __all__ = ["reaction_curves", "region_map", "burden_scatter", "save_figure", "new_figure", "intersections"]
 
@@ -37,7 +37,7 @@ def new_figure(figsize: tuple[float, float] = (5.5, 4.5)) -> tuple[Any, Any]:
 
 
 def save_figure(fig: Any, path: str | os.PathLike, dpi: int = 150) -> None:
-    """Save a figure atomically (see :func:`gametheory._atomic.write_atomic`).
+    """Save a figure atomically (see :func:`gametheory.io._atomic.write_atomic`).
 
     The path is checked before the figure is rendered; an unwritable path raises
     :class:`GameError` naming it.

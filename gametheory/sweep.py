@@ -47,9 +47,9 @@ from typing import Any, Callable, Sequence
 import numpy as np
 import pandas as pd
 
-from ._sweep_identity import target_identity
-from ._sweep_store import Checkpoint
-from ._sweep_workers import in_flight_limit, process_pool
+from ._sweep.identity import target_identity
+from ._sweep.store import Checkpoint
+from ._sweep.workers import in_flight_limit, process_pool
 from .errors import GameError
 from .finite import check_finite_array
 

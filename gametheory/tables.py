@@ -47,9 +47,9 @@ from typing import Any, Sequence
 import numpy as np
 import pandas as pd
 
-from ._atomic import write_text_atomic
+from .io._atomic import write_text_atomic
 from ._numtext import int_text, is_number_text, json_dumps, parse_number, rational_text
-from ._textfile import read_text
+from .io._textfile import read_text
 from .errors import GameError, ParseError
 
 __all__ = [

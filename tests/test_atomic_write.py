@@ -15,8 +15,8 @@ import pandas as pd
 import pytest
 
 import gametheory as gt
-from gametheory import _atomic
-from gametheory._atomic import default_file_mode, write_atomic
+from gametheory.io import _atomic
+from gametheory.io._atomic import default_file_mode, write_atomic
 from gametheory.errors import GameError
 from gametheory.io.json import write_json
 from gametheory.plot import new_figure, save_figure
@@ -122,7 +122,7 @@ CHILD = textwrap.dedent(
     """
     import os, signal, sys
     sys.path.insert(0, {root!r})
-    from gametheory._atomic import write_atomic
+    from gametheory.io._atomic import write_atomic
     real_replace = os.replace
 
     def killed(src, dst):  # the process dies between writing the temp file and renaming it

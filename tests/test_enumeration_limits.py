@@ -39,7 +39,7 @@ def streamed(monkeypatch):
 
 
 def test_default_limit_is_backward_inductions():
-    from gametheory.extensive_backward import DEFAULT_LIMIT as TREE_LIMIT
+    from gametheory.extensive._backward import DEFAULT_LIMIT as TREE_LIMIT
 
     assert DEFAULT_LIMIT == TREE_LIMIT == 10_000
     assert issubclass(EquilibriumLimitError, SolverError)

@@ -348,7 +348,7 @@ def test_vectorized_pass_matches_builder_tree_on_random_complete_trees(b, d, see
 @settings(max_examples=40)
 def test_deep_tree_loop_agrees_with_level_vectorized_pass(t):
     """Deep, thin trees use a per-node loop instead of per-level numpy calls: same results."""
-    from gametheory.extensive_backward import BIPass
+    from gametheory.extensive._backward import BIPass
 
     c = t._c
     c.deep = False

@@ -289,7 +289,7 @@ def test_spe_are_nash_in_every_subgame(t):
     restricted to every proper subgame, of that subgame's normal form (Selten 1965)."""
     import warnings
 
-    from gametheory.extensive_normal import _normal_form_data
+    from gametheory.extensive._normal import _normal_form_data
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # degenerate subgames: extreme equilibria, as documented

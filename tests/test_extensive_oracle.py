@@ -80,7 +80,7 @@ def test_symmetric_bos_branches_are_both_fixed_points():
     t, inn = bos_after_outside_option()
     g, _, pg_infoset = to_pygambit(t)
     res = gbt.qre.logit_solve_lambda(g, lam=[6.0], use_strategic=False)[0]
-    from gametheory.extensive_qre import _AgentMap
+    from gametheory.extensive._qre import _AgentMap
 
     amap = _AgentMap(t)
     theirs = _pg_behavior(t, g, pg_infoset, res)

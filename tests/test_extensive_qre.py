@@ -11,8 +11,8 @@ from hypothesis import assume, given, settings
 
 import gametheory as gt
 from gametheory.extensive import agent_qre_batch, agent_qre_path, complete_tree, count_subgame_perfect
-from gametheory.extensive_backward import BIPass
-from gametheory.extensive_qre import _AgentMap, _trace
+from gametheory.extensive._backward import BIPass
+from gametheory.extensive._qre import _AgentMap, _trace
 
 from test_extensive_helpers import entry_game, pi_trees
 from test_extensive_imperfect import bos_after_outside_option

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 import gametheory as gt
-from gametheory.selection import payoff_dominant, risk_dominant
+from gametheory.solvers.selection import payoff_dominant, risk_dominant
 from gametheory.solvers.pure import pure_equilibria
 
 # stag hunt with the usual cardinal payoffs: stag (4, 4), hare safe at 3

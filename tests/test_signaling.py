@@ -183,7 +183,7 @@ def test_three_types_belief_polytope_exact_vertices():
 
 
 def test_linprog_fallback_gives_a_verified_point(monkeypatch):
-    import gametheory.bayesian_beliefs as bb
+    import gametheory.bayesian._beliefs as bb
 
     monkeypatch.setattr(bb, "_MAX_VERTEX_COMBINATIONS", 0)
     vals = {"a": {"x": 3, "y": 0}, "b": {"x": 0, "y": 3}, "c": {"x": 1, "y": 1}}

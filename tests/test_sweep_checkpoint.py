@@ -21,7 +21,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import gametheory as gt
-from gametheory._sweep_store import decode_value, encode_value
+from gametheory._sweep.store import decode_value, encode_value
 from gametheory.errors import GameError
 from models.registry import Model, Parameter
 
@@ -427,7 +427,7 @@ def test_two_sweeps_started_together_on_a_new_checkpoint(tmp_path, monkeypatch, 
 
 
 def test_a_batch_another_writer_committed_first_is_the_one_kept(tmp_path):
-    from gametheory._sweep_store import Checkpoint
+    from gametheory._sweep.store import Checkpoint
 
     comps = {"target": "t", "grid": "g", "errors": "raise", "mode": "points", "library": "x"}
     path = str(tmp_path / "c.sqlite")

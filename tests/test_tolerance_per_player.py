@@ -14,7 +14,7 @@ from hypothesis import given, strategies as st
 import gametheory as gt
 from gametheory.errors import InvalidGameError, InvalidProfileError
 from gametheory.solvers.dominance import iterated_dominance
-from gametheory.selection import payoff_dominant, risk_dominant
+from gametheory.solvers.selection import payoff_dominant, risk_dominant
 
 ISSUE = ([[1e12, 1], [2, 3]], [[3, 2], [1, 0]])  # issue 11, section 3
 

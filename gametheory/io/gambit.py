@@ -18,7 +18,7 @@ them; ``exact=False`` asks for a float game.  Numbers follow the one syntax and 
 of :mod:`gametheory._numtext` (at most 20,000 digits, magnitude at most 1.8e308).  Every
 syntax error is a :class:`~gametheory.errors.ParseError` naming the line; the parser
 is a single linear pass, so malformed files fail fast.  Files are read through
-:func:`gametheory._textfile.read_text` (regular files only, 64 MiB cap).
+:func:`gametheory.io._textfile.read_text` (regular files only, 64 MiB cap).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 
 from .._numtext import parse_count, parse_number, rational_text
-from .._textfile import read_text
+from ._textfile import read_text
 from ..errors import GameError, InvalidGameError, ParseError
 from ..normal_form import NormalFormGame
 
@@ -549,7 +549,7 @@ def write_gambit(game: Any, path: str | os.PathLike) -> None:
     games are written with exact rational payoffs (precision ``R``).  Format:
     McKelvey, McLennan & Turocy (2016), Gambit.
     """
-    from .._atomic import write_atomic
+    from ._atomic import write_atomic
 
     tree_cls = _extensive_class()
     if isinstance(game, NormalFormGame):

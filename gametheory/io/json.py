@@ -18,7 +18,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from .._numtext import json_dumps, parse_number, rational_text
-from .._textfile import read_text
+from ._textfile import read_text
 from ..errors import GameError, ParseError
 from ..normal_form import NormalFormGame
 
@@ -172,12 +172,12 @@ def equilibria_to_json(equilibria: Sequence[Any]) -> str:
 
 def read_json(path: str | os.PathLike) -> NormalFormGame:
     """Read a game written by :func:`write_json` (regular files only, 64 MiB cap: see
-    :mod:`gametheory._textfile`)."""
+    :mod:`gametheory.io._textfile`)."""
     return game_from_json(read_text(path))
 
 
 def write_json(game: NormalFormGame, path: str | os.PathLike) -> None:
     """Write a game as JSON, atomically."""
-    from .._atomic import write_atomic
+    from ._atomic import write_atomic
 
     write_atomic(path, game_to_json(game))

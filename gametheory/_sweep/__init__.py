@@ -1,0 +1,1 @@
+"""Private machinery of :mod:`gametheory.sweep`: checkpoint store, point identity, workers."""

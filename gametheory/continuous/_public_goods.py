@@ -1,0 +1,380 @@
+"""The public-goods (alliance) economy: voluntary contributions with spillovers, and the Nash,
+Samuelson/Pareto and Lindahl allocations (private module; re-exported by
+:mod:`gametheory.continuous`).
+
+Sources: Olson & Zeckhauser (1966); Sandler (1977); Bergstrom, Blume & Varian (1986);
+Samuelson (1954); Lindahl (1919).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any, Mapping
+
+import numpy as np
+from scipy import optimize
+
+from ._aggregative import AggregativeGame
+from ._inputs import _col, _numbers, _per_player, _scalar
+from ._piecewise import solve_piecewise_linear
+from ._utilities import CES, CobbDouglas, Custom, Preference, QuasiLinear
+from ..errors import GameError, InvalidGameError
+
+
+@dataclass(frozen=True, eq=False)
+class PublicGoodsEquilibrium:
+    """An allocation of a public-goods economy (Nash, Pareto or Lindahl).
+
+    ``contributions`` and ``private`` are numpy arrays (object arrays of Fractions when
+    ``exact``); ``contributors`` are the indices with a strictly positive contribution.
+    """
+
+    total: Any
+    contributions: np.ndarray
+    incomes: np.ndarray
+    concept: str
+    method: str
+    exact: bool
+    unique: bool = True
+    prices: np.ndarray | None = None
+    note: str = ""
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def private(self) -> np.ndarray:
+        """Private consumption x_i = I_i - q_i."""
+        return self.incomes - self.contributions
+
+    @property
+    def burden_shares(self) -> np.ndarray:
+        """q_i / I_i (the defence burden: spending as a share of income)."""
+        return self.contributions / self.incomes
+
+    @property
+    def contributors(self) -> np.ndarray:
+        return np.flatnonzero(np.asarray(self.contributions > 0, dtype=bool))
+
+    @property
+    def n_contributors(self) -> int:
+        return int(np.count_nonzero(np.asarray(self.contributions > 0, dtype=bool)))
+
+    def __repr__(self) -> str:
+        n = len(self.contributions)
+        shown = list(self.contributions[:6])
+        more = ", ..." if n > 6 else ""
+        return (
+            f"PublicGoodsEquilibrium({self.concept}, total={self.total}, contributions={shown}{more}, "
+            f"contributors={self.n_contributors}/{n}, method={self.method!r}, exact={self.exact})"
+        )
+
+
+class PublicGoodsGame(AggregativeGame):
+    """Voluntary contributions to a (pure or impure) public good.
+
+    Ally i has income ``I_i > 0``, contributes ``q_i`` in [0, I_i], consumes ``x_i = I_i - q_i``
+    and enjoys ``Z_i = (1 - phi) w_i q_i + phi G`` with ``G = sum_j w_j q_j`` (Olson &
+    Zeckhauser 1966; Bergstrom, Blume & Varian 1986; Sandler 1977; Murdoch & Sandler 1984).
+    ``utility`` is a :class:`Preference` (Cobb-Douglas, CES, quasi-linear or Custom).
+    """
+
+    def __init__(self, incomes: Any, utility: Preference, spillover: Any = 1, weights: Any = None):
+        ex, inc = _numbers(incomes, "incomes")
+        n = inc.size
+        if n == 0:
+            raise InvalidGameError("the alliance is empty: give at least one income")
+        if np.any(inc <= 0):
+            bad = int(np.flatnonzero(inc <= 0)[0])
+            raise InvalidGameError(f"incomes must be positive; income {bad} is {inc[bad]}")
+        if not isinstance(utility, Preference):
+            raise InvalidGameError("utility must be CobbDouglas(...), CES(...), QuasiLinear(...) or Custom(fn)")
+        self.pref = utility.bind(n)
+        phi_ex, phi = _scalar(spillover, "spillover")
+        if not 0 <= phi <= 1:
+            raise InvalidGameError(f"spillover phi must lie in [0, 1], got {spillover}")
+        w_ex = None
+        if weights is None:
+            w = np.ones(n)
+            w_ex = [Fraction(1)] * n if ex is not None else None
+        else:
+            w_ex, w = _per_player(weights, n, "weights")
+            if np.any(w <= 0):
+                raise InvalidGameError("aggregation weights must be positive")
+        self.incomes_exact = ex
+        self.phi, self.phi_exact = phi, phi_ex
+        self.weights_exact = w_ex
+        self.exact = ex is not None and phi_ex is not None and w_ex is not None and self.pref.exact
+        pref, self_phi = self.pref, phi
+
+        def payoff(q, G):
+            q = np.asarray(q, float)
+            return pref.utility(_col(inc, q) - q, (1 - self_phi) * _col(w, q) * q + self_phi * G)
+
+        super().__init__(payoff, inc, weights=w)
+        self.incomes = inc
+        if isinstance(self.pref, Custom):
+            self._check_increasing()
+
+    def _check_increasing(self) -> None:
+        I = self.incomes
+        t = np.linspace(0.05, 1.0, 8)
+        x = I[:, None] * t[None, :]
+        z = (I.max() * t)[None, :] * np.ones_like(x)
+        u = self.pref.utility(x, z)
+        ux = u - self.pref.utility(x * (1 - 1e-4), z)  # backward: x = I is the top of the budget set
+        uz = self.pref.utility(x, z + 1e-4 * (1 + z)) - u
+        if not np.all(np.isfinite(u)):
+            raise InvalidGameError("the utility is not finite at some positive (x, Z)")
+        if np.any(ux <= 0) or np.any(uz <= 0):
+            which = "private consumption" if np.any(ux <= 0) else "security"
+            raise InvalidGameError(f"the utility must increase in both goods; it does not increase in {which}")
+
+    # -- closed forms -----------------------------------------------------------------------
+    def _linear(self, exact: bool):
+        """(A, B, U) of the piecewise-linear replacement functions in G units, or None."""
+        pref = self.pref
+        if pref.homothetic:
+            if exact:
+                m = pref.ratio_exact([1 / w for w in self.weights_exact])
+                if m is None:
+                    return None
+                phi = self.phi_exact
+                A, B = [], []
+                for mi, wi, Ii in zip(m, self.weights_exact, self.incomes_exact):
+                    den = mi + (1 - phi) * wi
+                    A.append(wi * mi * Ii / den)
+                    B.append(wi * phi / den)
+                return A, B, None
+            m = pref.ratio(1 / self.weights)
+            if self.phi == 1:  # pure public good: r_i = w_i I_i - (w_i / m_i) G
+                return self.weights * self.incomes, self.weights / m, None
+            den = m + (1 - self.phi) * self.weights
+            return self.weights * m * self.incomes / den, self.weights * self.phi / den, None
+        if isinstance(pref, QuasiLinear) and self.phi < 1:
+            if exact:
+                phi = self.phi_exact
+                A = [b * w / (1 - phi) for b, w in zip(pref._b_ex, self.weights_exact)]
+                B = [phi / (1 - phi)] * self.n
+                U = [w * I for w, I in zip(self.weights_exact, self.incomes_exact)]
+                return A, B, U
+            return pref._b * self.weights / (1 - self.phi), np.full(self.n, self.phi / (1 - self.phi)), self.weights * self.incomes
+        return None
+
+    def marginal(self, q: Any, G: Any) -> np.ndarray:
+        """w_i MRS_i - 1: the marginal payoff of q_i divided by U_x > 0 (same sign, same roots)."""
+        if isinstance(self.pref, Custom):
+            return super().marginal(q, G)
+        q = np.asarray(q, float)
+        w = _col(self.weights, q)
+        x = _col(self.incomes, q) - q
+        z = (1 - self.phi) * w * q + self.phi * np.asarray(G, float)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            d = w * self.pref.mrs(x, z) - 1.0
+        # at x = 0 or Z = 0 the MRS is 0/0 or infinite: the sign follows the limit
+        return np.where(np.isnan(d), np.where(z <= 0, np.inf, -np.inf), d)
+
+    def replacement(self, G: float) -> np.ndarray:
+        lin = self._linear(False)
+        if lin is not None:
+            A, B, U = lin
+            v = A - B * G
+            if U is not None:
+                v = np.minimum(v, U)
+            return np.maximum(v, 0.0) / self.weights
+        return super().replacement(G)
+
+    def nash(self, method: str = "replacement", start: Any = None, tol: float = 1e-12, **kw: Any) -> PublicGoodsEquilibrium:  # type: ignore[override]
+        """The Nash equilibrium (unique: BBV 1986; Cornes & Hartley 2007).
+
+        Closed-form replacement functions for Cobb-Douglas, CES and quasi-linear utility
+        (exact with exact inputs), numerical ones for a Custom utility.  ``method="root"`` or
+        ``"best-response"`` use the generic solvers of :class:`AggregativeGame` instead.
+        """
+        if method != "replacement":
+            eq = AggregativeGame.nash(self, method=method, start=start, tol=tol, check=False, **kw)
+            return self._result(eq.actions, "nash", f"aggregative-{method}", False)
+        if isinstance(self.pref, QuasiLinear) and self.phi == 1:
+            return self._nash_quasilinear_pure()
+        exact = self.exact
+        lin = self._linear(exact)
+        if lin is None and exact:  # a CES root that is irrational only at a weighted price
+            exact = False
+            lin = self._linear(False)
+        note = ""
+        if isinstance(self.pref, CES) and self.pref._alpha_ex is not None and self.pref._rho_ex is not None:
+            note = ("exact: the CES ratio ((1 - a)/a)^(1/(1 - rho)) is rational" if exact else
+                    "floats: the CES ratio ((1 - a)/a)^(1/(1 - rho)) is irrational")
+        if lin is not None:
+            A, B, U = lin
+            G = solve_piecewise_linear(A, B, U, exact=exact)
+            if exact:
+                q = []
+                for a, b, u, w in zip(A, B, U or [None] * self.n, self.weights_exact):
+                    v = a - b * G
+                    v = v if (u is None or v < u) else u
+                    q.append(max(v, Fraction(0)) / w)
+                return self._result(np.array(q, dtype=object), "nash", "replacement-exact", True, total=G, note=note)
+            v = A - B * G
+            if U is not None:
+                v = np.minimum(v, U)
+            q = np.maximum(v, 0.0) / self.weights
+            return self._result(q, "nash", "replacement-closed-form", False, total=float(self.weights @ q), note=note)
+        q, G = self._nash_replacement(tol)
+        return self._result(q, "nash", "replacement-numerical", False, total=float(self.weights @ q))
+
+    def _nash_quasilinear_pure(self) -> PublicGoodsEquilibrium:
+        """x + b ln G, phi = 1: each ally wants the total g_i = b_i w_i; contributions are a
+        correspondence, so the total is unique but the split among allies with the same
+        g_i = G* is not."""
+        exact = self.exact
+        if exact:
+            g = [b * w for b, w in zip(self.pref._b_ex, self.weights_exact)]
+            cap = [w * I for w, I in zip(self.weights_exact, self.incomes_exact)]
+            zero = Fraction(0)
+        else:
+            g = list(self.pref._b * self.weights)
+            cap = list(self.weights * self.incomes)
+            zero = 0.0
+        order = sorted(range(self.n), key=lambda i: -g[i])
+        above = zero  # sum of caps of allies whose g exceeds the candidate level
+        k = 0
+        G = None
+        while k < self.n:
+            level = g[order[k]]
+            tie = [order[j] for j in range(k, self.n) if g[order[j]] == level]
+            if above >= level:  # the allies above already supply more than this ally wants
+                G = above
+                break
+            if above + sum(cap[i] for i in tie) >= level:
+                G = level
+                break
+            above += sum(cap[i] for i in tie)
+            k += len(tie)
+        if G is None:
+            G = above
+        r = [zero] * self.n
+        share_left = G
+        tied = []
+        for i in order:
+            if g[i] > G:
+                r[i] = cap[i]
+                share_left -= cap[i]
+            elif g[i] == G:
+                tied.append(i)
+        unique = len(tied) <= 1 or share_left == 0
+        if tied and share_left > 0:
+            tot = sum(cap[i] for i in tied)
+            for i in tied:
+                r[i] = share_left * cap[i] / tot
+        if exact:
+            q = np.array([ri / w for ri, w in zip(r, self.weights_exact)], dtype=object)
+        else:
+            q = np.array(r, float) / self.weights
+        note = "" if unique else (
+            f"{len(tied)} allies want exactly G = {G}; any split of their {share_left} among them is an equilibrium "
+            "(shown: proportional to capacity)")
+        return self._result(q, "nash", "quasi-linear-correspondence", exact, total=G, unique=unique, note=note)
+
+    def _result(self, q, concept, method, exact, total=None, unique=True, prices=None, note="", **params):
+        inc = np.array(self.incomes_exact, dtype=object) if exact else self.incomes
+        if total is None:
+            total = sum(w * qi for w, qi in zip(self.weights_exact, q)) if exact else float(self.weights @ q)
+        return PublicGoodsEquilibrium(total, q, inc, concept, method, exact, unique, prices, note, params)
+
+    # -- efficiency benchmarks -------------------------------------------------------------
+    def _need_unweighted(self, what: str) -> None:
+        if np.any(self.weights != 1):
+            raise GameError(f"{what} is implemented for unweighted summation (all weights 1)")
+
+    def pareto(self, shares: Any = None) -> PublicGoodsEquilibrium:
+        """Samuelson (1954) optimum along the cost-share rule ``q_i = s_i G`` (default: shares
+        proportional to income): ``sum_i MRS_i(x_i, Z_i) dZ_i/dG = 1`` with
+        ``dZ_i/dG = (1 - phi) s_i + phi`` (= 1 for a pure public good)."""
+        self._need_unweighted("the Pareto optimum")
+        exact = self.exact
+        if shares is None:
+            if exact:
+                tot = sum(self.incomes_exact)
+                s_ex = [I / tot for I in self.incomes_exact]
+            else:
+                s_ex = None
+            s = self.incomes / self.incomes.sum()
+        else:
+            s_ex, s = _per_player(shares, self.n, "shares")
+            if np.any(s < 0) or abs(s.sum() - 1) > 1e-12:
+                raise GameError("cost shares must be nonnegative and sum to 1")
+            if s_ex is not None and sum(s_ex) != 1:
+                raise GameError("cost shares must sum to 1")
+            exact = exact and s_ex is not None
+        pref = self.pref
+        if isinstance(pref, CobbDouglas):
+            # sum_i k_i (I_i - s_i G)/G = 1 for every phi (Z_i = c_i G cancels dZ_i/dG)
+            if exact:
+                k = [(1 - a) / a for a in pref._alpha_ex]
+                G = sum(ki * I for ki, I in zip(k, self.incomes_exact)) / (1 + sum(ki * si for ki, si in zip(k, s_ex)))
+            else:
+                k = (1 - pref._alpha) / pref._alpha
+                G = float(k @ self.incomes / (1 + k @ s))
+        elif isinstance(pref, QuasiLinear):
+            G = sum(pref._b_ex) if exact else float(pref._b.sum())
+        else:
+            exact = False
+            c = (1 - self.phi) * s + self.phi
+
+            def f(G):
+                return float(np.sum(pref.mrs(self.incomes - s * G, c * G) * c)) - 1.0
+
+            Gmax = float(np.min(np.where(s > 0, self.incomes / np.where(s > 0, s, 1), np.inf)))
+            G = optimize.brentq(f, Gmax * 1e-12, Gmax * (1 - 1e-12), xtol=1e-300, rtol=1e-14)
+        if exact:
+            q = np.array([si * G for si in s_ex], dtype=object)
+        else:
+            q = s * float(G)
+            G = float(G)
+        res = self._result(q, "pareto", "samuelson", exact, total=G)
+        if np.any(np.asarray(res.private, float) < 0):
+            raise GameError("the Samuelson optimum under these cost shares needs more than some ally's income")
+        return res
+
+    def lindahl(self) -> PublicGoodsEquilibrium:
+        """Lindahl (1919) equilibrium: prices p_i with sum p_i = 1 at which each ally, paying
+        p_i G, demands the same G; pure public good only (phi = 1, unit weights)."""
+        self._need_unweighted("the Lindahl equilibrium")
+        if self.phi != 1:
+            raise GameError("the Lindahl equilibrium is implemented for a pure public good (spillover 1)")
+        pref, exact = self.pref, self.exact
+        if isinstance(pref, CobbDouglas):
+            if exact:
+                q = [(1 - a) * I for a, I in zip(pref._alpha_ex, self.incomes_exact)]
+                G = sum(q)
+                p = [qi / G for qi in q]
+            else:
+                q = (1 - pref._alpha) * self.incomes
+                G = float(q.sum())
+                p = q / G
+        elif isinstance(pref, QuasiLinear):
+            G = sum(pref._b_ex) if exact else float(pref._b.sum())
+            p = [b / G for b in pref._b_ex] if exact else pref._b / G
+            q = [pi * G for pi in p] if exact else p * G
+        else:
+            exact = False
+            I = self.incomes
+
+            def prices(G):
+                # p_i solves p = MRS_i(I_i - p G, G); p - MRS is increasing in p
+                lo = np.zeros(self.n)
+                hi = I / G
+                for _ in range(200):
+                    mid = (lo + hi) / 2
+                    pos = mid - pref.mrs(I - mid * G, np.full(self.n, G)) > 0
+                    hi = np.where(pos, mid, hi)
+                    lo = np.where(pos, lo, mid)
+                return (lo + hi) / 2
+
+            G = optimize.brentq(lambda G: prices(G).sum() - 1.0, 1e-12 * I.sum(), I.sum(), xtol=1e-300, rtol=1e-13)
+            p = prices(G)
+            q = p * G
+        if exact:
+            return self._result(np.array(q, dtype=object), "lindahl", "lindahl", True, total=G,
+                                prices=np.array(p, dtype=object))
+        return self._result(np.asarray(q, float), "lindahl", "lindahl", False, total=float(G), prices=np.asarray(p, float))

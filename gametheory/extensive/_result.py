@@ -1,0 +1,232 @@
+"""Result objects of the tree solvers: a strategy profile of a game tree and what it induces.
+
+A :class:`TreeEquilibrium` holds either a pure profile (the chosen action at every
+decision node, as a flat array, so results of million-node trees stay cheap) or a
+behavior profile (a probability vector per information set, Kuhn 1953).  Path,
+outcome and terminal probabilities are derived on first use.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from functools import cached_property
+from typing import Any, Hashable, Mapping
+
+import numpy as np
+
+from .._numtext import num_text, repr_text
+from ..equilibrium import PROB_ZERO, _fmt
+from ..normal_form import DEFAULT_TOL
+from ._game import CHANCE, DECISION, ExtensiveFormGame
+
+__all__ = ["TreeEquilibrium"]
+
+
+@dataclass(frozen=True, eq=False)
+class TreeEquilibrium:
+    """An equilibrium (or QRE) of a game tree.
+
+    Attributes
+    ----------
+    game : the :class:`ExtensiveFormGame`.
+    payoffs : expected payoff of each player (Fractions when exact).
+    method : how it was found ("backward induction", "subgame perfection", "agent qre", ...).
+    exact, tol : exactness and the tolerance of the comparisons (0 when exact).
+    params : anything else the solver records (lambda, arbitrary information sets, ...).
+
+    Derived (computed on first use): ``strategy``, ``behavior``, ``path``, ``outcome``,
+    ``terminal_probabilities``, ``reach``.
+    """
+
+    game: ExtensiveFormGame
+    payoffs: tuple
+    method: str = ""
+    exact: bool = False
+    tol: float = 0.0
+    params: Mapping[str, Any] = field(default_factory=dict)
+    choice: np.ndarray | None = field(default=None, repr=False)  # pure: child offset per node, -1 elsewhere
+    behavior_by_infoset: Mapping[int, tuple] | None = field(default=None, repr=False)
+
+    # ------------------------------------------------------------------ profile views
+    @property
+    def is_pure(self) -> bool:
+        if self.choice is not None:
+            return True
+        return all(sum(1 for p in probs if p != 0) == 1 for probs in self.behavior_by_infoset.values())
+
+    def infoset_probs(self, h: int) -> tuple:
+        """Probability of each action at information set ``h`` (its index in ``game.infosets``)."""
+        if self.choice is not None:
+            info = self.game.infosets[h]
+            k = int(self.choice[info.nodes[0]])
+            one, zero = (Fraction(1), Fraction(0)) if self.exact else (1.0, 0.0)
+            return tuple(one if j == k else zero for j in range(len(info.actions)))
+        return self.behavior_by_infoset[h]
+
+    @cached_property
+    def behavior(self) -> dict[str, dict[Hashable, dict[str, Any]]]:
+        """player label -> information-set key -> {action: probability}."""
+        out: dict[str, dict] = {p: {} for p in self.game.players}
+        for h in self.game.infosets:
+            probs = self.infoset_probs(h.index)
+            out[self.game.players[h.player]][h.key] = dict(zip(h.actions, probs))
+        return out
+
+    @cached_property
+    def strategy(self) -> dict[str, dict[Hashable, Any]]:
+        """player label -> information-set key (label, or node id of a singleton) -> action label.
+
+        Where the behavior strategy mixes, the entry is a dict action -> probability.
+        """
+        g = self.game
+        out: dict[str, dict] = {p: {} for p in g.players}
+        if self.choice is not None and g.is_perfect_information:
+            c = g._c
+            dec = np.flatnonzero(c.kind == DECISION)
+            labels = g._node_infoset if g._arrays is None else {}
+            for v, i, k in zip(dec.tolist(), c.player[dec].tolist(), self.choice[dec].tolist()):
+                out[g.players[i]][labels.get(v, v)] = g._actions_of(v)[k]
+            return out
+        for h in g.infosets:
+            probs = self.infoset_probs(h.index)
+            out[g.players[h.player]][h.key] = _pure_or_dict(h.actions, probs)
+        return out
+
+    # ------------------------------------------------------------------ what the profile induces
+    @cached_property
+    def edge_probabilities(self) -> np.ndarray:
+        """Probability of the edge into each node given its parent is reached (root: 1)."""
+        c = self.game._c
+        n = c.n
+        par = c.parent
+        if self.choice is not None and not c.has_chance:
+            edge = np.ones(n, dtype=np.int64)
+            nonroot = np.arange(1, n)
+            edge[1:] = (nonroot - c.first[par[1:]]) == self.choice[par[1:]]
+            return edge
+        dtype = object if self.exact else float
+        edge = np.empty(n, dtype=dtype)
+        one = Fraction(1) if self.exact else 1.0
+        edge[:] = one
+        if c.has_chance:
+            ch = np.flatnonzero(c.kind[par[1:]] == CHANCE) + 1
+            edge[ch] = c.prob[ch] if self.exact else c.prob[ch].astype(float)
+        dec_children = np.flatnonzero(c.kind[par[1:]] == DECISION) + 1
+        if self.choice is not None:
+            pick = (dec_children - c.first[par[dec_children]]) == self.choice[par[dec_children]]
+            zero = Fraction(0) if self.exact else 0.0
+            vals = np.empty(dec_children.size, dtype=dtype)
+            vals[:] = zero
+            vals[pick] = one
+            edge[dec_children] = vals
+        else:
+            iset = self.game.infoset_of_node()
+            for v in dec_children.tolist():
+                p = int(par[v])
+                edge[v] = self.behavior_by_infoset[int(iset[p])][v - int(c.first[p])]
+        return edge
+
+    @cached_property
+    def reach(self) -> np.ndarray:
+        """Probability that each node is reached."""
+        c = self.game._c
+        edge = self.edge_probabilities
+        if c.deep:
+            # parents have smaller ids: one loop instead of one numpy call per level
+            par, e = c.parent.tolist(), edge.tolist()
+            r = [e[0]]
+            for v in range(1, c.n):
+                r.append(r[par[v]] * e[v])
+            out = np.empty(c.n, dtype=edge.dtype)
+            out[:] = r
+            return out
+        reach = np.empty(c.n, dtype=edge.dtype)
+        reach[0] = edge[0]
+        for internal, idx, offsets, rep in c.levels:
+            reach[idx] = reach[internal][rep] * edge[idx]
+        return reach
+
+    @cached_property
+    def terminal_probabilities(self) -> dict[Hashable, Any]:
+        """Terminal label (or node id when unlabeled) -> probability of ending there.
+
+        Terminals that share a label are pooled (their probabilities added).
+        """
+        g = self.game
+        out: dict[Hashable, Any] = {}
+        reach = self.reach
+        zero = Fraction(0) if self.exact else 0.0
+        for t in g._c.terminals.tolist():
+            p = reach[t]
+            p = Fraction(int(p)) if self.exact and isinstance(p, (int, np.integer)) else (p if self.exact else float(p))
+            lab = g.label(t)
+            out[lab] = out.get(lab, zero) + p
+        return out
+
+    @cached_property
+    def outcome(self) -> Any:
+        """The terminal label reached for sure, or a dict label -> probability of those reached."""
+        # probabilities are unitless: float thresholds are the probability ones, not the payoff tol
+        reached = {k: p for k, p in self.terminal_probabilities.items() if p > (0 if self.exact else PROB_ZERO)}
+        if len(reached) == 1:
+            (k, p), = reached.items()
+            if (p == 1) if self.exact else abs(p - 1.0) <= DEFAULT_TOL:
+                return k
+        return reached
+
+    @cached_property
+    def path(self) -> list[tuple[str, Any]]:
+        """(player, action) at every decision node reached with positive probability, in tree order.
+
+        Where the behavior strategy mixes, the action is a dict action -> probability.
+        """
+        g = self.game
+        c = g._c
+        reach = self.reach
+        eps = 0 if self.exact else PROB_ZERO
+        out = []
+        stack = [0]
+        while stack:
+            v = stack.pop()
+            k = int(c.nch[v])
+            if not k:
+                continue
+            f = int(c.first[v])
+            if c.kind[v] == DECISION:
+                probs = [self.edge_probabilities[f + j] for j in range(k)]
+                out.append((g.players[int(c.player[v])], _pure_or_dict(g._actions_of(v), probs)))
+            stack.extend(u for u in range(f + k - 1, f - 1, -1) if reach[u] > eps)
+        return out
+
+    # ------------------------------------------------------------------ display
+    def __repr__(self) -> str:
+        pay = ", ".join(_fmt(p) for p in self.payoffs)
+        out = self.outcome
+        out_s = repr_text(out) if not isinstance(out, dict) else "{" + ", ".join(f"{k!r}: {_fmt(p)}" for k, p in out.items()) + "}"
+        return f"TreeEquilibrium(path={repr_text(self.path)}, outcome={out_s}, payoffs=({pay}), method={self.method!r})"
+
+    def _repr_html_(self) -> str:
+        import html
+
+        rows = []
+        for p, strat in self.strategy.items():
+            if len(strat) > 50:
+                shown = f"{len(strat)} information sets"
+            else:
+                shown = "; ".join(f"{k}: {a}" for k, a in strat.items())
+            rows.append(f"<tr><td>{html.escape(p)}</td><td>{html.escape(shown)}</td></tr>")
+        path = " \u2192 ".join(f"{p}: {a}" for p, a in self.path)
+        pay = ", ".join(_fmt(x) for x in self.payoffs)
+        return (
+            f"<table><tr><th>player</th><th>strategy</th></tr>{''.join(rows)}</table>"
+            f"<p>path: {html.escape(path)}<br>outcome: {html.escape(num_text(self.outcome))}<br>payoffs: ({html.escape(pay)})</p>"
+            f"<small>method={html.escape(self.method)}, exact={self.exact}, tol={self.tol}</small>"
+        )
+
+
+def _pure_or_dict(actions: tuple, probs: Any) -> Any:
+    nz = [j for j, p in enumerate(probs) if p != 0]
+    if len(nz) == 1 and probs[nz[0]] == 1:
+        return actions[nz[0]]
+    return {a: p for a, p in zip(actions, probs)}

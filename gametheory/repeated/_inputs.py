@@ -1,0 +1,35 @@
+"""Input checks shared by the repeated-game modules: the stage game and the discount factor.
+
+Part of :mod:`gametheory.repeated` (the public facade).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from ..errors import GameError, InvalidGameError
+from ..normal_form import NormalFormGame, is_exact_number, to_exact
+
+Number = Any
+
+
+def _check_game(game: Any) -> NormalFormGame:
+    if not isinstance(game, NormalFormGame):
+        raise InvalidGameError(f"expected a NormalFormGame; got {type(game).__name__}")
+    return game
+
+
+def check_delta(delta: Any) -> Number:
+    """Validate a discount factor / continuation probability in [0, 1): Fraction when exact, else float.
+
+    Raises :class:`GameError` naming the bad value (1 and above would make discounted
+    sums diverge).
+    """
+    if isinstance(delta, (bool, np.bool_)) or not (is_exact_number(delta) or isinstance(delta, (float, np.floating))):
+        raise GameError(f"delta must be a number in [0, 1); got {delta!r}")
+    d = to_exact(delta, "delta") if is_exact_number(delta) else float(delta)
+    if not (d == d) or not 0 <= d < 1:
+        raise GameError(f"delta must lie in [0, 1) (a discount factor / continuation probability); got {delta!r}")
+    return d

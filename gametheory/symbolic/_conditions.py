@@ -1,0 +1,199 @@
+"""Parameters, sympification and simplification of symbolic equilibrium conditions (private
+module; :func:`simplify_condition` is re-exported by :mod:`gametheory.symbolic`).
+
+A payoff difference ``>= 0`` is cancelled, stripped of factors of known sign and, with one
+parameter, solved into intervals with ``sympy.reduce_inequalities``.
+"""
+
+from __future__ import annotations
+
+import numbers
+from typing import Any, Iterable, Sequence
+
+import numpy as np
+import sympy
+
+from ..errors import GameError, InvalidGameError
+from ._parse import parse_expression
+
+
+def _params(params: Any) -> tuple[sympy.Symbol, ...]:
+    if params is None:
+        return ()
+    if isinstance(params, (str, sympy.Symbol)):
+        params = [params]
+    out = []
+    for p in params:
+        if isinstance(p, str):
+            out.append(sympy.Symbol(p, real=True))
+        elif isinstance(p, sympy.Symbol):
+            out.append(p)
+        else:
+            raise InvalidGameError(f"parameters must be sympy Symbols or names; got {p!r}")
+    names = [p.name for p in out]
+    if len(set(names)) != len(names):
+        raise InvalidGameError(f"parameter names must be distinct; got {names}")
+    return tuple(out)
+
+
+def _sympify(x: Any, what: str, params: Sequence[sympy.Symbol] | None) -> sympy.Expr:
+    if isinstance(x, bool):
+        raise InvalidGameError(f"{what} is a bool ({x!r}); give a number or a sympy expression")
+    if isinstance(x, float):
+        x = sympy.nsimplify(x, rational=True) if np.isfinite(x) else x
+    if isinstance(x, str):
+        # never sympify a string: it runs Python eval (see symbolic_parse)
+        e = parse_expression(x, what, None if params is None else {p.name: p for p in params})
+    elif isinstance(x, (sympy.Basic, numbers.Number)) or hasattr(x, "_sympy_"):
+        try:
+            e = sympy.sympify(x, strict=True)
+        except (sympy.SympifyError, TypeError, ValueError) as exc:
+            raise InvalidGameError(f"{what} is not a number or sympy expression: {x!r} ({exc})") from None
+    else:
+        # containers are refused too: sympify evaluates strings nested in a tuple even when strict
+        raise InvalidGameError(
+            f"{what} is not a number or sympy expression (or expression string): {type(x).__name__} {x!r}"
+        )
+    if not isinstance(e, sympy.Expr):
+        raise InvalidGameError(f"{what} is not an algebraic expression: {e!r}")
+    if e.has(sympy.zoo, sympy.oo, -sympy.oo, sympy.nan):
+        raise InvalidGameError(f"{what} is not finite: {e}")
+    if e.is_real is False:
+        raise InvalidGameError(f"{what} is not real: {e}")
+    if params is not None:
+        # a Symbol("a") in the payoffs and the parameter "a" (real) are the same parameter
+        by_name = {p.name: p for p in params}
+        rep = {x: by_name[x.name] for x in e.free_symbols if x.name in by_name and x != by_name[x.name]}
+        if rep:
+            e = e.xreplace(rep)
+        unknown = e.free_symbols - set(params)
+        if unknown:
+            names = ", ".join(sorted(str(s) for s in unknown))
+            raise InvalidGameError(
+                f"{what} uses symbols {names} that are not among the parameters "
+                f"({', '.join(p.name for p in params) or 'none'})"
+            )
+    return e
+
+
+def _drop_infinite(rel: Any) -> Any:
+    """Remove the ``x < oo`` bounds that reduce_inequalities adds; write ``x >= 2``, not ``2 <= x``."""
+    if isinstance(rel, sympy.And):
+        return sympy.And(*[_drop_infinite(a) for a in rel.args])
+    if isinstance(rel, sympy.Or):
+        return sympy.Or(*[_drop_infinite(a) for a in rel.args])
+    if isinstance(rel, sympy.core.relational.Relational):
+        if rel.lhs.has(sympy.oo, -sympy.oo) or rel.rhs.has(sympy.oo, -sympy.oo):
+            return sympy.true
+        return rel.canonical
+    return rel
+
+
+def _sign_reduced(expr: sympy.Expr) -> tuple[sympy.Expr, int]:
+    """``expr`` with positive content and factors of known sign removed; and the sign flip."""
+    num, den = sympy.fraction(sympy.cancel(sympy.together(expr)))
+    sign = 1
+    kept = []
+    for part, is_den in ((num, False), (den, True)):
+        part = sympy.factor_terms(part)
+        coeff, factors = part.as_coeff_mul()
+        if coeff < 0:
+            sign = -sign
+        for f in factors:
+            if f.is_positive:
+                continue
+            if f.is_negative:
+                sign = -sign
+                continue
+            kept.append(1 / f if is_den else f)
+    return sympy.Mul(*kept), sign
+
+
+def _readable(expr: sympy.Expr, strict: bool) -> Any:
+    """``expr >= 0`` written as ``positive terms >= negative terms`` for a linear-looking sum."""
+    rel = sympy.Gt if strict else sympy.Ge
+    expanded = sympy.expand(expr) if expr.is_polynomial() else expr
+    if isinstance(expanded, sympy.Add):
+        pos = [t for t in expanded.args if t.could_extract_minus_sign() is False]
+        neg = [-t for t in expanded.args if t.could_extract_minus_sign() is True]
+        if pos and neg and len(pos) + len(neg) == len(expanded.args):
+            return rel(sympy.Add(*pos), sympy.Add(*neg), evaluate=False)
+        if neg and len(neg) == len(expanded.args):
+            return (sympy.Lt if strict else sympy.Le)(sympy.Add(*neg), 0)
+    return rel(expr, 0)
+
+
+def _has_sign_assumptions(syms: Iterable[sympy.Symbol]) -> bool:
+    return any(s.is_nonnegative is not None or s.is_nonpositive is not None or s.is_zero is not None for s in syms)
+
+
+def _linear_condition(diff: sympy.Expr, strict: bool, factor: bool = True) -> Any:
+    """Fast path for a linear ``diff`` over symbols without sign assumptions; None otherwise."""
+    free = diff.free_symbols
+    if _has_sign_assumptions(free):
+        return None
+    try:
+        poly = sympy.Poly(diff, *sorted(free, key=lambda x: x.name))
+    except sympy.PolynomialError:
+        return None
+    if not all(co.is_Rational for co in poly.coeffs()):
+        return None
+    _, prim = poly.primitive()  # positive content divided out
+    expr = prim.as_expr()
+    if poly.total_degree() > 1:
+        if len(free) == 1:
+            return None  # solved into intervals by the general path
+        # a multivariate polynomial: factor it for readability, but keep the sign exact
+        fac = sympy.factor(expr) if factor else expr
+        return _readable(fac, strict) if fac != expr else _readable(expr, strict)
+    if len(free) == 1:
+        (x,) = free
+        k = expr.coeff(x)
+        r = -(expr - k * x) / k
+        if k > 0:
+            return (sympy.Gt if strict else sympy.Ge)(x, r)
+        return (sympy.Lt if strict else sympy.Le)(x, r)
+    return _readable(expr, strict)
+
+
+def simplify_condition(diff: Any, strict: bool = False, factor: bool = True) -> Any:
+    """The simplified sympy condition ``diff >= 0`` (``> 0`` when ``strict``).
+
+    Returns ``sympy.true``/``sympy.false`` when the sign is decided by the symbols'
+    assumptions, an interval condition for one parameter, else a relation
+    (multivariate polynomials are factored for readability unless ``factor=False``).
+    """
+    if not isinstance(diff, sympy.Basic):
+        diff = _sympify(diff, "the condition", None)  # strings through the safe parser, never sympify
+    if diff.is_number:
+        if not diff.is_real:
+            raise GameError(f"condition {diff} >= 0 compares a non-real number")
+        return sympy.true if (diff > 0 if strict else diff >= 0) else sympy.false
+    fast = _linear_condition(sympy.expand(diff), strict, factor)
+    if fast is not None:
+        return fast
+    if _has_sign_assumptions(diff.free_symbols):
+        if (diff.is_positive if strict else diff.is_nonnegative):
+            return sympy.true
+        if (diff.is_nonpositive if strict else diff.is_negative):
+            return sympy.false
+    reduced, sign = _sign_reduced(diff)
+    reduced = sign * reduced
+    if reduced.is_number:
+        ok = reduced > 0 if strict else reduced >= 0
+        return sympy.true if ok else sympy.false
+    free = reduced.free_symbols
+    if len(free) == 1:
+        (x,) = free
+        try:
+            sol = sympy.reduce_inequalities(sympy.Gt(reduced, 0) if strict else sympy.Ge(reduced, 0), [x])
+            return _drop_infinite(sol)
+        except (NotImplementedError, ValueError, TypeError, sympy.PolynomialError):
+            pass
+    return _readable(reduced, strict)
+
+
+def _relations(cond: Any) -> list:
+    if isinstance(cond, (list, tuple)):
+        return list(cond)
+    return [cond]
