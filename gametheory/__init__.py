@@ -69,6 +69,16 @@ _EXPORTS: dict[str, tuple[str, str | None]] = {
     "core_is_empty": ("cooperative", "core_is_empty"),
     "repeated": ("repeated", None),
     "ordinal": ("ordinal", None),
+    # numbers: what counts as one, exactness, finiteness, the one float tolerance rule
+    "numbers": ("numbers", None),
+    "DEFAULT_TOL": ("numbers", "DEFAULT_TOL"),
+    "is_exact_number": ("numbers", "is_exact_number"),
+    "to_exact": ("numbers", "to_exact"),
+    "as_number": ("numbers", "as_number"),
+    "as_numbers": ("numbers", "as_numbers"),
+    "check_finite": ("numbers", "check_finite"),
+    "default_tol": ("numbers", "default_tol"),
+    "default_tols": ("numbers", "default_tols"),
     # workflow
     "sweep": ("sweep", "sweep"),
     "SweepPointError": ("sweep", "SweepPointError"),

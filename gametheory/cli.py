@@ -22,9 +22,9 @@ import sys
 from fractions import Fraction
 from typing import Any, Sequence
 
-from ._numtext import is_number_text, looks_numeric, parse_number
+from .numbers import is_number_text, looks_numeric, parse_number
 from .errors import GameError
-from .finite import check_finite
+from .numbers import check_finite
 
 __all__ = ["main", "parse_assignment", "parse_grid_spec", "build_parser"]
 

@@ -28,7 +28,7 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
-from ._numtext import num_text
+from .numbers import num_text
 from .errors import GameError, InvalidProfileError
 from .normal_form import DEFAULT_TOL, NormalFormGame
 

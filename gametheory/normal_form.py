@@ -30,64 +30,12 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 
 from .errors import InvalidGameError, InvalidProfileError
+from .numbers import DEFAULT_TOL, default_tol, is_exact_number, payoff_scale, to_exact
 
 __all__ = ["NormalFormGame", "DEFAULT_TOL", "LAYOUTS", "payoff_scale", "to_exact", "is_exact_number"]
 
-DEFAULT_TOL = 1e-9
-
 #: Values of ``NormalFormGame(..., layout=...)``: which axis of a single payoff array holds the players.
 LAYOUTS = ("players_first", "players_last")
-
-
-def is_exact_number(x: Any) -> bool:
-    """True for ints and rationals (not bool, not float)."""
-    if isinstance(x, (bool, np.bool_)):
-        return False
-    if isinstance(x, (int, np.integer, Fraction)):
-        return True
-    if isinstance(x, decimal.Decimal):  # documented as exact; a finite Decimal is a rational
-        return x.is_finite()
-    if isinstance(x, numbers.Rational):
-        return True
-    try:
-        import sympy
-
-        if isinstance(x, sympy.Rational):
-            return True
-    except ImportError:  # pragma: no cover - sympy is a dependency
-        pass
-    return False
-
-
-def to_exact(x: Any, what: str = "value") -> Fraction:
-    """Convert a number to a Fraction exactly, or raise :class:`InvalidGameError`."""
-    if isinstance(x, Fraction):
-        return x
-    if isinstance(x, (bool, np.bool_)):
-        raise InvalidGameError(f"{what} is a bool ({x!r}); give a number")
-    if isinstance(x, (int, np.integer)):
-        return Fraction(int(x))
-    if isinstance(x, decimal.Decimal):
-        if not x.is_finite():
-            raise InvalidGameError(f"{what} is not finite ({x!r})")
-        # bound the exponent before Fraction builds 10**exponent (Decimal("1e100000000") is tiny)
-        if x and (x.adjusted() > 4000 or x.as_tuple().exponent < -4000):
-            raise InvalidGameError(f"{what} ({x:.3e}) has an exponent beyond +-4000")
-        return Fraction(x)
-    if isinstance(x, numbers.Rational):
-        return Fraction(int(x.numerator), int(x.denominator))
-    try:
-        import sympy
-
-        if isinstance(x, sympy.Rational):
-            return Fraction(int(x.p), int(x.q))
-    except ImportError:  # pragma: no cover
-        pass
-    if isinstance(x, (float, np.floating)):
-        if not np.isfinite(x):
-            raise InvalidGameError(f"{what} is not finite ({x!r})")
-        return Fraction(float(x))
-    raise InvalidGameError(f"{what} is not a number: {x!r} of type {type(x).__name__}")
 
 
 _MAX_ABS_INT = int(sys.float_info.max)
@@ -99,16 +47,6 @@ def _check_double_range(f: Fraction, what: str) -> None:
     if abs(f.numerator) > _MAX_ABS_INT * f.denominator:
         digits = int(abs(f.numerator).bit_length() * 0.30103) - int(f.denominator.bit_length() * 0.30103)
         raise InvalidGameError(f"{what} is about 1e{digits}, beyond +-1.8e308 (the double-precision range)")
-
-
-def payoff_scale(arr: Any) -> float:
-    """A player's payoff scale for float tolerances: ``max |u_i|``, or 1 when all payoffs are 0."""
-    try:
-        a = np.abs(np.asarray(arr, dtype=float))
-    except OverflowError:  # an exact payoff beyond float range: exact games never use the tolerance
-        return float(np.finfo(float).max)
-    scale = float(a.max()) if a.size else 0.0
-    return scale if scale > 0 else 1.0
 
 
 def _plain_array(obj: Any) -> Any:
@@ -287,7 +225,7 @@ class NormalFormGame:
         self.player_labels: tuple[str, ...] = self._check_player_labels(player_labels, n)
         self.strategy_labels: tuple[tuple[str, ...], ...] = self._check_strategy_labels(strategy_labels, self.shape)
         if tol is None:
-            tol = [DEFAULT_TOL * payoff_scale(a) for a in self._payoffs]
+            tol = [default_tol(a) for a in self._payoffs]
         self.tols: tuple[float, ...] = self.player_tols(tol)
         self.tol: float = max(self.tols)
 

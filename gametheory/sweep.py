@@ -51,7 +51,7 @@ from ._sweep.identity import target_identity
 from ._sweep.store import Checkpoint
 from ._sweep.workers import in_flight_limit, process_pool
 from .errors import GameError
-from .finite import check_finite_array
+from .numbers import check_finite_array
 
 __all__ = [
     "sweep",

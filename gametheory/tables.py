@@ -48,7 +48,7 @@ import numpy as np
 import pandas as pd
 
 from .io._atomic import write_text_atomic
-from ._numtext import int_text, is_number_text, json_dumps, parse_number, rational_text
+from .numbers import int_text, is_number_text, json_dumps, parse_number, rational_text
 from .io._textfile import read_text
 from .errors import GameError, ParseError
 
@@ -254,7 +254,7 @@ _READ_BACK_DIGITS = 100_000
 def parse_value(s: Any, line: int | None = None) -> Any:
     """Inverse of the CSV cell format: ``"1/3"`` -> Fraction, ``"2"`` -> int, floats, booleans.
 
-    Numbers go through :func:`gametheory._numtext.parse_number`.  Exact cells (integers and
+    Numbers go through :func:`gametheory.numbers.parse_number`.  Exact cells (integers and
     fractions) of any length up to 100,000 digits read back exactly, since exact results
     can be longer than any input; a decimal (float) cell beyond 1.8e308 or a longer number
     is a :class:`ParseError` naming ``line``; text that is not a number (``"1st"``, ``"²"``,

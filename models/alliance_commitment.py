@@ -31,7 +31,7 @@ breaks every enumerated tie toward the first-listed action (intervene, stand_fir
 firm) -- the selection used by the vectorized map.
 
 Floats: when any input is a float, payoffs are compared with the engine's tolerance
-tol = 1e-9 * max(1, max |terminal payoff|) (the ``tol`` that
+tol = 1e-9 * max |terminal payoff| (the ``tol`` that
 :func:`gametheory.backward_induction` applies to :func:`commitment_tree`): values within
 tol are ties and follow the tie rules above (C attacks only if better by more than tol),
 so float inputs give the same SPE as the same numbers as Fractions.
@@ -288,7 +288,7 @@ def probabilistic_commitment(
     C attacks iff r(1 - p_I - c_C) + (1 - r)(1 - p_N - c_C) > 0, i.e. r < r_C (attacks only if
     strictly better).  Facing an attack, P stands firm iff r p_I + (1 - r) p_N - c_P >= 0
     (tie rule: P stands firm when indifferent, as in the first SPE of 9.1).  Float inputs:
-    payoffs within tol = 1e-9 * max(1, max |war payoff|) count as ties.  Outcome: "deterred" if C would not attack,
+    payoffs within tol = 1e-9 * max |war payoff| count as ties.  Outcome: "deterred" if C would not attack,
     else "war" if P fights, else "concede".  ``deters_and_restrains``: the commitment
     deters C while P would concede rather than fight were it attacked (r_C <= r < r_P),
     the restraining use of a probabilistic commitment (Benson 2012).

@@ -98,7 +98,7 @@ def classify_symmetric(R: Any, S: Any, T: Any, P: Any) -> str:
 
     Uses the strict ordinal ranking; a game with tied payoffs is reported as
     ``"tied (...)"``; strict orderings without a conventional name as ``"ordinal TRSP"``-style.
-    Float payoffs within tol = 1e-9 * max(1, max |payoff|) count as tied (Rapoport & Guyer 1966).
+    Float payoffs within tol = 1e-9 * max |payoff| count as tied (Rapoport & Guyer 1966).
     """
     vals = {"R": R, "S": S, "T": T, "P": P}
     exact = not any(isinstance(x, (float, np.floating)) for x in vals.values())

@@ -32,7 +32,7 @@ lightest winning coalition containing it, so rational members form minimum
 winning coalitions (:func:`minimum_winning_coalitions`).
 
 Float inputs: payoff and weight comparisons use the engine's tolerance
-1e-9 * max(1, max |value|), so ties (a state indifferent between sides, equally strong
+1e-9 * max |value|, so ties (a state indifferent between sides, equally strong
 sides, coalitions of equal weight, a coalition exactly at the quota) are ties.
 """
 

@@ -11,7 +11,7 @@ attacks (after ``restrain``).
 
 Tie rules: A supports when indifferent; C attacks only if strictly better; P
 provokes only if strictly better.  Float inputs: payoffs within the engine's tol
-(1e-9 * max(1, max |payoff|)) are ties.
+(1e-9 * max |payoff|) are ties.
 
 Result reproduced (Benson 2012; Snyder 1984): against the unconditional pledge
 the conditional one weakly restrains the protege (it provokes in a subset of

@@ -44,7 +44,7 @@ from gametheory.continuous import (
     QuasiLinear,
 )
 from gametheory.errors import GameError
-from gametheory.normal_form import is_exact_number, to_exact
+from gametheory import is_exact_number, to_exact
 
 from .collective_goods_data import DATASETS, exploitation_test, nato_data
 from .collective_goods_games import (

@@ -26,7 +26,7 @@ import sympy
 import gametheory as gt
 from gametheory.cooperative import AirportGame
 from gametheory.errors import GameError
-from gametheory.normal_form import is_exact_number, to_exact
+from gametheory import as_number, is_exact_number, to_exact
 
 __all__ = [
     "VolunteersDilemma",
@@ -40,17 +40,7 @@ __all__ = [
 
 
 def _num(x: Any, name: str) -> Any:
-    if isinstance(x, (bool, np.bool_)):
-        raise GameError(f"{name} must be a number, got {x!r}")
-    if is_exact_number(x):
-        return to_exact(x, name)
-    try:
-        fx = float(x)
-    except (TypeError, ValueError):
-        raise GameError(f"{name} must be a number, got {x!r}") from None
-    if not math.isfinite(fx):
-        raise GameError(f"{name} must be finite")
-    return fx
+    return as_number(x, name)
 
 
 def _int(x: Any, name: str, low: int) -> int:

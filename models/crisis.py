@@ -52,7 +52,6 @@ import numpy as np
 import gametheory as gt
 from gametheory import ordinal, repeated
 from gametheory.errors import GameError
-from gametheory.normal_form import DEFAULT_TOL as _DEFAULT_TOL
 from models.registry import Model, Parameter, register
 
 __all__ = [
@@ -445,7 +444,7 @@ def alliance_collapse(threat: Any, cost: Any, capability: Any, delta: Any) -> Al
       - the stronger ally, which pays more and gains more from defecting, leaves first.
 
     Exact for exact inputs; float inputs compare with the engine's tolerance
-    1e-9 * max(1, threat, cost), so a delta exactly at the threshold is sustainable
+    1e-9 * max(threat, cost) (:func:`gametheory.default_tol`), so a delta exactly at the threshold is sustainable
     whether given as a float or a Fraction.  :class:`GameError` for threat <= 0, cost <= 0,
     a share outside (0, 1) or delta outside [0, 1).
     """
@@ -456,7 +455,7 @@ def alliance_collapse(threat: Any, cost: Any, capability: Any, delta: Any) -> Al
     big, small = max(s, 1 - s), min(s, 1 - s)
     r = big / small
     one = Fraction(1) if isinstance(th, Fraction) else 1.0
-    tol = 0 if isinstance(th, Fraction) else _DEFAULT_TOL * max(1.0, abs(th), abs(c))
+    tol = 0 if isinstance(th, Fraction) else gt.default_tol(th, c)
     if th >= c - tol:
         delta_thr = 0 * one
         stage = "harmony (cooperating is dominant)" if th > c + tol else "weak harmony (cooperating weakly dominant)"
@@ -494,7 +493,7 @@ def _alliance_many(threat, cost, capability, delta) -> dict:
         )
     big = np.maximum(s, 1 - s)
     r = big / (1 - big)
-    tol = _DEFAULT_TOL * np.maximum(1.0, np.maximum(np.abs(th), np.abs(c)))  # as alliance_collapse
+    tol = gt.default_tols(th, c)  # as alliance_collapse
     harmony = th >= c - tol
     thr = np.where(harmony, 0.0, r * (c - th) / th)
     # rho/(1 + rho) with rho = delta threat/(cost - threat), written without the infinite rho of threat >= cost
@@ -564,7 +563,7 @@ def _pd_many(T, R, P, S, delta) -> dict:
         )
     grim = (T - R) / (T - P)
     tft = np.maximum(grim, (T - R) / (R - S))
-    tol = _DEFAULT_TOL * np.maximum(1.0, np.max(np.abs(np.stack([T, R, P, S])), axis=0))  # as _pd_solve (game.tol)
+    tol = gt.default_tols(T, R, P, S)  # as _pd_solve (game.tol)
     return {"grim_threshold": grim, "tft_threshold": tft, "grim_sustainable": d >= grim - tol,
             "tft_stable": d >= tft - tol}
 

@@ -2,23 +2,23 @@
 
 Exact in, exact out: when every parameter is an int or a Fraction the models
 compute with :class:`fractions.Fraction`; one float parameter makes the whole
-computation floating point.  Float models compare payoffs with the engine's
-tolerance (:func:`tolerance`): ``1e-9 * max(1, max |payoff|)``, the ``tol`` that
+computation floating point.  Float models compare payoffs with the engine's one
+tolerance rule (:func:`gametheory.default_tol`, through :func:`tolerance`):
+``1e-9 * max |payoff|`` (``1e-9`` when all are 0), the rule
 :class:`gametheory.NormalFormGame` and :class:`gametheory.ExtensiveFormGame` use, so
-values within ``tol`` are ties and follow each model's documented tie rule.  Bad values raise :class:`gametheory.GameError`
-naming the parameter.
+values within ``tol`` are ties and follow each model's documented tie rule.  Numbers are
+checked by :func:`gametheory.as_numbers`: bad values raise :class:`gametheory.GameError`
+naming the parameter (``parameter cost=nan is not a finite number``).
 """
 
 from __future__ import annotations
 
-import math
-from fractions import Fraction
 from typing import Any
 
 import numpy as np
 
-from gametheory.errors import GameError
-from gametheory.normal_form import DEFAULT_TOL, is_exact_number
+from gametheory import GameError, as_numbers, default_tol, default_tols
+from gametheory.numbers import check_finite_array
 
 __all__ = ["numbers", "check_range", "check_prob", "as_float_array", "Tol", "tolerance", "array_tol"]
 
@@ -52,41 +52,21 @@ class Tol:
 
 
 def tolerance(exact: bool, *payoffs: Any) -> Tol:
-    """The engine's tolerance for a model: 0 when exact, else 1e-9 * max(1, max |payoff|)."""
-    if exact:
-        return Tol(0.0)
-    scale = max((abs(float(x)) for x in payoffs), default=0.0)
-    return Tol(DEFAULT_TOL * max(1.0, scale))
+    """The engine's tolerance for a model: 0 when exact, else :func:`gametheory.default_tol` of the payoffs."""
+    return Tol(0.0) if exact else Tol(default_tol(*(float(x) for x in payoffs)))
 
 
 def array_tol(*payoffs: Any) -> np.ndarray:
-    """Elementwise float tolerance 1e-9 * max(1, max |payoff|) over broadcastable arrays."""
-    arrs = np.broadcast_arrays(*[np.abs(np.asarray(x, dtype=float)) for x in payoffs])
-    return DEFAULT_TOL * np.maximum(1.0, np.max(np.stack(arrs), axis=0))
+    """Elementwise float tolerance (:func:`gametheory.default_tols`) over broadcastable arrays."""
+    return default_tols(*payoffs)
 
 
 def numbers(**params: Any) -> tuple[dict, bool]:
     """Validate named real parameters; return them as Fractions (all exact) or floats.
 
-    Returns ``(values, exact)``.
+    Returns ``(values, exact)`` (:func:`gametheory.as_numbers`).
     """
-    exact = True
-    for name, x in params.items():
-        if isinstance(x, (bool, np.bool_)) or x is None:
-            raise GameError(f"parameter {name}={x!r} must be a number")
-        if isinstance(x, (float, np.floating)):  # checked first: is_exact_number may import sympy
-            if not math.isfinite(float(x)):
-                raise GameError(f"parameter {name}={x!r} must be finite")
-            exact = False
-            continue
-        if isinstance(x, (int, np.integer, Fraction)) or is_exact_number(x):
-            continue
-        raise GameError(f"parameter {name}={x!r} is not a number (got {type(x).__name__})")
-    if exact:
-        out = {k: Fraction(int(v)) if isinstance(v, (int, np.integer)) else Fraction(v) for k, v in params.items()}
-    else:
-        out = {k: float(v) for k, v in params.items()}
-    return out, exact
+    return as_numbers(params)
 
 
 def check_range(name: str, x: Any, low: Any = None, high: Any = None) -> None:
@@ -107,6 +87,5 @@ def as_float_array(name: str, x: Any) -> np.ndarray:
         arr = np.asarray(x, dtype=float)
     except (TypeError, ValueError):
         raise GameError(f"parameter {name} is not numeric") from None
-    if not np.all(np.isfinite(arr)):
-        raise GameError(f"parameter {name} contains NaN or infinite values")
+    check_finite_array(name, arr)
     return arr

@@ -42,7 +42,7 @@ def unilateral_deterrence(u_dc: Any = 1, u_sq: Any = 0, u_dd: Any = -1,
 
     C challenges iff (1 - p) u(DC) + p u(DD) > u(SQ) (strictly), p = ``credibility``;
     so C is deterred iff p >= threshold = (u(DC) - u(SQ)) / (u(DC) - u(DD)).  Float inputs:
-    a challenge within tol = 1e-9 * max(1, max |u|) of the status quo is a tie (deterred).
+    a challenge within tol = 1e-9 * max |u| of the status quo is a tie (deterred).
     """
     v, exact = numbers(u_dc=u_dc, u_sq=u_sq, u_dd=u_dd, credibility=credibility)
     check_prob("credibility", v["credibility"])
@@ -147,7 +147,7 @@ def deterrence_game(u_sq: Any = 0, u_concede: Any = 1, u_backdown: Any = -1, u_w
     status quo, concession, backdown and war (Zagare & Kilgour 2000; Signorino 1999).
     Every tie is enumerated (one SPE per combination of tied best replies), matching
     :func:`gametheory.backward_induction`; float payoffs within the engine's tol
-    (1e-9 * max(1, max |payoff|)) are ties.
+    (1e-9 * max |payoff|) are ties.
     """
     v = _deterrence_values(u_sq=u_sq, u_concede=u_concede, u_backdown=u_backdown, u_war=u_war,
                            d_sq=d_sq, d_concede=d_concede, d_backdown=d_backdown, d_war=d_war)
@@ -242,7 +242,7 @@ def deterrence_game_incomplete(p_hard: Any = Fraction(1, 2), u_sq: Any = 0, u_co
     against :func:`gametheory.perfect_bayesian_equilibria`.  Semi-separating PBE (one type
     mixes, C mixes after resistance) are appended with ``kind="semi-separating"``; with
     generic payoffs the list is then complete and never empty.  Float inputs: payoffs within
-    tol = 1e-9 * max(1, max |utility|) are ties.
+    tol = 1e-9 * max |utility| are ties.
     """
     v, exact = numbers(p_hard=p_hard, u_sq=u_sq, u_concede=u_concede, u_backdown=u_backdown, u_war_hard=u_war_hard,
                    u_war_soft=u_war_soft, d_sq=d_sq, d_concede=d_concede, d_backdown=d_backdown,
@@ -428,7 +428,7 @@ def extended_deterrence(capability: Any = Fraction(3, 5), interest: Any = Fracti
     ``reliability`` r given, D's credibility is private: C believes D supports with
     probability r (Huth's 1988 probabilistic credibility) and challenges iff
     r max(war, backdown) + (1 - r) > 0.  Float inputs: payoffs within the engine's tol
-    (1e-9 * max(1, max |payoff|)) are ties and follow these tie rules.
+    (1e-9 * max |payoff|) are ties and follow these tie rules.
     """
     v = _ext_values(capability=capability, interest=interest, alignment=alignment, audience_cost=audience_cost,
                     cost_defender=cost_defender,

@@ -5,7 +5,7 @@ the status quo at v ~ U[0, 1] (private).  D may send a signal; the challenger C
 then challenges or not; if challenged D fights (D: v - c_D, C: -c_C) or backs
 down (D: -a after a public threat (tying hands) else 0; C: 1).  Status quo: D v,
 C 0.  Sinking costs: the signal costs D ``signal_cost`` m up front, whatever follows.
-Float inputs: every comparison below uses the tolerance 1e-9 * max(1, max |parameter|)
+Float inputs: every comparison below uses the tolerance 1e-9 * max |parameter|
 (the engine's ``tol``), so a float point at a boundary gets the exact point's answer.
 
 Let F(x) = min(max(x, 0), 1) (the U[0,1] distribution function).  A challenged D

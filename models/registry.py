@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 
 from gametheory.errors import GameError
-from gametheory.finite import check_finite
+from gametheory import check_finite
 
 __all__ = ["Model", "Parameter", "MODELS", "register", "get_model", "MODEL_MODULES"]
 

@@ -112,7 +112,7 @@ def test_commitment_game_float_and_errors():
         ad.commitment_game(cost_patron=-1)
     with pytest.raises(GameError, match="finite"):
         ad.commitment_game(value=float("nan"))
-    with pytest.raises(GameError, match="not a number"):
+    with pytest.raises(GameError, match="not a real number"):
         ad.commitment_game(value="abc")
 
 
@@ -244,7 +244,7 @@ def test_tripartite_map_matches_point_solver():
     assert set(np.unique(out["outcome_code"])) == {0, 1, 2}
     with pytest.raises(GameError, match="p_abandon"):
         ad.tripartite_map(kappa=0.5, p_intervene=0.2, p_abandon=0.5)
-    with pytest.raises(GameError, match="NaN"):
+    with pytest.raises(GameError, match="not a finite number"):
         ad.tripartite_map(kappa=np.array([0.1, np.nan]))
     with pytest.raises(GameError, match="broadcast"):
         ad.tripartite_map(kappa=np.zeros(3), value=np.zeros(4))

@@ -228,7 +228,7 @@ def _u(t, a):
         (dict(actions=[["x"]]), "actions given for 1 players"),
         (dict(payoff=lambda t, a: (1,)), "must return 2 numbers"),
         (dict(payoff=lambda t, a: (1, None)), "not a real number"),
-        (dict(payoff=lambda t, a: (1, float("inf"))), "not finite"),
+        (dict(payoff=lambda t, a: (1, float("inf"))), "not a finite number"),
         (dict(payoff="u"), "callable"),
         (dict(players=["A", "A"]), "distinct"),
     ],

@@ -253,9 +253,9 @@ def test_missing_payoffs_wrong_length_unknown_player_terminal_children():
 
 def test_bad_payload_values():
     t = _two_player()
-    with pytest.raises(gt.InvalidGameError, match="not finite"):
+    with pytest.raises(gt.InvalidGameError, match="not a finite number"):
         t.terminal(t.root, [float("nan"), 1])
-    with pytest.raises(gt.InvalidGameError, match="must be a number"):
+    with pytest.raises(gt.InvalidGameError, match="not a real number"):
         t.terminal(t.root, ["x", 1])
     with pytest.raises(gt.InvalidGameError, match="distinct"):
         t.decision(t.root, "A", ["x", "x"])

@@ -1,4 +1,4 @@
-"""Bounded input: every number read from text goes through one parser (gametheory._numtext)
+"""Bounded input: every number read from text goes through one parser (gametheory.numbers)
 with documented bounds, and every reader reads regular files only, up to a size cap.
 
 Each failure is a ParseError naming the line (files) or a one-line CLI error; none is a
@@ -20,7 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import gametheory as gt
-from gametheory._numtext import MAX_DIGITS, parse_count, parse_int, parse_number
+from gametheory.numbers import MAX_DIGITS, parse_count, parse_int, parse_number
 from gametheory.cli import parse_grid_spec
 from gametheory.errors import GameError, InvalidGameError, ParseError
 from gametheory.io.gambit import parse_efg, parse_nfg

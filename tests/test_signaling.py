@@ -350,7 +350,7 @@ def _ok(t, m, a):
         (dict(actions=["x", "x"]), "actions must be distinct"),
         (dict(sender_payoff=3), "callable"),
         (dict(sender_payoff=lambda t, m, a: "high"), "not a real number"),
-        (dict(receiver_payoff=lambda t, m, a: float("nan")), "not finite"),
+        (dict(receiver_payoff=lambda t, m, a: float("nan")), "not a finite number"),
         (dict(receiver_payoff=lambda t, m, a: 1 / 0), "ZeroDivisionError"),
         (dict(prior={"a": F(1, 2), "zz": F(1, 2)}), "unknown types"),
         (dict(sender_payoff=lambda t, m, a: 1j), "not a real number"),

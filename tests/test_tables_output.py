@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import gametheory as gt
-from gametheory._numtext import int_text, json_loads, parse_int
+from gametheory.numbers import int_text, json_loads, parse_int
 from gametheory.io.gambit import format_nfg
 from gametheory.io.json import equilibria_to_json, game_from_json, game_to_json
 from gametheory.tables import format_value, read_csv

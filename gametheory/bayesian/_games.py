@@ -38,12 +38,12 @@ from ._signaling import (
     PerfectBayesianEquilibrium,
     SignalingGame,
     _labels,
-    _number,
     intuitive_criterion,
     perfect_bayesian_equilibria,
 )
 from ..errors import InvalidGameError, SolverError
 from ..normal_form import NormalFormGame
+from ..numbers import as_number
 
 __all__ = [
     "BayesianGame",
@@ -138,7 +138,7 @@ class BayesianGame:
             raise InvalidGameError(f"{len(marginals)} marginals given for {len(types)} players")
         margs = []
         for i, (ts, ps) in enumerate(zip(types, marginals)):
-            ps = [_number(p, f"marginal of player {i}") for p in ps]
+            ps = [as_number(p, f"marginal of player {i}") for p in ps]
             if len(ps) != len(ts):
                 raise InvalidGameError(f"player {i} has {len(ts)} types but {len(ps)} marginal probabilities")
             margs.append(ps)
@@ -161,7 +161,7 @@ class BayesianGame:
                     raise InvalidGameError(
                         f"prior key {k!r} is not a type profile (one type per player from {list(map(list, self.types))})"
                     )
-                out[key] = _number(v, f"prior of {k!r}")
+                out[key] = as_number(v, f"prior of {k!r}")
         else:
             try:
                 arr = np.asarray(prior, dtype=object)
@@ -170,7 +170,7 @@ class BayesianGame:
             if arr.shape != shape:
                 raise InvalidGameError(f"prior array has shape {arr.shape}; the type sets need shape {shape}")
             for idx in itertools.product(*[range(m) for m in shape]):
-                out[tuple(self.types[i][k] for i, k in enumerate(idx))] = _number(arr[idx], f"prior at {idx}")
+                out[tuple(self.types[i][k] for i, k in enumerate(idx))] = as_number(arr[idx], f"prior at {idx}")
         for k, v in out.items():
             if v < 0:
                 raise InvalidGameError(f"prior of {k!r} is negative ({v})")
@@ -197,7 +197,7 @@ class BayesianGame:
                 if isinstance(vals, (str, bytes)) or not hasattr(vals, "__len__") or len(vals) != n:
                     raise InvalidGameError(f"payoff({tl!r}, {al!r}) must return {n} numbers; got {vals!r}")
                 for i, v in enumerate(vals):
-                    tabs[i][ti + ai] = _number(v, f"payoff of player {i} at types {tl!r}, actions {al!r}")
+                    tabs[i][ti + ai] = as_number(v, f"payoff of player {i} at types {tl!r}, actions {al!r}")
         return tabs
 
     @property

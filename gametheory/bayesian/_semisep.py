@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from .._numtext import num_text
+from ..numbers import num_text
 from ._signaling import SignalingGame, _check_game
 from ..errors import InvalidGameError
 

@@ -37,16 +37,14 @@ and ``receiver_tol = 1e-9 * max |receiver payoff|`` (``1e-9`` for all-zero payof
 from __future__ import annotations
 
 import itertools
-import math
-import numbers
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Callable, Sequence
 
-from .._numtext import num_text
+from ..numbers import num_text
 from ._beliefs import BeliefSet, belief_set
 from ..errors import InvalidGameError, SolverError
-from ..normal_form import DEFAULT_TOL, is_exact_number, payoff_scale, to_exact
+from ..numbers import as_number, default_tol
 
 __all__ = [
     "SignalingGame",
@@ -72,25 +70,6 @@ def _labels(values: Any, what: str) -> tuple:
         dup = sorted({repr(x) for x in out if out.count(x) > 1})
         raise InvalidGameError(f"{what} must be distinct; repeated: {', '.join(dup)}")
     return out
-
-
-def _number(x: Any, what: str) -> Any:
-    """Validate a payoff/probability; return it as a Fraction (exact) or float."""
-    if isinstance(x, bool) or not (isinstance(x, numbers.Real) or is_exact_number(x)):
-        try:
-            import sympy
-
-            if isinstance(x, sympy.Basic) and x.is_number and x.is_real:
-                return to_exact(x, what) if x.is_Rational else float(x)
-        except ImportError:  # pragma: no cover
-            pass
-        raise InvalidGameError(f"{what} is not a real number: {x!r} (type {type(x).__name__})")
-    if is_exact_number(x):
-        return to_exact(x, what)
-    v = float(x)
-    if not math.isfinite(v):
-        raise InvalidGameError(f"{what} is not finite: {x!r}")
-    return v
 
 
 class SignalingGame:
@@ -134,7 +113,7 @@ class SignalingGame:
         prior = list(prior)
         if len(prior) != len(self.types):
             raise InvalidGameError(f"prior has {len(prior)} entries but there are {len(self.types)} types")
-        pr = [_number(p, f"prior of type {t!r}") for p, t in zip(prior, self.types)]
+        pr = [as_number(p, f"prior of type {t!r}") for p, t in zip(prior, self.types)]
         for t, p in zip(self.types, pr):
             if p < 0:
                 raise InvalidGameError(f"prior of type {t!r} is negative ({p})")
@@ -155,7 +134,7 @@ class SignalingGame:
                             raise InvalidGameError(
                                 f"{name}({t!r}, {m!r}, {a!r}) raised {type(exc).__name__}: {exc}"
                             ) from exc
-                        tab[t][m][a] = _number(v, f"{name}({t!r}, {m!r}, {a!r})")
+                        tab[t][m][a] = as_number(v, f"{name}({t!r}, {m!r}, {a!r})")
             tables.append(tab)
         values = pr + [v for tab in tables for t in tab for m in tab[t] for v in tab[t][m].values()]
         self.exact: bool = all(isinstance(v, Fraction) for v in values)
@@ -167,7 +146,7 @@ class SignalingGame:
         # (Fraction - 0.0 would become a float)
         self.sender_tol, self.receiver_tol = (
             (0, 0) if self.exact else
-            tuple(DEFAULT_TOL * payoff_scale([v for t in tab for m in tab[t] for v in tab[t][m].values()]) for tab in tables)
+            tuple(default_tol([v for t in tab for m in tab[t] for v in tab[t][m].values()]) for tab in tables)
         )
         self.tol: float = max(self.sender_tol, self.receiver_tol)
         total = sum(self.prior, Fraction(0) if self.exact else 0.0)

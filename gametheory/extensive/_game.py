@@ -43,7 +43,7 @@ from ._tree import (  # noqa: F401  (kept importable from here, as before the sp
     _Compiled,
     _to_fraction_array,
 )
-from ._validate import _number
+from ..numbers import as_number
 
 __all__ = ["ExtensiveFormGame", "complete_tree", "UNFINISHED", "DECISION", "CHANCE", "TERMINAL"]
 
@@ -321,7 +321,7 @@ class ExtensiveFormGame:
         acts = self._check_actions(actions, v)
         if isinstance(probs, (str, bytes)) or not isinstance(probs, Iterable):
             raise InvalidGameError(f"probs at chance node {v} must be a list of numbers; got {probs!r}")
-        ps = [_number(p, f"probability of {a!r} at chance node {v}") for p, a in zip(probs, acts)]
+        ps = [as_number(p, f"probability of {a!r} at chance node {v}") for p, a in zip(probs, acts)]
         probs = list(probs)
         if len(probs) != len(acts):
             raise InvalidGameError(f"chance node {v} has {len(acts)} actions but {len(probs)} probabilities")
@@ -358,7 +358,7 @@ class ExtensiveFormGame:
             raise InvalidGameError(
                 f"payoffs at node {v} have {len(pay)} entries; the game has {self.n_players} players {list(self.players)}"
             )
-        vals = tuple(_number(x, f"payoff of {p!r} at node {v}") for x, p in zip(pay, self.players))
+        vals = tuple(as_number(x, f"payoff of {p!r} at node {v}") for x, p in zip(pay, self.players))
         if any(isinstance(x, float) for x in vals):
             self._float_inputs = True
         self._kind[v] = TERMINAL

@@ -7,43 +7,14 @@ call these.  Source: Kuhn (1953) (perfect recall).
 
 from __future__ import annotations
 
-import numbers
-from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-import numpy as np
 
 from ..errors import InvalidGameError
 from ._tree import DECISION, UNFINISHED
-from ..normal_form import is_exact_number, to_exact
 
 if TYPE_CHECKING:
     from ._game import ExtensiveFormGame
-
-
-def _number(x: Any, what: str) -> Fraction | float:
-    """A payoff or probability as a Fraction (exact input) or a finite float."""
-    if isinstance(x, (bool, np.bool_)) or isinstance(x, (str, bytes)):
-        raise InvalidGameError(f"{what} must be a number; got {x!r}")
-    if is_exact_number(x):
-        return to_exact(x, what)
-    if isinstance(x, (complex, np.complexfloating)):
-        raise InvalidGameError(f"{what} is complex ({x!r}); give a real number")
-    if isinstance(x, numbers.Real):
-        v = float(x)
-        if not np.isfinite(v):
-            raise InvalidGameError(f"{what} is not finite ({x!r})")
-        return v
-    try:
-        import sympy
-
-        if isinstance(x, sympy.Basic):
-            if x.free_symbols:
-                raise InvalidGameError(f"{what} is symbolic ({x}); use gametheory.symbolic for parametric games")
-            return _number(float(x), what)
-    except ImportError:  # pragma: no cover
-        pass
-    raise InvalidGameError(f"{what} must be a number; got {x!r} of type {type(x).__name__}")
 
 
 def validate(g: ExtensiveFormGame) -> None:

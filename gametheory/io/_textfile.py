@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import stat
 
-from .._numtext import parse_count
+from ..numbers import parse_count
 from ..errors import GameError, ParseError
 
 __all__ = ["DEFAULT_MAX_BYTES", "max_file_bytes", "read_text"]

@@ -15,7 +15,7 @@ Numbers are kept exact: ``1/3``, ``-2``, ``0.25``, ``0.000000`` and ``1e-3`` are
 read as the Fractions they denote (from their text, never through a binary float),
 whether the header says ``R`` (rational) or ``D`` (double precision), as Gambit reads
 them; ``exact=False`` asks for a float game.  Numbers follow the one syntax and bounds
-of :mod:`gametheory._numtext` (at most 20,000 digits, magnitude at most 1.8e308).  Every
+of :mod:`gametheory.numbers` (at most 20,000 digits, magnitude at most 1.8e308).  Every
 syntax error is a :class:`~gametheory.errors.ParseError` naming the line; the parser
 is a single linear pass, so malformed files fail fast.  Files are read through
 :func:`gametheory.io._textfile.read_text` (regular files only, 64 MiB cap).
@@ -31,7 +31,7 @@ from typing import Any
 
 import numpy as np
 
-from .._numtext import parse_count, parse_number, rational_text
+from ..numbers import parse_count, parse_number, rational_text
 from ._textfile import read_text
 from ..errors import GameError, InvalidGameError, ParseError
 from ..normal_form import NormalFormGame

@@ -17,7 +17,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from .._numtext import json_dumps, parse_number, rational_text
+from ..numbers import json_dumps, parse_number, rational_text
 from ._textfile import read_text
 from ..errors import GameError, ParseError
 from ..normal_form import NormalFormGame
@@ -51,7 +51,7 @@ def encode(x: Any) -> Any:
 
 def decode(x: Any) -> Any:
     """Inverse of :func:`encode` for numbers: ``"a/b"`` strings become Fractions
-    (through :func:`gametheory._numtext.parse_number`; other strings stay strings)."""
+    (through :func:`gametheory.numbers.parse_number`; other strings stay strings)."""
     if isinstance(x, str) and "/" in x:
         try:
             return parse_number(x)
