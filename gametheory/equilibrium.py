@@ -28,9 +28,9 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
-from .numbers import num_text
+from .numbers import DEFAULT_TOL, num_text
 from .errors import GameError, InvalidProfileError
-from .normal_form import DEFAULT_TOL, NormalFormGame
+from .normal_form import NormalFormGame
 
 __all__ = [
     "Equilibrium", "regret", "is_equilibrium", "support", "make_equilibrium", "same_profile",

@@ -41,7 +41,6 @@ import time
 import types
 from collections.abc import Mapping
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
-from fractions import Fraction
 from typing import Any, Callable, Sequence
 
 import numpy as np
@@ -51,7 +50,7 @@ from ._sweep.identity import target_identity
 from ._sweep.store import Checkpoint
 from ._sweep.workers import in_flight_limit, process_pool
 from .errors import GameError
-from .numbers import check_finite_array
+from .numbers import check_finite_array, is_exact_number
 
 __all__ = [
     "sweep",
@@ -326,14 +325,14 @@ class _Points:
                     col = self.frame[n]
                     kind = col.dtype.kind
                     cache[n] = np.ones(len(col), bool) if kind in "iu" else (
-                        np.zeros(len(col), bool) if kind in "fc" else np.array([_is_exact(v) for v in col], dtype=bool))
+                        np.zeros(len(col), bool) if kind in "fc" else np.array([is_exact_number(v) for v in col], dtype=bool))
                 mask &= cache[n][start:stop]
             return mask
         idx = np.unravel_index(np.arange(start, stop), self.sizes)
         for n, vals, i in zip(self.names, self.per, idx):
             if n in real:
                 if n not in cache:
-                    cache[n] = np.array([_is_exact(v) for v in vals], dtype=bool)
+                    cache[n] = np.array([is_exact_number(v) for v in vals], dtype=bool)
                 mask &= cache[n][i]
         return mask
 
@@ -341,7 +340,7 @@ class _Points:
         """Whether some point is exact in the sense of :meth:`exact_mask` (without building the product)."""
         if self.frame is not None:
             return bool(self.exact_mask(0, self.n, real).any())
-        return all(any(_is_exact(v) for v in vals) for n, vals in zip(self.names, self.per) if n in real)
+        return all(any(is_exact_number(v) for v in vals) for n, vals in zip(self.names, self.per) if n in real)
 
     def fingerprint(self, target_name: str) -> str:
         h = hashlib.sha256(str(target_name).encode())
@@ -354,11 +353,6 @@ class _Points:
         else:
             h.update(repr([list(map(repr, v)) for v in self.per]).encode())
         return h.hexdigest()
-
-
-def _is_exact(v: Any) -> bool:
-    """An int or a Fraction (not a bool): a value the per-point path keeps exact."""
-    return isinstance(v, (int, np.integer, Fraction)) and not isinstance(v, (bool, np.bool_))
 
 
 def _real_parameters(model: Any) -> set[str]:
@@ -433,7 +427,7 @@ def _run_vector_batch(
     ``solve``/``rows`` at that point; the others go through ``solve_many`` in floats."""
     n = stop - start
     real = _real_parameters(target.obj)
-    if exact and all(_is_exact(v) for k, v in defaults.items() if k in real):
+    if exact and all(is_exact_number(v) for k, v in defaults.items() if k in real):
         mask = pts.exact_mask(start, stop, real)
     else:
         mask = np.zeros(n, dtype=bool)
@@ -613,7 +607,7 @@ def sweep(
         defaults = {k: p.default for k, p in target.obj.parameters.items() if k not in names}
         real = _real_parameters(target.obj)
         # exact points run one by one (see _run_vector_batch): batch them as the per-point path does
-        per_point = exact and all(_is_exact(v) for k, v in defaults.items() if k in real) and pts.any_exact(real)
+        per_point = exact and all(is_exact_number(v) for k, v in defaults.items() if k in real) and pts.any_exact(real)
     if batch_size is None:
         batch_size = 200_000 if use_vec and not per_point else max(1, min(1000, pts.n // 64 or 1))
     if not isinstance(batch_size, (int, np.integer)) or batch_size < 1:

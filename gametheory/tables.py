@@ -48,7 +48,7 @@ import numpy as np
 import pandas as pd
 
 from .io._atomic import write_text_atomic
-from .numbers import int_text, is_number_text, json_dumps, parse_number, rational_text
+from .numbers import int_text, is_number_text, json_dumps, non_finite_float, parse_number, rational_text
 from .io._textfile import read_text
 from .errors import GameError, ParseError
 
@@ -246,7 +246,6 @@ def _unprotect(s: str) -> str:
     return s[1:] if s.startswith("'") else s
 
 
-_NONFINITE = ("nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity")
 # a table this library wrote holds exact results, which may be longer than any input
 _READ_BACK_DIGITS = 100_000
 
@@ -282,8 +281,9 @@ def parse_value(s: Any, line: int | None = None) -> Any:
             return float(x)
         except OverflowError:
             raise ParseError(f"the cell {t[:40]!r} is beyond the float range (+-1.8e308)", line) from None
-    if t.lower() in _NONFINITE:
-        return float(t)
+    nonfinite = non_finite_float(t)
+    if nonfinite is not None:
+        return nonfinite
     if t in ("true", "false"):
         return t == "true"
     if len(t) >= 2 and t[0] == "(" and t[-1] == ")":

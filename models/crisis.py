@@ -361,17 +361,8 @@ def _eq_text(g: gt.NormalFormGame, e: Any) -> str:
 
 
 # ---------------------------------------------------------------------- alliance cooperation
-def _exact_or_float(*xs: Any) -> list:
-    if all(isinstance(x, (int, Fraction)) and not isinstance(x, bool) for x in xs):
-        return [Fraction(x) for x in xs]
-    try:
-        return [float(x) for x in xs]
-    except (TypeError, ValueError):
-        raise GameError(f"parameters must be numbers; got {xs!r}") from None
-
-
 def _check_alliance(threat: Any, cost: Any, capability: Any) -> list:
-    th, c, s = _exact_or_float(threat, cost, capability)
+    th, c, s = gt.as_numbers({"threat": threat, "cost": cost, "capability": capability})[0].values()
     if not th > 0:
         raise GameError(f"threat must be positive; got {threat!r}")
     if not c > 0:

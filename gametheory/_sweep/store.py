@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import GameError
+from ..numbers import int_text, parse_int
 
 MAGIC = "gametheory-sweep-checkpoint"
 SCHEMA = 2
@@ -38,7 +39,7 @@ _SQLITE_HEADER = b"SQLite format 3\x00"
 _TABLES = {"meta", "batches"}
 _FRAC = re.compile(r"(-?)(0x[0-9a-f]+|[0-9]+)/(0x[0-9a-f]+|[0-9]+)")
 _NP_KINDS = "biufcU"  # numpy scalar/array kinds stored by value (no object, void or datetime)
-_BIG = 12_000  # bits: larger ints go as hex (decimal text of huge ints is capped by Python)
+_BIG = 12_000  # bits: larger ints go as decimal text (json prints ints through the capped int.__repr__)
 
 
 class _Unstorable(Exception):
@@ -46,23 +47,19 @@ class _Unstorable(Exception):
 
 
 # ---------------------------------------------------------------------- value codec
-def _int_text(n: int) -> str:
-    return (("-" if n < 0 else "") + hex(abs(n))) if n.bit_length() > _BIG else str(n)
-
-
 def encode_value(v: Any) -> Any:
     """A JSON-ready form of one cell value; exact types survive the round trip."""
     t = type(v)
     if v is None or t is bool or t is str:
         return v
     if t is int:
-        return v if v.bit_length() <= _BIG else {"int": _int_text(v)}
+        return v if v.bit_length() <= _BIG else {"int": int_text(v)}
     if t is float:
         if math.isfinite(v):
             return v
         return {"float": "nan" if v != v else ("inf" if v > 0 else "-inf")}
     if t is Fraction:
-        return {"frac": f"{_int_text(v.numerator)}/{_int_text(v.denominator)}"}
+        return {"frac": f"{int_text(v.numerator)}/{int_text(v.denominator)}"}
     if isinstance(v, np.generic):
         if v.dtype.kind not in _NP_KINDS:
             raise _Unstorable(f"numpy {v.dtype}")
@@ -98,9 +95,10 @@ def _dtype(text: Any) -> np.dtype:
 
 
 def _parse_int(text: str) -> int:
+    """A stored integer: decimal digits, or the hex (``0x...``) that schema-2 files used for huge ones."""
     neg = text.startswith("-")
     body = text[1:] if neg else text
-    n = int(body, 16) if body.startswith("0x") else int(body)
+    n = int(body, 16) if body.startswith("0x") else parse_int(body)
     return -n if neg else n
 
 
@@ -122,7 +120,7 @@ def decode_value(x: Any) -> Any:
             raise ValueError("a malformed fraction")
         num, den = _parse_int(m.group(2)), _parse_int(m.group(3))
         return Fraction(-num if m.group(1) else num, den)
-    if tag == "int" and isinstance(body, str) and re.fullmatch(r"-?0x[0-9a-f]+", body):
+    if tag == "int" and isinstance(body, str) and re.fullmatch(r"-?(0x[0-9a-f]+|[0-9]+)", body):
         return _parse_int(body)
     if tag == "np" and type(body) is list and len(body) == 2:
         return _dtype(body[0]).type(decode_value(body[1]))

@@ -41,7 +41,7 @@ import numpy as np
 from scipy import optimize
 
 from ..errors import GameError, InvalidGameError, SolverError
-from ..normal_form import is_exact_number, to_exact
+from ..numbers import as_number, is_exact_number, to_exact
 
 __all__ = [
     "TUGame",
@@ -73,7 +73,7 @@ class AirportGame:
         if len(self.players) != len(self.costs):
             raise InvalidGameError("give one cost per player")
         for c in self.costs:
-            if not (is_exact_number(c) or isinstance(c, (float, np.floating))) or c < 0:
+            if as_number(c, "airport cost") < 0:
                 raise InvalidGameError(f"airport costs must be nonnegative numbers, got {c!r}")
         self._index = {p: k for k, p in enumerate(self.players)}
 
@@ -181,10 +181,7 @@ class TUGame:
             if len(x) != self.n:
                 raise InvalidGameError(f"the allocation has {len(x)} entries for {self.n} players")
         for v in x:
-            if isinstance(v, (bool, np.bool_)) or not (is_exact_number(v) or isinstance(v, (float, np.floating))):
-                raise InvalidGameError(f"allocation entries must be numbers, got {v!r}")
-            if isinstance(v, (float, np.floating)) and not math.isfinite(v):
-                raise InvalidGameError("allocation entries must be finite")
+            as_number(v, "allocation entry")
         return x
 
 

@@ -14,7 +14,7 @@ import numpy as np
 
 from ..errors import InvalidGameError
 from ._tree import CHANCE, DECISION, TERMINAL, _to_fraction_array
-from ..normal_form import is_exact_number, to_exact
+from ..numbers import is_exact_number, to_exact
 
 if TYPE_CHECKING:
     from ._game import ExtensiveFormGame

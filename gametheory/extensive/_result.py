@@ -15,9 +15,8 @@ from typing import Any, Hashable, Mapping
 
 import numpy as np
 
-from ..numbers import num_text, repr_text
+from ..numbers import DEFAULT_TOL, num_text, repr_text
 from ..equilibrium import PROB_ZERO, _fmt
-from ..normal_form import DEFAULT_TOL
 from ._game import CHANCE, DECISION, ExtensiveFormGame
 
 __all__ = ["TreeEquilibrium"]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Hashable
 
 import numpy as np
 
-from ..normal_form import DEFAULT_TOL, payoff_scale
+from ..numbers import default_tol
 
 if TYPE_CHECKING:
     from ._game import ExtensiveFormGame
@@ -134,7 +134,7 @@ class _Compiled:
         if self.exact:
             self.tols: tuple = (0,) * p  # int 0: Fraction - 0 stays a Fraction (Fraction - 0.0 is a float)
         else:  # per player, on that player's own payoff scale (as NormalFormGame.tols)
-            self.tols = tuple(DEFAULT_TOL * payoff_scale(U[self.terminals, i]) for i in range(p))
+            self.tols = tuple(default_tol(U[self.terminals, i]) for i in range(p))
         self.tol = float(max(self.tols, default=0.0))
 
     def _build_probs(self, g: "ExtensiveFormGame") -> None:

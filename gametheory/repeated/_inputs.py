@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 
 from ..errors import GameError, InvalidGameError
-from ..normal_form import NormalFormGame, is_exact_number, to_exact
+from ..normal_form import NormalFormGame
+from ..numbers import as_number
 
 Number = Any
 
@@ -27,9 +27,7 @@ def check_delta(delta: Any) -> Number:
     Raises :class:`GameError` naming the bad value (1 and above would make discounted
     sums diverge).
     """
-    if isinstance(delta, (bool, np.bool_)) or not (is_exact_number(delta) or isinstance(delta, (float, np.floating))):
-        raise GameError(f"delta must be a number in [0, 1); got {delta!r}")
-    d = to_exact(delta, "delta") if is_exact_number(delta) else float(delta)
-    if not (d == d) or not 0 <= d < 1:
+    d = as_number(delta, "delta")
+    if not 0 <= d < 1:
         raise GameError(f"delta must lie in [0, 1) (a discount factor / continuation probability); got {delta!r}")
     return d

@@ -13,7 +13,8 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from ..errors import GameError, InvalidGameError, SolverError
-from ..normal_form import NormalFormGame, is_exact_number, to_exact
+from ..normal_form import NormalFormGame
+from ..numbers import as_number
 from ._inputs import Number, _check_game, check_delta
 from ._security import _exact_solve_system
 
@@ -101,9 +102,7 @@ def _stage(game: Any, cooperate: int | None) -> tuple[NormalFormGame, list[list]
 
 
 def _check_noise(noise: Any) -> Number:
-    if isinstance(noise, (bool, np.bool_)) or not (is_exact_number(noise) or isinstance(noise, (float, np.floating))):
-        raise GameError(f"noise must be a probability in [0, 1/2]; got {noise!r}")
-    e = to_exact(noise, "noise") if is_exact_number(noise) else float(noise)
+    e = as_number(noise, "noise")
     if not 0 <= e <= 0.5:
         raise GameError(f"noise must be a probability in [0, 1/2]; got {noise!r}")
     return e

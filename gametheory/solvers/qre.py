@@ -29,7 +29,8 @@ from scipy.optimize import root
 
 from ..equilibrium import Equilibrium, make_equilibrium, regret
 from ..errors import InvalidGameError, SolverError
-from ..normal_form import NormalFormGame, payoff_scale
+from ..normal_form import NormalFormGame
+from ..numbers import payoff_scale
 
 __all__ = ["logit_qre", "qre_path", "qre_equilibrium", "QREPoint"]
 

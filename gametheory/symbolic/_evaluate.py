@@ -14,10 +14,9 @@ import sympy
 from sympy.logic.boolalg import BooleanFalse, BooleanTrue
 
 from ..errors import GameError
+from ..numbers import DEFAULT_TOL
 from ._conditions import _relations
 from ._parse import parse_relation
-
-DEFAULT_TOL = 1e-9
 
 
 class _Compiler:
