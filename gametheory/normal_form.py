@@ -9,7 +9,8 @@ anything exactly convertible, like numpy integers, ``decimal.Decimal`` or sympy
 rationals) is *exact*: payoffs are held as Fractions in object arrays and every
 solver returns Fractions.  Any float payoff makes a *float* game (float64), whose
 equilibrium checks use one tolerance per player, ``game.tols``: by default player
-``i``'s is ``1e-9 * max |u_i|`` (``1e-9`` for a player whose payoffs are all 0), so a
+``i``'s is ``1e-9 * max |u_i|`` (``1e-9`` for a player whose payoffs are all 0; the
+library's one rule, :func:`gametheory.numbers.default_tol`), so a
 player's gains are judged on that player's own payoff scale, the scale at which the
 float64 rounding of that player's expected payoffs lives.  A player whose payoffs
 are in units of 1e12 therefore never makes another player's gain of 1 look like a

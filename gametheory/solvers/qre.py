@@ -30,7 +30,7 @@ from scipy.optimize import root
 from ..equilibrium import Equilibrium, make_equilibrium, regret
 from ..errors import InvalidGameError, SolverError
 from ..normal_form import NormalFormGame
-from ..numbers import payoff_scale
+from ..numbers import as_number, payoff_scale
 
 __all__ = ["logit_qre", "qre_path", "qre_equilibrium", "QREPoint"]
 
@@ -253,7 +253,7 @@ def qre_path(
 def logit_qre(game: NormalFormGame, lam: float) -> tuple[np.ndarray, ...]:
     """The logit QRE at precision ``lam`` on the principal branch (McKelvey & Palfrey 1995)."""
     _validate(game, "logit_qre")
-    if not isinstance(lam, (int, float, np.integer, np.floating)) or not np.isfinite(lam) or lam < 0:
+    if as_number(lam, "lam") < 0:
         raise InvalidGameError(f"lam must be a finite non-negative number; got {lam!r}")
     (pt,) = qre_path(game, [float(lam)])
     return pt.strategies
