@@ -15,7 +15,9 @@ from hypothesis import strategies as st
 import gametheory as gt
 from gametheory import numbers as num
 from gametheory.continuous import CobbDouglas, PublicGoodsGame
+from gametheory.cooperative import AirportGame
 from models import alliance_dilemma as ad
+from models import collective_goods_games as cgg
 from models import crisis  # noqa: F401  (registers the crisis models)
 from models import deterrence_games as dg
 from models.registry import MODELS
@@ -217,6 +219,7 @@ CHECKERS = {  # where the value goes -> (call, the argument the message must nam
     "deterrence model parameter": (lambda bad: dg.unilateral_deterrence(u_dc=bad), "parameter u_dc"),
     "alliance model parameter": (lambda bad: ad.commitment_game(value=bad), "parameter value"),
     "discount factor": (lambda bad: gt.repeated.check_delta(bad), "delta"),
+    "collective-goods model parameter": (lambda bad: cgg.volunteers_dilemma(benefit=bad), "benefit"),
 }
 SHAPE = re.compile(r"^(?P<what>.+?)=(?P<value>.+) is not a (?P<kind>real|finite) number(?: \(type (?P<type>\w+)\))?")
 
@@ -233,3 +236,35 @@ def test_every_checker_gives_the_same_message_for_the_same_bad_value(bad):
         assert m["what"] == what, where
         seen.add((m["value"], m["kind"], m["type"]))
     assert len(seen) == 1, seen
+
+
+def test_checks_that_used_to_let_values_through():
+    # airport costs: NaN passed the old test (nan < 0 is False); continuous parameters: text passed float()
+    with pytest.raises(gt.InvalidGameError, match=r"^airport cost=nan is not a finite number$"):
+        AirportGame([1, math.nan])
+    with pytest.raises(gt.InvalidGameError, match=r"^spillover='0.5' is not a real number \(type str\)$"):
+        PublicGoodsGame([10, 6], CobbDouglas(), spillover="0.5")
+    with pytest.raises(gt.InvalidGameError, match=r"^allocation entry=True is not a real number"):
+        gt.in_core([1, 2], lambda s: len(s), [True, 1])
+    assert PublicGoodsGame([10, 6], CobbDouglas(), spillover=Decimal("0.5")).phi == 0.5
+
+
+def test_checkpoint_ints_use_the_shared_text_helpers_and_read_old_hex():
+    from gametheory._sweep.store import decode_value, encode_value
+
+    for v in (HUGE, -HUGE, F(HUGE, 7), F(-1, 3), 12):
+        enc = encode_value(v)
+        assert decode_value(json_roundtrip(enc)) == v
+    assert encode_value(-HUGE) == {"int": num.int_text(-HUGE)}  # decimal digits, not hex
+    assert decode_value({"int": "-0x10"}) == -16 and decode_value({"frac": "0x10/3"}) == F(16, 3)  # schema-2 files
+
+
+def json_roundtrip(x):
+    return num.json_loads(num.json_dumps(x))
+
+
+def test_tables_read_back_non_finite_words_with_the_shared_rule():
+    from gametheory.tables import parse_value
+
+    assert parse_value("-Infinity") == -math.inf and math.isnan(parse_value("NaN")) and parse_value("+inf") == math.inf
+    assert parse_value("info") == "info"
