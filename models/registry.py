@@ -188,16 +188,13 @@ def register(model: Model) -> Model:
 
 
 def _load_all() -> None:
+    """Import every model module once; a module that fails to import raises (never skipped)."""
     global _loaded
     if _loaded:
         return
-    _loaded = True
     for mod in MODEL_MODULES:
-        try:
-            importlib.import_module(mod)
-        except ModuleNotFoundError as exc:
-            if exc.name != mod:
-                raise
+        importlib.import_module(mod)
+    _loaded = True
 
 
 class _Models(Mapping):
