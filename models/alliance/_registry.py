@@ -86,7 +86,7 @@ def _tri_row(r: TripartiteResult) -> dict:
     return {"outcome": r.outcome, "path": " > ".join(a for _, a in r.path), "support_prob": r.support_prob,
             "p_war": r.p_war, "p_abandonment": r.p_abandonment, "p_entrapment": r.p_entrapment,
             "abandonment_risk": r.abandonment_risk, "entrapment_risk": r.entrapment_risk,
-            "payoff_A": r.payoffs[0], "optimal_kappa": r.optimal_kappa}
+            "payoff_A": r.payoffs[0], "optimal_kappa": r.optimal_kappa, "optimal_payoff": r.optimal_payoff}
 
 
 def _solve_tri(**p: Any) -> dict:
@@ -163,7 +163,10 @@ register(Model(
         "entrapment_risk": "support_prob if the protege stands firm in a war the patron would not fight alone, else 0",
         "payoff_A": "patron's expected payoff",
         "optimal_kappa": "the patron's payoff-maximizing commitment strength in [0, 1]",
+        "optimal_payoff": "the patron's expected payoff at optimal_kappa",
     },
+    # 2: the per-point row also carries optimal_payoff, as the vectorized rows always did
+    version="2",
 ))
 register(Model(
     name="alliance-pledges", title="Conditional vs unconditional pledges", source="Benson (2012)",

@@ -61,7 +61,7 @@ __all__ = [
 ]
 
 
-def contest_success(c_a: Any, c_b: Any, m: Any = 1) -> Any:
+def contest_success(c_a: Any, c_b: Any, m: Any = FORMATION.m) -> Any:
     """p = C_A^m / (C_A^m + C_B^m) (Tullock 1980; Hirshleifer 1989); 1/2 when both are 0.
 
     Works on scalars (exact for int/Fraction capabilities and integer m) and numpy arrays.

@@ -46,7 +46,7 @@ from gametheory.continuous import (
 from gametheory.errors import GameError
 from gametheory.normal_form import is_exact_number, to_exact
 
-from .params import GROUP_SIZE
+from .params import GROUP_SIZE, OLSON_ZECKHAUSER
 
 __all__ = [
     "CobbDouglas", "CES", "QuasiLinear", "Custom",
@@ -602,7 +602,7 @@ def gt_solve_linear(A, B, exact):
 # ----------------------------------------------------------------------------------------
 
 
-def stylized_incomes(n: int = 5, spread: Any = 2) -> list:
+def stylized_incomes(n: int = OLSON_ZECKHAUSER.n, spread: Any = 2) -> list:
     """Incomes of a stylized alliance: ally k (k = 0..n-1) has income spread^(-k) relative to
     the largest (1, 1/2, 1/4, ... for spread 2), scaled so the largest is 100."""
     if isinstance(n, (bool, np.bool_)) or int(n) != n or n < 1:
