@@ -13,8 +13,8 @@ import time
 
 import numpy as np
 
-from models import alliance_commitment as ac
-from models import estimation as est
+from models.alliance import commitment as ac
+from models.deterrence import estimation as est
 
 
 def bench_map(n: int = 1000, loop_points: int = 5000) -> None:

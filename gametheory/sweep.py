@@ -1,8 +1,9 @@
 """Parameter sweeps: a model (or any function) over a grid, one row per point.
 
-``sweep(model_or_fn, grid)`` evaluates a registered model (anything with
-``parameters`` and ``solve``, optionally ``solve_many`` and ``rows``) or a plain
-function ``fn(**point) -> dict`` (or a list of dicts, one per equilibrium) at every
+``sweep(model_or_fn, grid)`` evaluates a model (anything with ``parameters`` and
+``solve``, optionally ``solve_many`` and ``rows``: :class:`SweepModel`), a model name
+looked up in the ``registry=`` mapping its caller passes (the engine never imports a
+models package), or a plain function ``fn(**point) -> dict`` (or a list of dicts, one per equilibrium) at every
 point of a grid and returns a :class:`pandas.DataFrame` with the parameter columns
 followed by the result columns.
 
@@ -30,7 +31,6 @@ followed by the result columns.
 from __future__ import annotations
 
 import hashlib
-import importlib
 import inspect
 import itertools
 import math
@@ -41,7 +41,7 @@ import time
 import types
 from collections.abc import Mapping
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Protocol, Sequence, runtime_checkable
 
 import numpy as np
 import pandas as pd
@@ -56,6 +56,7 @@ __all__ = [
     "sweep",
     "grid_points",
     "resolve_target",
+    "SweepModel",
     "Progress",
     "InlineExecutor",
     "SweepPointError",
@@ -114,9 +115,9 @@ class _Target:
 
     def __init__(self, obj: Any):
         self.obj = obj
-        self.is_model = hasattr(obj, "parameters") and hasattr(obj, "solve") and not inspect.isroutine(obj)
+        self.is_model = isinstance(obj, SweepModel) and not inspect.isroutine(obj)
         if not self.is_model and not callable(obj):
-            raise GameError(f"sweep needs a model, a model name or a function; got {type(obj).__name__}")
+            raise GameError(f"sweep needs a model, a model name (with registry=) or a function; got {type(obj).__name__}")
         self.name = getattr(obj, "name", None) or getattr(obj, "__qualname__", type(obj).__name__)
         self.solve_many = getattr(obj, "solve_many", None) if self.is_model else None
 
@@ -155,22 +156,44 @@ class _Target:
         raise GameError(f"the sweep function must return a dict or a list of dicts; got {type(out).__name__}")
 
 
-def resolve_target(model_or_fn: Any) -> Any:
-    """A model object from a model name; anything else is returned unchanged.
+@runtime_checkable
+class SweepModel(Protocol):
+    """What :func:`sweep` needs of a model (a registered ``models.registry.Model`` is one).
 
-    Names are looked up in ``models.registry.MODELS``, imported only here and only
-    when a name is given, so the engine itself never depends on the models package.
+    ``parameters`` maps each parameter name to its spec: an object with ``default`` and
+    ``check(name, value)`` (the validated value or a :class:`GameError`), optionally
+    ``low``/``high``/``kind``/``choices``/``below``/``above``/``range_text`` for fast range
+    checks of DataFrame grids.  ``solve(**point) -> dict`` returns one flat row.
+    Optional: ``name`` and ``version`` (checkpoint identity), ``solve_many(**arrays) ->
+    dict of arrays`` (the vectorized path) and ``rows(**point) -> list[dict]`` with a
+    non-None ``rows_fn`` (one row per equilibrium).
     """
-    if isinstance(model_or_fn, str):
-        try:
-            registry = importlib.import_module("models.registry")
-        except ImportError:
-            raise GameError(f"model {model_or_fn!r}: the models package is not installed") from None
-        try:
-            return registry.MODELS[model_or_fn]
-        except KeyError as exc:
-            raise GameError(str(exc.args[0]) if exc.args else f"unknown model {model_or_fn!r}") from None
-    return model_or_fn
+
+    parameters: Mapping[str, Any]
+
+    def solve(self, **params: Any) -> dict: ...
+
+
+def resolve_target(model_or_fn: Any, registry: Mapping[str, Any] | None = None) -> Any:
+    """The model a sweep runs: a name is looked up in ``registry``; anything else is returned unchanged.
+
+    The engine never imports a models package: the caller hands it the registry
+    (``registry=models.registry.MODELS``) or the model object itself.
+    """
+    if registry is not None and not isinstance(registry, Mapping):
+        raise GameError(f"registry must be a mapping name -> model; got {type(registry).__name__}")
+    if not isinstance(model_or_fn, str):
+        return model_or_fn
+    if registry is None:
+        raise GameError(
+            f"sweep got the model name {model_or_fn!r} but no registry to look it up in: pass the model "
+            "itself or the registry, e.g. gt.sweep(name, grid, registry=models.registry.MODELS)"
+        )
+    try:
+        return registry[model_or_fn]
+    except KeyError as exc:
+        msg = exc.args[0] if exc.args and isinstance(exc.args[0], str) and "unknown model" in exc.args[0] else None
+        raise GameError(msg or f"unknown model {model_or_fn!r}; known models: {', '.join(sorted(registry))}") from None
 
 
 # ---------------------------------------------------------------------- grids
@@ -517,14 +540,16 @@ def sweep(
     errors: str = "raise",
     exact: bool = True,
     key: str | None = None,
+    registry: Mapping[str, Any] | None = None,
 ) -> pd.DataFrame:
     """Evaluate a model or function at every point of a grid; one row per point.
 
     Parameters
     ----------
     model_or_fn
-        A registered model, a model name, or ``fn(**point) -> dict`` (or a list of
-        dicts, one per equilibrium; those rows get an ``equilibrium`` index).
+        A model (see :class:`SweepModel`; e.g. ``models.registry.MODELS["brinkmanship"]``),
+        a model name together with ``registry=``, or ``fn(**point) -> dict`` (or a list
+        of dicts, one per equilibrium; those rows get an ``equilibrium`` index).
     grid
         ``{name: values}`` (Cartesian product, first name slowest) or a DataFrame of points.
     executor
@@ -553,6 +578,10 @@ def sweep(
         cannot be read (a builtin or C function, a callable object, a closure over an
         object without a stable description); then change the key whenever the
         function changes.  For a model it is added to the name and version.
+    registry
+        A mapping name -> model in which a model name is looked up (e.g.
+        ``models.registry.MODELS``); a bare name without it is a :class:`GameError`,
+        since the engine never imports a models package itself.
     batch_size
         Points per unit of work (and per checkpoint commit).
     progress
@@ -595,7 +624,7 @@ def sweep(
         raise GameError(f"errors must be 'raise' or 'record'; got {errors!r}")
     if executor is not None and not isinstance(executor, Executor) and not hasattr(executor, "submit"):
         raise GameError(f"executor must be a concurrent.futures.Executor; got {type(executor).__name__}")
-    target = _Target(resolve_target(model_or_fn))
+    target = _Target(resolve_target(model_or_fn, registry))
     names, per, frame = grid_points(grid, target)
     pts = _Points(names, per, frame)
     use_vec = target.solve_many is not None if vectorized is None else bool(vectorized)

@@ -1,8 +1,11 @@
 """The one list of models: ``MODELS`` maps a name to a :class:`Model`.
 
 Tables, sweeps, the CLI and plots use only this interface, so a model registered
-here gets all of them for free.  Model modules call :func:`register` at import;
-``MODELS`` imports every model module the first time it is read.
+here gets all of them for free.  Each family's adapter module (``models/<family>/_registry.py``,
+listed in :data:`MODEL_MODULES`) calls :func:`register` at import; ``MODELS`` imports
+them all the first time it is read, and an adapter that fails to import raises.
+The engine never imports this module: callers hand ``MODELS`` (or a model) to
+:func:`gametheory.sweep`.
 """
 
 from __future__ import annotations
@@ -13,85 +16,18 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 
 from gametheory.errors import GameError
-from gametheory import check_finite
 
-__all__ = ["Model", "Parameter", "MODELS", "register", "get_model", "MODEL_MODULES"]
+from .parameters import Parameter
 
+__all__ = ["Model", "Parameter", "MODELS", "register", "get_model", "MODEL_MODULES", "UnknownModelError"]
+
+#: the modules that register the models (each family's adapters, apart from its math)
 MODEL_MODULES = (
-    "models.collective_goods",
-    "models.alliance_dilemma",
-    "models.extended_deterrence",
-    "models.crisis",
-    "models.estimation",
+    "models.collective._registry",
+    "models.alliance._registry",
+    "models.deterrence._registry",
+    "models.crisis._registry",
 )
-
-
-@dataclass(frozen=True)
-class Parameter:
-    """A model parameter: its default, allowed range and meaning.
-
-    The range is closed unless ``low_open``/``high_open`` say a bound itself is excluded
-    (a discount factor in [0, 1), a cost share in (0, 1)); the CLI lists it that way and
-    sweeps reject a grid that reaches an excluded bound before running any point.
-    """
-
-    default: Any
-    low: Any = None
-    high: Any = None
-    description: str = ""
-    kind: type = float
-    choices: tuple = ()
-    low_open: bool = False
-    high_open: bool = False
-
-    def range_text(self) -> str:
-        """The range in interval notation, e.g. ``[0, 1)`` or ``(> 0)``."""
-        lo = "(" if self.low_open else "["
-        hi = ")" if self.high_open else "]"
-        if self.low is not None and self.high is not None:
-            return f"{lo}{self.low}, {self.high}{hi}"
-        if self.low is not None:
-            return f"({'>' if self.low_open else '>='} {self.low})"
-        if self.high is not None:
-            return f"({'<' if self.high_open else '<='} {self.high})"
-        return ""
-
-    def below(self, value: Any) -> Any:
-        """Whether ``value`` (a number or a numpy array) falls below the range."""
-        return value <= self.low if self.low_open else value < self.low
-
-    def above(self, value: Any) -> Any:
-        """Whether ``value`` (a number or a numpy array) falls above the range."""
-        return value >= self.high if self.high_open else value > self.high
-
-    def check(self, name: str, value: Any) -> Any:
-        if self.choices:
-            if value not in self.choices:
-                raise GameError(f"parameter {name}={value!r} must be one of {self.choices}")
-            return value
-        check_finite(name, value)  # the one rule for inf/nan, shared with sweeps and the CLI
-        try:
-            if self.kind is bool:
-                return bool(value)
-            if isinstance(value, str):
-                from gametheory.io import parse_number
-
-                if not any(c.isdigit() for c in value):
-                    raise GameError(f"parameter {name}={value!r} is not a number")
-                x = parse_number(value, f"a number for parameter {name}")
-                value = int(x) if x.denominator == 1 else x
-        except GameError:
-            raise
-        except (TypeError, ValueError):
-            raise GameError(f"parameter {name}={value!r} is not a number") from None
-        check_finite(name, value)
-        if self.low is not None and self.below(value):
-            raise GameError(f"parameter {name}={value} is below its range {self.range_text()}")
-        if self.high is not None and self.above(value):
-            raise GameError(f"parameter {name}={value} is above its range {self.range_text()}")
-        if self.kind is int and int(value) != value:
-            raise GameError(f"parameter {name}={value} must be an integer")
-        return int(value) if self.kind is int else value
 
 
 @dataclass(frozen=True)
@@ -102,6 +38,9 @@ class Model:
     sweeps over large grids.  ``rows(**params) -> list[dict]`` optionally returns one
     row per equilibrium when a point has several (numbered in the column ``row_index``;
     ``None`` when the rows carry their own identifier, e.g. one row per ally).
+
+    ``columns`` maps every column that ``solve`` adds to the parameters to a one-line
+    description (the column dictionary of the reference docs).
 
     ``version`` names the model's current formulas: bump it whenever a change alters
     any result, so that sweep checkpoints written by the old code are refused rather
@@ -122,6 +61,7 @@ class Model:
     row_index: str | None = "equilibrium"
     extra: Mapping[str, Any] = field(default_factory=dict)
     version: str = "1"
+    columns: Mapping[str, str] = field(default_factory=dict)
 
     def __reduce_ex__(self, protocol: Any) -> Any:
         module = getattr(self.solve_fn, "__module__", None)
@@ -188,16 +128,13 @@ def register(model: Model) -> Model:
 
 
 def _load_all() -> None:
+    """Import every model module once; a module that fails to import raises (never skipped)."""
     global _loaded
     if _loaded:
         return
-    _loaded = True
     for mod in MODEL_MODULES:
-        try:
-            importlib.import_module(mod)
-        except ModuleNotFoundError as exc:
-            if exc.name != mod:
-                raise
+        importlib.import_module(mod)
+    _loaded = True
 
 
 class _Models(Mapping):

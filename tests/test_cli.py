@@ -16,6 +16,7 @@ import gametheory as gt
 from gametheory.cli import parse_grid_spec
 from gametheory.errors import GameError
 from gametheory.tables import read_csv
+from models.registry import MODELS
 
 ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
 ENV.pop("GAMETHEORY_DEBUG", None)
@@ -284,7 +285,7 @@ def test_olson_zeckhauser_sweep_end_to_end(tmp_path):
     assert res.returncode == 0, res.stderr
     df = read_csv(out)
     assert sorted(set(df["alpha"])) == [F(1, 4), F(1, 2), F(3, 4)]
-    direct = gt.sweep("olson-zeckhauser", {"alpha": [F(1, 4), F(1, 2), F(3, 4)]})
+    direct = gt.sweep(MODELS["olson-zeckhauser"], {"alpha": [F(1, 4), F(1, 2), F(3, 4)]})
     assert len(df) == len(direct)
 
 

@@ -1,4 +1,4 @@
-"""Tests of models.estimation: Signorino's strategic logit for the deterrence game."""
+"""Tests of models.deterrence.estimation: Signorino's strategic logit for the deterrence game."""
 
 import numpy as np
 import pandas as pd
@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 import gametheory as gt
 from gametheory.errors import GameError
-from models import estimation as est
+from models.deterrence import estimation as est
 
 u_val = st.floats(min_value=-3, max_value=3, allow_nan=False)
 
@@ -44,7 +44,7 @@ def test_analytic_gradient_matches_finite_differences():
     y = est.simulate_deterrence(d, TRUE, seed=2)
     theta = rng.normal(size=7) * 0.5
     f = lambda t: est.log_likelihood(y, d, t)
-    from models.estimation import _Problem, _design as mk, _outcome_codes
+    from models.deterrence.estimation import _Problem, _design as mk, _outcome_codes
 
     mats, names = mk(d, None, 400)
     _, g = _Problem(_outcome_codes(y, None), mats, names).loglik_grad(theta)

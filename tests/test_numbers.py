@@ -17,9 +17,9 @@ from gametheory import numbers as num
 from gametheory.continuous import CobbDouglas, PublicGoodsGame
 from gametheory.cooperative import AirportGame
 from models import alliance_dilemma as ad
-from models import collective_goods_games as cgg
+from models.collective import games as cgg
 from models import crisis  # noqa: F401  (registers the crisis models)
-from models import deterrence_games as dg
+from models.deterrence import games as dg
 from models.registry import MODELS
 
 HUGE = 10**5000  # beyond Python's 4,300-digit str() limit and the float range

@@ -118,8 +118,10 @@ def test_dataframe_grid_is_a_list_of_points():
 
 
 def test_model_by_name_unknown_is_game_error():
+    from models.registry import MODELS
+
     with pytest.raises(GameError, match="unknown model"):
-        gt.sweep("no-such-model-xyz", {"a": [1]})
+        gt.sweep("no-such-model-xyz", {"a": [1]}, registry=MODELS)
 
 
 @pytest.mark.parametrize(

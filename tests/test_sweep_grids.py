@@ -53,13 +53,13 @@ def _cli(capsys, *args: str) -> tuple[int, str, str]:
 @pytest.mark.parametrize("bad", BAD_VALUES, ids=repr)
 def test_non_finite_grid_values_are_refused_with_one_message(bad):
     with pytest.raises(GameError) as exc:
-        gt.sweep("volunteers-dilemma", {"benefit": [4, bad]})
+        gt.sweep("volunteers-dilemma", {"benefit": [4, bad]}, registry=MODELS)
     _assert_non_finite(exc.value, "benefit")
     with pytest.raises(GameError) as exc:  # a plain function has no ranges: still refused
         gt.sweep(lambda x: {"y": 1}, {"x": [1, bad]})
     _assert_non_finite(exc.value, "x")
     with pytest.raises(GameError) as exc:  # a one-value axis is how a fixed parameter is swept
-        gt.sweep("volunteers-dilemma", {"benefit": [4, 5], "cost": [bad]})
+        gt.sweep("volunteers-dilemma", {"benefit": [4, 5], "cost": [bad]}, registry=MODELS)
     _assert_non_finite(exc.value, "cost")
 
 
@@ -67,7 +67,7 @@ def test_non_finite_grid_values_are_refused_with_one_message(bad):
 def test_non_finite_dataframe_grid_values_are_refused(bad):
     frame = pd.DataFrame({"benefit": [4, bad]})
     with pytest.raises(GameError) as exc:
-        gt.sweep("volunteers-dilemma", frame)
+        gt.sweep("volunteers-dilemma", frame, registry=MODELS)
     _assert_non_finite(exc.value, "benefit")
     with pytest.raises(GameError) as exc:
         gt.sweep(lambda x: {"y": 1}, pd.DataFrame({"x": [1.0, bad]}))
@@ -106,7 +106,7 @@ def test_cli_refuses_non_finite_values_everywhere(capsys, tmp_path, text):
 
 
 def test_finite_values_still_pass():
-    df = gt.sweep("volunteers-dilemma", {"benefit": [np.float32(4), Decimal("5"), 6, F(13, 2)], "cost": [10**400 // 10**399 - 9]})
+    df = gt.sweep("volunteers-dilemma", {"benefit": [np.float32(4), Decimal("5"), 6, F(13, 2)], "cost": [10**400 // 10**399 - 9]}, registry=MODELS)
     assert len(df) == 4
 
 
@@ -207,7 +207,7 @@ def test_cli_sweep_prints_what_table_prints(capsys):
 def test_mixed_batches_keep_point_order_and_exactness():
     """Float points take the vectorized path, exact points the per-point path, in one batch."""
     grid = {"credibility": [0.25, F(1, 3), F(3, 4), 0.9], "u_dc": [1, F(3, 2)]}
-    df = gt.sweep("unilateral-deterrence", grid, batch_size=3)
+    df = gt.sweep("unilateral-deterrence", grid, batch_size=3, registry=MODELS)
     model = MODELS["unilateral-deterrence"]
     points = list(itertools.product(*grid.values()))
     assert list(zip(df["credibility"], df["u_dc"])) == points

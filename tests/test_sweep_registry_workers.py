@@ -51,9 +51,9 @@ def test_a_worker_with_another_model_version_refuses():
     from models.registry import _registered_model
 
     model = MODELS["alliance-game"]
-    assert _registered_model(model.name, model.version, "models.alliance_dilemma") is model
+    assert _registered_model(model.name, model.version, "models.alliance._registry") is model
     with pytest.raises(gt.GameError, match="version"):
-        _registered_model(model.name, model.version + "-other", "models.alliance_dilemma")
+        _registered_model(model.name, model.version + "-other", "models.alliance._registry")
 
 
 def test_registered_models_on_a_dask_cluster_of_processes():

@@ -1,6 +1,6 @@
 """Deterrence games: 9.3, 9.4, the three-stage deterrence game, extended deterrence
-with a protege and open/secret alliances -- private helper of
-:mod:`models.extended_deterrence` (which documents the models).
+with a protege and open/secret alliances -- part of
+:mod:`models.deterrence` (:mod:`models.extended_deterrence` documents the models).
 """
 
 from __future__ import annotations
@@ -10,12 +10,23 @@ from fractions import Fraction
 from itertools import product
 from typing import Any
 
+import numpy as np
+
 from gametheory.errors import GameError
 
-from .deterrence_exact import check_prob, check_range, numbers, tolerance
+from .._exact import array_tol, as_float_array, check_prob, check_range, numbers, tolerance
+from .params import (
+    BRINKMANSHIP,
+    DETERRENCE_GAME,
+    EXTENDED_DETERRENCE,
+    INCOMPLETE_DETERRENCE,
+    OPENNESS,
+    SECRECY,
+    UNILATERAL,
+)
 
 __all__ = [
-    "UnilateralDeterrence", "unilateral_deterrence", "unilateral_symbolic",
+    "UnilateralDeterrence", "unilateral_deterrence", "unilateral_deterrence_map", "unilateral_symbolic",
     "Brinkmanship", "brinkmanship",
     "DeterrenceSPE", "deterrence_game", "deterrence_tree",
     "DeterrencePBE", "deterrence_game_incomplete",
@@ -36,8 +47,8 @@ class UnilateralDeterrence:
     status_quo_payoff: Any
 
 
-def unilateral_deterrence(u_dc: Any = 1, u_sq: Any = 0, u_dd: Any = -1,
-                          credibility: Any = Fraction(1, 2)) -> UnilateralDeterrence:
+def unilateral_deterrence(u_dc: Any = UNILATERAL.u_dc, u_sq: Any = UNILATERAL.u_sq, u_dd: Any = UNILATERAL.u_dd,
+                          credibility: Any = UNILATERAL.credibility) -> UnilateralDeterrence:
     """Unilateral deterrence with uncertain credibility (Kilgour & Zagare 1991; DESIGN 9.3).
 
     C challenges iff (1 - p) u(DC) + p u(DD) > u(SQ) (strictly), p = ``credibility``;
@@ -54,6 +65,22 @@ def unilateral_deterrence(u_dc: Any = 1, u_sq: Any = 0, u_dd: Any = -1,
     return UnilateralDeterrence(deterred=not T.gt(ch, v["u_sq"]),
                                 threshold=(v["u_dc"] - v["u_sq"]) / (v["u_dc"] - v["u_dd"]),
                                 challenge_payoff=ch, status_quo_payoff=v["u_sq"])
+
+
+def unilateral_deterrence_map(u_dc: Any, u_sq: Any, u_dd: Any, credibility: Any) -> dict:
+    """Vectorized :func:`unilateral_deterrence` over broadcastable arrays (floats).
+
+    Same tie rule as the point solver (a challenge within its tolerance of the status quo
+    deters); returns the arrays ``deterred`` and ``threshold``.
+    """
+    dc, sq, dd, p = np.broadcast_arrays(*(as_float_array(k, x) for k, x in
+                                          (("u_dc", u_dc), ("u_sq", u_sq), ("u_dd", u_dd), ("credibility", credibility))))
+    if not np.all((dc > sq) & (sq > dd)):
+        raise GameError("need u_dc > u_sq > u_dd at every point")
+    if np.any((p < 0) | (p > 1)):
+        raise GameError("credibility must lie in [0, 1]")
+    tol = array_tol(dc, sq, dd)  # the point solver's tolerance, elementwise
+    return {"deterred": ~((1 - p) * dc + p * dd > sq + tol), "threshold": (dc - sq) / (dc - dd)}
 
 
 def unilateral_symbolic():
@@ -88,7 +115,7 @@ class Brinkmanship:
         return self.q_low is None
 
 
-def brinkmanship(p_hardline: Any = Fraction(1, 3)) -> Brinkmanship:
+def brinkmanship(p_hardline: Any = BRINKMANSHIP.p_hardline) -> Brinkmanship:
     """Effective range of the probabilistic threat q (Schelling 1960; Dixit & Skeath; DESIGN 9.4).
 
     Payoffs (US, USSR): no threat (-2, 2); withdrawal (1, -4); defiance: war with
@@ -138,8 +165,16 @@ def _deterrence_values(**kw: Any) -> dict:
     return v
 
 
-def deterrence_game(u_sq: Any = 0, u_concede: Any = 1, u_backdown: Any = -1, u_war: Any = -2,
-                    d_sq: Any = 1, d_concede: Any = -1, d_backdown: Any = 2, d_war: Any = 0) -> list[DeterrenceSPE]:
+def deterrence_game(
+    u_sq: Any = DETERRENCE_GAME.u_sq,
+    u_concede: Any = DETERRENCE_GAME.u_concede,
+    u_backdown: Any = DETERRENCE_GAME.u_backdown,
+    u_war: Any = DETERRENCE_GAME.u_war,
+    d_sq: Any = DETERRENCE_GAME.d_sq,
+    d_concede: Any = DETERRENCE_GAME.d_concede,
+    d_backdown: Any = DETERRENCE_GAME.d_backdown,
+    d_war: Any = DETERRENCE_GAME.d_war,
+) -> list[DeterrenceSPE]:
     """All SPE of the complete-information deterrence game (ties enumerated).
 
     Challenger C: ``status_quo`` or ``challenge``; defender D: ``concede`` or ``resist``;
@@ -175,8 +210,16 @@ def deterrence_game(u_sq: Any = 0, u_concede: Any = 1, u_backdown: Any = -1, u_w
     return out
 
 
-def deterrence_tree(u_sq: Any = 0, u_concede: Any = 1, u_backdown: Any = -1, u_war: Any = -2,
-                    d_sq: Any = 1, d_concede: Any = -1, d_backdown: Any = 2, d_war: Any = 0):
+def deterrence_tree(
+    u_sq: Any = DETERRENCE_GAME.u_sq,
+    u_concede: Any = DETERRENCE_GAME.u_concede,
+    u_backdown: Any = DETERRENCE_GAME.u_backdown,
+    u_war: Any = DETERRENCE_GAME.u_war,
+    d_sq: Any = DETERRENCE_GAME.d_sq,
+    d_concede: Any = DETERRENCE_GAME.d_concede,
+    d_backdown: Any = DETERRENCE_GAME.d_backdown,
+    d_war: Any = DETERRENCE_GAME.d_war,
+):
     """The deterrence game as a :class:`gametheory.ExtensiveFormGame` (players C, D)."""
     import gametheory as gt
 
@@ -227,10 +270,19 @@ class DeterrencePBE:
     fight_prob: Any = None  # probability C fights after resistance
 
 
-def deterrence_game_incomplete(p_hard: Any = Fraction(1, 2), u_sq: Any = 0, u_concede: Any = 1,
-                               u_backdown: Any = -1, u_war_hard: Any = -2, u_war_soft: Any = Fraction(-1, 2),
-                               d_sq: Any = 1, d_concede: Any = -1, d_backdown: Any = 2,
-                               d_war_hard: Any = 0, d_war_soft: Any = -2) -> list[DeterrencePBE]:
+def deterrence_game_incomplete(
+    p_hard: Any = INCOMPLETE_DETERRENCE.p_hard,
+    u_sq: Any = INCOMPLETE_DETERRENCE.u_sq,
+    u_concede: Any = INCOMPLETE_DETERRENCE.u_concede,
+    u_backdown: Any = INCOMPLETE_DETERRENCE.u_backdown,
+    u_war_hard: Any = INCOMPLETE_DETERRENCE.u_war_hard,
+    u_war_soft: Any = INCOMPLETE_DETERRENCE.u_war_soft,
+    d_sq: Any = INCOMPLETE_DETERRENCE.d_sq,
+    d_concede: Any = INCOMPLETE_DETERRENCE.d_concede,
+    d_backdown: Any = INCOMPLETE_DETERRENCE.d_backdown,
+    d_war_hard: Any = INCOMPLETE_DETERRENCE.d_war_hard,
+    d_war_soft: Any = INCOMPLETE_DETERRENCE.d_war_soft,
+) -> list[DeterrencePBE]:
     """All PBE (pure, and semi-separating) of the deterrence game with private defender resolve.
 
     D is ``hard`` with prior ``p_hard``; the types differ in D's war utility (d_war_hard vs
@@ -408,10 +460,17 @@ def _ext_payoffs(v: dict) -> dict:
     }
 
 
-def extended_deterrence(capability: Any = Fraction(3, 5), interest: Any = Fraction(1, 2), alignment: Any = 0,
-                        audience_cost: Any = Fraction(1, 4), cost_defender: Any = Fraction(1, 2), cost_challenger: Any = Fraction(1, 2),
-                        cost_protege: Any = Fraction(1, 10), backdown_cost: Any = Fraction(1, 5),
-                        reliability: Any = None) -> ExtendedDeterrence:
+def extended_deterrence(
+    capability: Any = EXTENDED_DETERRENCE.capability,
+    interest: Any = EXTENDED_DETERRENCE.interest,
+    alignment: Any = EXTENDED_DETERRENCE.alignment,
+    audience_cost: Any = EXTENDED_DETERRENCE.audience_cost,
+    cost_defender: Any = EXTENDED_DETERRENCE.cost_defender,
+    cost_challenger: Any = EXTENDED_DETERRENCE.cost_challenger,
+    cost_protege: Any = EXTENDED_DETERRENCE.cost_protege,
+    backdown_cost: Any = EXTENDED_DETERRENCE.backdown_cost,
+    reliability: Any = EXTENDED_DETERRENCE.reliability,
+) -> ExtendedDeterrence:
     """Extended deterrence of a challenge to a protege (Zagare & Kilgour 2003; Huth 1988).
 
     C challenges the protege or not; D supports the protege or stays out; after support C
@@ -470,9 +529,16 @@ def extended_deterrence(capability: Any = Fraction(3, 5), interest: Any = Fracti
                               support_prob=pi, payoffs=pays, strategy=strategy)
 
 
-def extended_deterrence_tree(capability: Any = Fraction(3, 5), interest: Any = Fraction(1, 2), alignment: Any = 0,
-                             audience_cost: Any = Fraction(1, 4), cost_defender: Any = Fraction(1, 2), cost_challenger: Any = Fraction(1, 2),
-                             cost_protege: Any = Fraction(1, 10), backdown_cost: Any = Fraction(1, 5)):
+def extended_deterrence_tree(
+    capability: Any = EXTENDED_DETERRENCE.capability,
+    interest: Any = EXTENDED_DETERRENCE.interest,
+    alignment: Any = EXTENDED_DETERRENCE.alignment,
+    audience_cost: Any = EXTENDED_DETERRENCE.audience_cost,
+    cost_defender: Any = EXTENDED_DETERRENCE.cost_defender,
+    cost_challenger: Any = EXTENDED_DETERRENCE.cost_challenger,
+    cost_protege: Any = EXTENDED_DETERRENCE.cost_protege,
+    backdown_cost: Any = EXTENDED_DETERRENCE.backdown_cost,
+):
     """Complete-information extended deterrence as an ExtensiveFormGame (players C, D, P)."""
     import gametheory as gt
 
@@ -517,9 +583,6 @@ def extended_deterrence_symbolic():
 # ------------------------------------------------------ open / secret alliances ----------
 
 
-OPENNESS = {"open": 1, "partly_secret": None, "secret": 0}
-
-
 @dataclass(frozen=True)
 class SecrecyResult:
     """Open/secret alliance result; ``deterred`` is the verdict for this challenger, while
@@ -533,9 +596,15 @@ class SecrecyResult:
     war_probability: Any
 
 
-def alliance_secrecy(openness: str = "open", reliability: Any = Fraction(4, 5), prior_alliance: Any = Fraction(1, 4),
-                     prior_terms: Any = Fraction(1, 2), u_dc: Any = 1, u_sq: Any = 0,
-                     u_dd: Any = -1) -> SecrecyResult:
+def alliance_secrecy(
+    openness: str = SECRECY.openness,
+    reliability: Any = SECRECY.reliability,
+    prior_alliance: Any = SECRECY.prior_alliance,
+    prior_terms: Any = SECRECY.prior_terms,
+    u_dc: Any = SECRECY.u_dc,
+    u_sq: Any = SECRECY.u_sq,
+    u_dd: Any = SECRECY.u_dd,
+) -> SecrecyResult:
     """Open, partly secret and secret alliances (seed 002; DESIGN 5).
 
     An alliance exists and covers the contingency; the ally honours it with probability

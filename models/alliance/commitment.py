@@ -61,7 +61,8 @@ import numpy as np
 
 from gametheory.errors import GameError
 
-from .deterrence_exact import Tol, array_tol, as_float_array, check_prob, check_range, numbers, tolerance
+from .._exact import Tol, array_tol, as_float_array, check_prob, check_range, numbers, tolerance
+from .params import COMMITMENT, PROBABILISTIC, TRIPARTITE
 
 __all__ = [
     "CommitmentSPE",
@@ -169,13 +170,13 @@ def _sub_spes(v: dict, pledge: str, T: Tol = Tol()) -> list[dict]:
 
 
 def commitment_game(
-    value: Any = 1,
-    p_intervene: Any = Fraction(4, 5),
-    p_abandon: Any = Fraction(1, 5),
-    cost_patron: Any = Fraction(9, 10),
-    cost_protege: Any = Fraction(1, 10),
-    cost_challenger: Any = Fraction(3, 10),
-    audience_cost: Any = 1,
+    value: Any = COMMITMENT.value,
+    p_intervene: Any = COMMITMENT.p_intervene,
+    p_abandon: Any = COMMITMENT.p_abandon,
+    cost_patron: Any = COMMITMENT.cost_patron,
+    cost_protege: Any = COMMITMENT.cost_protege,
+    cost_challenger: Any = COMMITMENT.cost_challenger,
+    audience_cost: Any = COMMITMENT.audience_cost,
 ) -> list[CommitmentSPE]:
     """All subgame perfect equilibria of the commitment game (DESIGN 9.1).
 
@@ -215,13 +216,13 @@ def commitment_game(
 
 
 def commitment_tree(
-    value: Any = 1,
-    p_intervene: Any = Fraction(4, 5),
-    p_abandon: Any = Fraction(1, 5),
-    cost_patron: Any = Fraction(9, 10),
-    cost_protege: Any = Fraction(1, 10),
-    cost_challenger: Any = Fraction(3, 10),
-    audience_cost: Any = 1,
+    value: Any = COMMITMENT.value,
+    p_intervene: Any = COMMITMENT.p_intervene,
+    p_abandon: Any = COMMITMENT.p_abandon,
+    cost_patron: Any = COMMITMENT.cost_patron,
+    cost_protege: Any = COMMITMENT.cost_protege,
+    cost_challenger: Any = COMMITMENT.cost_challenger,
+    audience_cost: Any = COMMITMENT.audience_cost,
 ):
     """The 9.1 game as a :class:`gametheory.ExtensiveFormGame` (players A, P, C).
 
@@ -275,11 +276,11 @@ class ProbabilisticCommitment:
 
 
 def probabilistic_commitment(
-    reliability: Any = Fraction(1, 2),
-    p_intervene: Any = Fraction(4, 5),
-    p_abandon: Any = Fraction(1, 5),
-    cost_protege: Any = Fraction(1, 10),
-    cost_challenger: Any = Fraction(3, 10),
+    reliability: Any = PROBABILISTIC.reliability,
+    p_intervene: Any = PROBABILISTIC.p_intervene,
+    p_abandon: Any = PROBABILISTIC.p_abandon,
+    cost_protege: Any = PROBABILISTIC.cost_protege,
+    cost_challenger: Any = PROBABILISTIC.cost_challenger,
 ) -> ProbabilisticCommitment:
     """Probabilistic commitment (DESIGN 9.2): stages 2-4 of 9.1 with private patron resolve.
 
@@ -412,15 +413,15 @@ def _tri_numbers(**kw: Any) -> dict:
 
 
 def tripartite_commitment(
-    kappa: Any = 1,
-    value: Any = 1,
-    p_intervene: Any = Fraction(4, 5),
-    p_abandon: Any = Fraction(1, 5),
-    cost_patron: Any = Fraction(9, 10),
-    cost_protege: Any = Fraction(1, 10),
-    cost_challenger: Any = Fraction(3, 10),
-    audience_cost: Any = 1,
-    reliability: Any = 0,
+    kappa: Any = TRIPARTITE.kappa,
+    value: Any = TRIPARTITE.value,
+    p_intervene: Any = TRIPARTITE.p_intervene,
+    p_abandon: Any = TRIPARTITE.p_abandon,
+    cost_patron: Any = TRIPARTITE.cost_patron,
+    cost_protege: Any = TRIPARTITE.cost_protege,
+    cost_challenger: Any = TRIPARTITE.cost_challenger,
+    audience_cost: Any = TRIPARTITE.audience_cost,
+    reliability: Any = TRIPARTITE.reliability,
 ) -> TripartiteResult:
     """Tripartite commitment game at commitment strength ``kappa`` (DESIGN 4).
 
@@ -454,15 +455,15 @@ def _optimal_kappa(v: dict) -> tuple:
 
 
 def tripartite_tree(
-    kappa: Any = 1,
-    value: Any = 1,
-    p_intervene: Any = Fraction(4, 5),
-    p_abandon: Any = Fraction(1, 5),
-    cost_patron: Any = Fraction(9, 10),
-    cost_protege: Any = Fraction(1, 10),
-    cost_challenger: Any = Fraction(3, 10),
-    audience_cost: Any = 1,
-    reliability: Any = 0,
+    kappa: Any = TRIPARTITE.kappa,
+    value: Any = TRIPARTITE.value,
+    p_intervene: Any = TRIPARTITE.p_intervene,
+    p_abandon: Any = TRIPARTITE.p_abandon,
+    cost_patron: Any = TRIPARTITE.cost_patron,
+    cost_protege: Any = TRIPARTITE.cost_protege,
+    cost_challenger: Any = TRIPARTITE.cost_challenger,
+    audience_cost: Any = TRIPARTITE.audience_cost,
+    reliability: Any = TRIPARTITE.reliability,
 ):
     """The tripartite game at fixed kappa as an ExtensiveFormGame (chance draws resolve).
 
@@ -496,14 +497,14 @@ def tripartite_tree(
 
 def tripartite_map(
     kappa: Any,
-    value: Any = 1.0,
-    p_intervene: Any = 0.8,
-    p_abandon: Any = 0.2,
-    cost_patron: Any = 0.9,
-    cost_protege: Any = 0.1,
-    cost_challenger: Any = 0.3,
-    audience_cost: Any = 1.0,
-    reliability: Any = 0.0,
+    value: Any = TRIPARTITE.value,
+    p_intervene: Any = TRIPARTITE.p_intervene,
+    p_abandon: Any = TRIPARTITE.p_abandon,
+    cost_patron: Any = TRIPARTITE.cost_patron,
+    cost_protege: Any = TRIPARTITE.cost_protege,
+    cost_challenger: Any = TRIPARTITE.cost_challenger,
+    audience_cost: Any = TRIPARTITE.audience_cost,
+    reliability: Any = TRIPARTITE.reliability,
 ) -> dict:
     """Vectorized :func:`tripartite_commitment` over broadcastable parameter arrays.
 

@@ -1,4 +1,4 @@
-"""Defensive (conditional) versus unconditional pledges (Benson 2012) -- private helper.
+"""Defensive (conditional) versus unconditional pledges (Benson 2012).
 
 The protege P chooses ``provoke`` (press its claims; worth ``provocation_gain`` g
 to P and -g to C if unanswered) or ``restrain``; the challenger C then chooses
@@ -26,17 +26,15 @@ everything after ``restrain`` is identical.)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from fractions import Fraction
+from dataclasses import dataclass, fields
 from typing import Any
 
 from gametheory.errors import GameError
 
-from .deterrence_exact import check_prob, check_range, numbers, tolerance
+from .._exact import check_prob, check_range, numbers, tolerance
+from .params import PLEDGE, PLEDGES, PledgeParams
 
 __all__ = ["PledgeResult", "pledge_game", "pledge_tree", "PLEDGES"]
-
-PLEDGES = ("conditional", "unconditional")
 
 
 @dataclass(frozen=True)
@@ -90,15 +88,15 @@ def _payoffs(v: dict) -> dict:
 
 
 def pledge_game(
-    pledge: str = "conditional",
-    value: Any = 1,
-    p_intervene: Any = Fraction(4, 5),
-    p_abandon: Any = Fraction(1, 5),
-    cost_patron: Any = Fraction(9, 10),
-    cost_protege: Any = Fraction(1, 10),
-    cost_challenger: Any = Fraction(3, 10),
-    audience_cost: Any = 1,
-    provocation_gain: Any = Fraction(1, 5),
+    pledge: str = PLEDGE.pledge,
+    value: Any = PLEDGE.value,
+    p_intervene: Any = PLEDGE.p_intervene,
+    p_abandon: Any = PLEDGE.p_abandon,
+    cost_patron: Any = PLEDGE.cost_patron,
+    cost_protege: Any = PLEDGE.cost_protege,
+    cost_challenger: Any = PLEDGE.cost_challenger,
+    audience_cost: Any = PLEDGE.audience_cost,
+    provocation_gain: Any = PLEDGE.provocation_gain,
 ) -> PledgeResult:
     """Solve the pledge game by backward induction (Benson 2012's conditional commitments)."""
     v = _values(dict(pledge=pledge, value=value, p_intervene=p_intervene, p_abandon=p_abandon,
@@ -130,13 +128,11 @@ def pledge_game(
     )
 
 
-def pledge_tree(pledge: str = "conditional", **params: Any):
+def pledge_tree(pledge: str = PLEDGE.pledge, **params: Any):
     """The pledge game as a :class:`gametheory.ExtensiveFormGame` (players A, P, C)."""
     import gametheory as gt
 
-    defaults = dict(value=1, p_intervene=Fraction(4, 5), p_abandon=Fraction(1, 5), cost_patron=Fraction(9, 10),
-                    cost_protege=Fraction(1, 10), cost_challenger=Fraction(3, 10), audience_cost=1,
-                    provocation_gain=Fraction(1, 5))
+    defaults = {f.name: getattr(PLEDGE, f.name) for f in fields(PledgeParams) if f.name != "pledge"}
     unknown = set(params) - set(defaults)
     if unknown:
         raise GameError(f"pledge_tree: unknown parameter(s) {sorted(unknown)}")

@@ -61,7 +61,8 @@ from typing import Any
 
 from gametheory.errors import GameError
 
-from .deterrence_exact import Tol, array_tol, check_prob, check_range, numbers, tolerance
+from .._exact import Tol, array_tol, check_prob, check_range, numbers, tolerance
+from .params import BUDGET, SINKING_COSTS, TYING_HANDS
 
 __all__ = [
     "SignalEquilibrium", "tying_hands", "sinking_costs", "tying_hands_map", "sinking_costs_map",
@@ -97,8 +98,8 @@ def _no_signal(t0: Any, c_c: Any, kind: str = "no signal", T: Tol = Tol()) -> Si
     )
 
 
-def tying_hands(audience_cost: Any = Fraction(1, 2), cost_defender: Any = Fraction(1, 2),
-                cost_challenger: Any = Fraction(1, 2)) -> SignalEquilibrium:
+def tying_hands(audience_cost: Any = TYING_HANDS.audience_cost, cost_defender: Any = TYING_HANDS.cost_defender,
+                cost_challenger: Any = TYING_HANDS.cost_challenger) -> SignalEquilibrium:
     """PBE of Fearon's (1997) tying-hands game (DESIGN 9.5); derivation in the module docstring."""
     v, exact = numbers(audience_cost=audience_cost, cost_defender=cost_defender, cost_challenger=cost_challenger)
     for k in v:
@@ -123,8 +124,8 @@ def tying_hands(audience_cost: Any = Fraction(1, 2), cost_defender: Any = Fracti
     )
 
 
-def sinking_costs(signal_cost: Any = Fraction(1, 5), cost_defender: Any = Fraction(1, 2),
-                  cost_challenger: Any = Fraction(1, 2)) -> SignalEquilibrium:
+def sinking_costs(signal_cost: Any = SINKING_COSTS.signal_cost, cost_defender: Any = SINKING_COSTS.cost_defender,
+                  cost_challenger: Any = SINKING_COSTS.cost_challenger) -> SignalEquilibrium:
     """PBE of Fearon's (1997) sinking-costs game (DESIGN 9.5); derivation in the module docstring."""
     v, exact = numbers(signal_cost=signal_cost, cost_defender=cost_defender, cost_challenger=cost_challenger)
     for k in v:
@@ -213,9 +214,16 @@ def _budget_payoffs(v: dict):
     return sender, receiver, d0
 
 
-def budget_signaling_game(budget: Any = 1, prior_high: Any = Fraction(1, 4), value_high: Any = 4,
-                          value_low: Any = 2, cost_high: Any = 1, cost_low: Any = 1,
-                          cost_challenger: Any = 1, transparency: Any = 1):
+def budget_signaling_game(
+    budget: Any = BUDGET.budget,
+    prior_high: Any = BUDGET.prior_high,
+    value_high: Any = BUDGET.value_high,
+    value_low: Any = BUDGET.value_low,
+    cost_high: Any = BUDGET.cost_high,
+    cost_low: Any = BUDGET.cost_low,
+    cost_challenger: Any = BUDGET.cost_challenger,
+    transparency: Any = BUDGET.transparency,
+):
     """The budget game as a :class:`gametheory.SignalingGame` (sender payoffs averaged over observation)."""
     import gametheory as gt
 
@@ -228,9 +236,16 @@ def budget_signaling_game(budget: Any = 1, prior_high: Any = Fraction(1, 4), val
                             sender_payoff=f, receiver_payoff=g)
 
 
-def budget_signaling(budget: Any = 1, prior_high: Any = Fraction(1, 4), value_high: Any = 4,
-                     value_low: Any = 2, cost_high: Any = 1, cost_low: Any = 1,
-                     cost_challenger: Any = 1, transparency: Any = 1) -> BudgetSignaling:
+def budget_signaling(
+    budget: Any = BUDGET.budget,
+    prior_high: Any = BUDGET.prior_high,
+    value_high: Any = BUDGET.value_high,
+    value_low: Any = BUDGET.value_low,
+    cost_high: Any = BUDGET.cost_high,
+    cost_low: Any = BUDGET.cost_low,
+    cost_challenger: Any = BUDGET.cost_challenger,
+    transparency: Any = BUDGET.transparency,
+) -> BudgetSignaling:
     """All pure PBE (by enumeration) and the semi-separating PBE of the budget game.
 
     See the module docstring for the model and the conditions.
@@ -310,7 +325,7 @@ def budget_signaling(budget: Any = 1, prior_high: Any = Fraction(1, 4), value_hi
 def _arrays(**kw: Any) -> dict:
     import numpy as np
 
-    from .deterrence_exact import as_float_array
+    from .._exact import as_float_array
 
     arrs = {k: as_float_array(k, v) for k, v in kw.items()}
     try:

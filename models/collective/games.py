@@ -1,4 +1,4 @@
-"""Binary-contribution games and alliance cost sharing (private module of collective_goods).
+"""Binary-contribution games and alliance cost sharing (part of :mod:`models.collective`).
 
 * Threshold (step-level) public goods (Palfrey & Rosenthal 1984): n allies each decide to
   contribute (cost c) or not; the good, worth v to every ally, is provided iff at least k
@@ -27,6 +27,8 @@ import gametheory as gt
 from gametheory.cooperative import AirportGame
 from gametheory.errors import GameError
 from gametheory import as_number, is_exact_number, to_exact
+
+from .params import THRESHOLD, VOLUNTEERS
 
 __all__ = [
     "VolunteersDilemma",
@@ -96,7 +98,8 @@ class VolunteersDilemma:
         return [[self.p, 1 - self.p] for _ in range(self.n)]
 
 
-def volunteers_dilemma(n: int = 3, benefit: Any = 4, cost: Any = 1) -> VolunteersDilemma:
+def volunteers_dilemma(n: int = VOLUNTEERS.n, benefit: Any = VOLUNTEERS.benefit,
+                       cost: Any = VOLUNTEERS.cost) -> VolunteersDilemma:
     """Volunteer's dilemma (Diekmann 1985): ``p* = 1 - (c/v)^(1/(n-1))``, exact Fractions when
     the root is rational.  Requires ``0 < cost < benefit`` and ``n >= 2``."""
     n = _int(n, "n", 2)
@@ -176,7 +179,8 @@ class ThresholdGame:
         return rows
 
 
-def threshold_game(n: int = 3, k: int = 2, cost: Any = Fraction(1, 4), value: Any = 1) -> ThresholdGame:
+def threshold_game(n: int = THRESHOLD.n, k: int = THRESHOLD.k, cost: Any = THRESHOLD.cost,
+                   value: Any = THRESHOLD.value) -> ThresholdGame:
     """Threshold public good (Palfrey & Rosenthal 1984): pure equilibria and every symmetric
     mixed equilibrium (roots of ``v C(n-1,k-1) p^(k-1)(1-p)^(n-k) = c`` in (0, 1), found
     exactly with sympy; Fractions when rational, else floats)."""

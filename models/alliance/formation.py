@@ -47,7 +47,8 @@ import numpy as np
 
 from gametheory.errors import GameError
 
-from .deterrence_exact import Tol, check_range, numbers, tolerance
+from .._exact import Tol, check_range, numbers, tolerance
+from .params import FORMATION
 
 __all__ = [
     "contest_success",
@@ -60,7 +61,7 @@ __all__ = [
 ]
 
 
-def contest_success(c_a: Any, c_b: Any, m: Any = 1) -> Any:
+def contest_success(c_a: Any, c_b: Any, m: Any = FORMATION.m) -> Any:
     """p = C_A^m / (C_A^m + C_B^m) (Tullock 1980; Hirshleifer 1989); 1/2 when both are 0.
 
     Works on scalars (exact for int/Fraction capabilities and integer m) and numpy arrays.
@@ -126,12 +127,12 @@ class AlignmentResult:
 
 def alignment_game(
     capabilities: Sequence[Any],
-    threat_capability: Any = 3,
-    defender_capability: Any = 2,
-    spoils: Any = 1,
-    threat: Any = 1,
-    loss: Any = 1,
-    m: Any = 1,
+    threat_capability: Any = FORMATION.threat_capability,
+    defender_capability: Any = FORMATION.defender_capability,
+    spoils: Any = FORMATION.spoils,
+    threat: Any = FORMATION.threat,
+    loss: Any = FORMATION.loss,
+    m: Any = FORMATION.m,
 ):
     """The n-player alignment game as a NormalFormGame (strategy 0: join R, 1: join S)."""
     import gametheory as gt
@@ -157,12 +158,12 @@ def alignment_game(
 
 def stable_alignments(
     capabilities: Sequence[Any],
-    threat_capability: Any = 3,
-    defender_capability: Any = 2,
-    spoils: Any = 1,
-    threat: Any = 1,
-    loss: Any = 1,
-    m: Any = 1,
+    threat_capability: Any = FORMATION.threat_capability,
+    defender_capability: Any = FORMATION.defender_capability,
+    spoils: Any = FORMATION.spoils,
+    threat: Any = FORMATION.threat,
+    loss: Any = FORMATION.loss,
+    m: Any = FORMATION.m,
 ) -> list[AlignmentResult]:
     """All stable alignments (pure Nash equilibria of :func:`alignment_game`)."""
     import gametheory as gt
@@ -194,12 +195,12 @@ def stable_alignments(
 
 def swing_state_behavior(
     capability: Any,
-    threat_capability: Any = 3,
-    defender_capability: Any = 2,
-    spoils: Any = 1,
-    threat: Any = 1,
-    loss: Any = 1,
-    m: Any = 1,
+    threat_capability: Any = FORMATION.threat_capability,
+    defender_capability: Any = FORMATION.defender_capability,
+    spoils: Any = FORMATION.spoils,
+    threat: Any = FORMATION.threat,
+    loss: Any = FORMATION.loss,
+    m: Any = FORMATION.m,
 ) -> dict:
     """One swing state's choice and the spoils level where balancing gives way to bandwagoning.
 

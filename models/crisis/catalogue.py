@@ -1,4 +1,4 @@
-"""Crisis bargaining as 2x2 games and alliance cooperation over time (DESIGN section 6).
+"""Crisis bargaining as 2x2 games: the Snyder & Diesing catalogue (DESIGN sections 6 and 9.6).
 
 Snyder & Diesing (1977, *Conflict Among Nations*, ch. 2) model a crisis between two
 states as a 2x2 game in which each chooses to **C**onciliate (cooperate, back down)
@@ -33,10 +33,8 @@ records each player's order.
 
 Each game's equilibria come from :func:`gametheory.solve`; ``classify`` places any
 2x2 game in its ordinal class (:mod:`gametheory.ordinal`) and names the crisis game
-of that class, if any.  The second half of the module covers cooperation over time:
-the repeated prisoner's dilemma (grim trigger and tit-for-tat thresholds) and
-:func:`alliance_collapse`, the boundary at which an alliance held together by
-repeated cooperation dissolves.
+of that class, if any.  Cooperation over time (the repeated prisoner's dilemma, why alliances
+collapse) is in :mod:`models.crisis.cooperation`.
 """
 
 from __future__ import annotations
@@ -44,21 +42,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from fractions import Fraction
 from typing import Any, Iterator
 
 import numpy as np
 
 import gametheory as gt
-from gametheory import ordinal, repeated
+from gametheory import ordinal
 from gametheory.errors import GameError
-from models.registry import Model, Parameter, register
 
 __all__ = [
     "GAMES",
     "PREFERENCES",
     "PREDICTIONS",
     "PLAYERS",
+    "TITLES",
+    "UnknownGameError",
     "game_names",
     "equilibria",
     "prediction",
@@ -66,9 +64,6 @@ __all__ = [
     "CrisisClassification",
     "catalogue",
     "outcome_label",
-    "alliance_game",
-    "alliance_collapse",
-    "AllianceCollapse",
 ]
 
 _CELLS = {
@@ -361,312 +356,3 @@ def _eq_text(g: gt.NormalFormGame, e: Any) -> str:
 
 
 # ---------------------------------------------------------------------- alliance cooperation
-def _check_alliance(threat: Any, cost: Any, capability: Any) -> list:
-    th, c, s = gt.as_numbers({"threat": threat, "cost": cost, "capability": capability})[0].values()
-    if not th > 0:
-        raise GameError(f"threat must be positive; got {threat!r}")
-    if not c > 0:
-        raise GameError(f"cost must be positive; got {cost!r}")
-    if not 0 < s < 1:
-        raise GameError(f"capability (ally 1's share of joint capability) must lie strictly between 0 and 1; got {capability!r}")
-    return [th, c, s]
-
-
-def alliance_game(threat: Any, cost: Any, capability: Any) -> gt.NormalFormGame:
-    """The stage game of alliance cooperation (a linear public good; after Olson & Zeckhauser 1966).
-
-    Ally 1 holds share ``capability`` = k_1 of the allies' joint capability, ally 2
-    k_2 = 1 - k_1.  Cooperating (C) commits an ally's capability to joint defense at
-    cost ``cost * k_i``; committed capability protects both against a threat worth
-    ``threat`` per unit: ``u_i = threat * (k_1 x_1 + k_2 x_2) - cost * k_i x_i``.
-    Hence R_i = threat - cost k_i, T_i = threat k_j, P_i = 0, S_i = (threat - cost) k_i:
-    a prisoner's dilemma for both allies iff ``cost * max(k) < threat < cost``; for
-    ``threat >= cost`` cooperating is dominant (no dilemma); for ``threat <= cost * k_i``
-    ally i prefers mutual defection to mutual cooperation.
-    """
-    th, c, s = _check_alliance(threat, cost, capability)
-    k = (s, 1 - s)
-
-    def u(i: int, x1: int, x2: int) -> Any:
-        x = (x1, x2)
-        return th * (k[0] * x[0] + k[1] * x[1]) - c * k[i] * x[i]
-
-    A = [[u(0, 1, 1), u(0, 1, 0)], [u(0, 0, 1), u(0, 0, 0)]]
-    B = [[u(1, 1, 1), u(1, 1, 0)], [u(1, 0, 1), u(1, 0, 0)]]
-    return gt.NormalFormGame.from_bimatrix(A, B, player_labels=("Ally 1", "Ally 2"),
-                                           strategy_labels=[("C", "D"), ("C", "D")], title="alliance cooperation")
-
-
-@dataclass(frozen=True)
-class AllianceCollapse:
-    """Where an alliance sustained by grim-trigger cooperation holds or dissolves.
-
-    ``delta_threshold``: the lowest shadow of the future that sustains cooperation
-    (0 when cooperating is dominant; a value >= 1 means no delta < 1 does);
-    ``threat_threshold``: the lowest threat that sustains it at this delta;
-    ``max_capability_share``: the largest share of the stronger ally that still
-    sustains it at this threat and delta (1 when any split does; a value below 1/2
-    means no split does); ``reason`` says in words what holds or fails.
-    """
-
-    threat: Any
-    cost: Any
-    capability: Any
-    delta: Any
-    stage_game: str
-    sustainable: bool
-    delta_threshold: Any
-    threat_threshold: Any
-    max_capability_share: Any
-    reason: str
-
-
-def alliance_collapse(threat: Any, cost: Any, capability: Any, delta: Any) -> AllianceCollapse:
-    """The parameter boundary at which alliance cooperation stops being an equilibrium.
-
-    In the repeated :func:`alliance_game` with grim trigger (Friedman 1971; Axelrod &
-    Keohane 1985 on the shadow of the future), ally i's threshold is
-    ``(T_i - R_i)/(T_i - P_i) = (k_i/k_j)(cost - threat)/threat``, so with
-    ``r = max(k)/min(k)``:
-
-    * delta* = r (cost - threat)/threat - cooperation collapses when delta falls below it;
-    * threat* = r cost/(delta + r) - ... or when the threat falls below this;
-    * capabilities: it holds while ``max(k) <= rho/(1 + rho)`` with ``rho = delta threat/(cost - threat)``
-      - the stronger ally, which pays more and gains more from defecting, leaves first.
-
-    Exact for exact inputs; float inputs compare with the engine's tolerance
-    1e-9 * max(threat, cost) (:func:`gametheory.default_tol`), so a delta exactly at the threshold is sustainable
-    whether given as a float or a Fraction.  :class:`GameError` for threat <= 0, cost <= 0,
-    a share outside (0, 1) or delta outside [0, 1).
-    """
-    th, c, s = _check_alliance(threat, cost, capability)
-    d = repeated.check_delta(delta)
-    if isinstance(d, float) and isinstance(th, Fraction):
-        th, c, s = float(th), float(c), float(s)
-    big, small = max(s, 1 - s), min(s, 1 - s)
-    r = big / small
-    one = Fraction(1) if isinstance(th, Fraction) else 1.0
-    tol = 0 if isinstance(th, Fraction) else gt.default_tol(th, c)
-    if th >= c - tol:
-        delta_thr = 0 * one
-        stage = "harmony (cooperating is dominant)" if th > c + tol else "weak harmony (cooperating weakly dominant)"
-    else:
-        delta_thr = r * (c - th) / th
-        if th > c * big + tol:
-            stage = "prisoner's dilemma"
-        else:
-            stage = "deadlock for the stronger ally (it prefers mutual defection)"
-    threat_thr = r * c / (d + r)
-    if th >= c - tol:
-        max_share = one
-    else:
-        rho = d * th / (c - th)
-        max_share = rho / (1 + rho)
-    sustainable = delta_thr <= d + tol
-    if sustainable:
-        reason = "cooperation is an equilibrium"
-    elif delta_thr < 1 - tol:
-        reason = f"cooperation collapses: the shadow of the future {d} is below the threshold {delta_thr}"
-    else:
-        reason = "cooperation collapses at every delta < 1: the threat is too small for the stronger ally"
-    return AllianceCollapse(th, c, s, d, stage, bool(sustainable), delta_thr, threat_thr, max_share, reason)
-
-
-def _alliance_many(threat, cost, capability, delta) -> dict:
-    th, c, s, d = (np.asarray(x, dtype=float) for x in (threat, cost, capability, delta))
-    th, c, s, d = np.broadcast_arrays(th, c, s, d)
-    bad = ~((th > 0) & (c > 0) & (s > 0) & (s < 1) & (d >= 0) & (d < 1))
-    if bad.any():
-        i = int(np.flatnonzero(bad.ravel())[0])
-        raise GameError(
-            f"point {i}: need threat > 0, cost > 0, 0 < capability < 1, 0 <= delta < 1; got "
-            f"threat={th.ravel()[i]}, cost={c.ravel()[i]}, capability={s.ravel()[i]}, delta={d.ravel()[i]}"
-        )
-    big = np.maximum(s, 1 - s)
-    r = big / (1 - big)
-    tol = gt.default_tols(th, c)  # as alliance_collapse
-    harmony = th >= c - tol
-    thr = np.where(harmony, 0.0, r * (c - th) / th)
-    # rho/(1 + rho) with rho = delta threat/(cost - threat), written without the infinite rho of threat >= cost
-    share = np.where(harmony, 1.0, d * th / np.where(harmony, 1.0, c - th + d * th))
-    return {
-        "delta_threshold": thr,
-        "sustainable": thr <= d + tol,
-        "threat_threshold": r * c / (d + r),
-        "max_capability_share": share,
-    }
-
-
-# ---------------------------------------------------------------------- registration
-def _catalogue_solve(game: str) -> dict:
-    if game == "all":
-        rows = catalogue()
-        return {
-            "n_games": len(rows),
-            "dilemmas": ", ".join(r["game"] for r in rows if r["dilemma"]),
-            "ordinal_classes": ", ".join(str(r["ordinal_class"]) for r in rows),
-        }
-    row = next(r for r in catalogue() if r["game"] == _key(game))
-    return {k: v for k, v in row.items() if k != "game"}
-
-
-def _catalogue_rows(game: str) -> list[dict]:
-    if game == "all":
-        return catalogue()
-    g = GAMES[game]
-    out = []
-    for e in gt.solve(g):
-        out.append(
-            {
-                "profile": _eq_text(g, e),
-                "payoff_row": e.payoffs[0],
-                "payoff_column": e.payoffs[1],
-                "outcome": outcome_label(g, e),
-            }
-        )
-    return out
-
-
-def _pd_solve(T, R, P, S, delta) -> dict:
-    if not (T > R > P > S):
-        raise GameError(f"a prisoner's dilemma needs T > R > P > S; got T={T}, R={R}, P={P}, S={S}")
-    g = gt.NormalFormGame.from_bimatrix([[R, S], [T, P]], [[R, T], [S, P]])
-    d = repeated.check_delta(delta)
-    grim = repeated.grim_trigger_threshold(g)
-    tft = repeated.tit_for_tat_threshold(g)
-    tol = 0 if g.exact else g.tol  # float payoffs: a delta within tol of a threshold meets it
-    return {
-        "grim_threshold": grim,
-        "tft_threshold": tft,
-        "grim_sustainable": bool(d >= grim - tol),
-        "tft_stable": bool(d >= tft - tol),
-    }
-
-
-def _pd_many(T, R, P, S, delta) -> dict:
-    T, R, P, S, d = np.broadcast_arrays(*(np.asarray(x, dtype=float) for x in (T, R, P, S, delta)))
-    bad = ~((T > R) & (R > P) & (P > S) & (d >= 0) & (d < 1))
-    if bad.any():
-        i = int(np.flatnonzero(bad.ravel())[0])
-        raise GameError(
-            f"point {i}: need T > R > P > S and 0 <= delta < 1; got T={T.ravel()[i]}, R={R.ravel()[i]}, "
-            f"P={P.ravel()[i]}, S={S.ravel()[i]}, delta={d.ravel()[i]}"
-        )
-    grim = (T - R) / (T - P)
-    tft = np.maximum(grim, (T - R) / (R - S))
-    tol = gt.default_tols(T, R, P, S)  # as _pd_solve (game.tol)
-    return {"grim_threshold": grim, "tft_threshold": tft, "grim_sustainable": d >= grim - tol,
-            "tft_stable": d >= tft - tol}
-
-
-def _alliance_solve(threat, cost, capability, delta) -> dict:
-    res = alliance_collapse(threat, cost, capability, delta)
-    return {
-        "stage_game": res.stage_game,
-        "delta_threshold": res.delta_threshold,
-        "sustainable": res.sustainable,
-        "threat_threshold": res.threat_threshold,
-        "max_capability_share": res.max_capability_share,
-    }
-
-
-register(
-    Model(
-        name="crisis-catalogue",
-        title="Snyder & Diesing's 2x2 crisis games",
-        source="Snyder & Diesing (1977), Conflict Among Nations, ch. 2; Rapoport & Guyer (1966)",
-        parameters={
-            "game": Parameter(default="all", kind=str, choices=("all",) + tuple(_CELLS),
-                              description="a crisis game, or 'all' for the catalogue (one row per game)"),
-        },
-        solve_fn=_catalogue_solve,
-        rows_fn=_catalogue_rows,
-        description="Ordinal crisis games with their equilibria, outcomes and what each predicts.",
-        family="crisis",
-    )
-)
-
-def _taxonomy_solve() -> dict:
-    cls = ordinal.classes()
-    return {
-        "strict_games": len(ordinal.all_strict_games()),
-        "classes": ordinal.class_count(),
-        "classes_without_player_swaps": ordinal.class_count(swap_players=False),
-        "symmetric": sum(c.symmetric for c in cls),
-        "no_conflict": sum(c.no_conflict for c in cls),
-        "dilemmas": sum(c.dilemma for c in cls),
-    }
-
-
-def _taxonomy_rows() -> list[dict]:
-    return [
-        {
-            "rg_number": c.index,
-            "name": c.name or "",
-            "canonical_form": " ".join(f"({a},{b})" for a, b in c.cells),
-            "games_in_class": c.size,
-            "symmetric": c.symmetric,
-            "no_conflict": c.no_conflict,
-            "pure_equilibria": len(c.pure_equilibria),
-            "dilemma": c.dilemma,
-        }
-        for c in ordinal.classes()
-    ]
-
-
-register(
-    Model(
-        name="ordinal-2x2",
-        title="The 78 strict ordinal 2x2 games",
-        source="Rapoport & Guyer (1966), A taxonomy of 2x2 games, General Systems 11",
-        parameters={},
-        solve_fn=_taxonomy_solve,
-        rows_fn=_taxonomy_rows,
-        description="Counts computed by enumerating the 576 games; rows: one per Rapoport-Guyer class.",
-        family="crisis",
-    )
-)
-
-register(
-    Model(
-        name="repeated-pd",
-        title="Repeated prisoner's dilemma: grim trigger and tit-for-tat",
-        source="Friedman (1971); Axelrod (1984), The Evolution of Cooperation, Prop. 2",
-        parameters={
-            "T": Parameter(5, description="temptation payoff"),
-            "R": Parameter(3, description="reward for mutual cooperation"),
-            "P": Parameter(1, description="punishment for mutual defection"),
-            "S": Parameter(0, description="sucker's payoff"),
-            "delta": Parameter(Fraction(9, 10), 0, 1, "discount factor / continuation probability, in [0, 1)",
-                               high_open=True),
-        },
-        solve_fn=_pd_solve,
-        solve_many=_pd_many,
-        description="delta* = (T-R)/(T-P) for grim trigger; max of that and (T-R)/(R-S) for tit-for-tat.",
-        family="crisis",
-    )
-)
-
-register(
-    Model(
-        name="alliance-cooperation",
-        title="Alliance cooperation under a shadow of the future (why alliances collapse)",
-        source="Axelrod & Keohane (1985); Snyder (1997), Alliance Politics; grim trigger after Friedman (1971)",
-        parameters={
-            "threat": Parameter(Fraction(3, 4), 0, None, "value per unit of committed capability against the threat (> 0)",
-                                low_open=True),
-            "cost": Parameter(1, 0, None, "cost per unit of capability committed (> 0)", low_open=True),
-            "capability": Parameter(Fraction(1, 2), 0, 1, "ally 1's share of joint capability, in (0, 1)",
-                                    low_open=True, high_open=True),
-            "delta": Parameter(Fraction(9, 10), 0, 1, "shadow of the future, in [0, 1)", high_open=True),
-        },
-        solve_fn=_alliance_solve,
-        solve_many=_alliance_many,
-        description=(
-            "Grim-trigger cooperation between two allies; reports the delta, threat and capability "
-            "boundaries at which cooperation stops being an equilibrium (delta_threshold >= 1: no delta "
-            "sustains it; max_capability_share < 1/2: no split of capabilities does)."
-        ),
-        family="crisis",
-    )
-)

@@ -1,4 +1,4 @@
-"""Bundled NATO data and the exploitation test (private module of collective_goods).
+"""Bundled NATO data and the exploitation test (part of :mod:`models.collective`).
 
 Olson & Zeckhauser (1966) test the exploitation hypothesis with the Spearman rank correlation,
 across NATO members, of economic size (GDP) against the defence burden (defence spending as a

@@ -37,23 +37,27 @@ This module is specific to the deterrence game (hence in ``models``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Mapping, Sequence
 
 import numpy as np
 
 from gametheory.errors import GameError
 
+from .params import QREParams
+
 __all__ = [
     "UTILITIES", "OUTCOME_LABELS", "choice_probabilities", "outcome_probabilities", "log_likelihood",
     "simulate_deterrence", "fit_deterrence", "simulate", "fit", "StrategicFit", "deterrence_qre_tree", "GAMES",
 ]
 
-UTILITIES = ("u1_sq", "u1_concede", "u1_backdown", "u1_war", "u2_concede", "u2_backdown", "u2_war")
+#: the deterrence game's utilities, in the order of their parameter bundle
+UTILITIES = tuple(f.name for f in fields(QREParams))
 OUTCOME_LABELS = ("sq", "concede", "backdown", "war")
 
 
 GAMES = ("egame123", "egame12")
+DEFAULT_GAME = GAMES[0]  # the full three-stage game
 
 
 def _check_game(game: str, utilities: Any = ()) -> None:
@@ -69,7 +73,7 @@ def _sig(x: np.ndarray) -> np.ndarray:
     return 0.5 * (1.0 + np.tanh(0.5 * x))
 
 
-def choice_probabilities(game: str = "egame123", **utilities: Any) -> dict:
+def choice_probabilities(game: str = DEFAULT_GAME, **utilities: Any) -> dict:
     """Agent logit QRE choice probabilities p1 (challenge), p2 (resist), p4 (fight).
 
     Keyword arguments: any of :data:`UTILITIES` (scalars or arrays; missing ones are 0).
@@ -84,7 +88,7 @@ def choice_probabilities(game: str = "egame123", **utilities: Any) -> dict:
     return {"p_challenge": p1, "p_resist": p2, "p_fight": p4}
 
 
-def outcome_probabilities(game: str = "egame123", **utilities: Any) -> np.ndarray:
+def outcome_probabilities(game: str = DEFAULT_GAME, **utilities: Any) -> np.ndarray:
     """Probabilities of the outcomes (sq, concede, backdown, war), last axis of length 4."""
     p = choice_probabilities(game, **utilities)
     p1, p2, p4 = p["p_challenge"], p["p_resist"], p["p_fight"]
@@ -173,7 +177,7 @@ def _design(design: Mapping[str, Any], data: Any, n: int | None) -> tuple[dict, 
     return mats, names
 
 
-def _outcome_codes(outcomes: Any, data: Any, game: str = "egame123") -> np.ndarray:
+def _outcome_codes(outcomes: Any, data: Any, game: str = DEFAULT_GAME) -> np.ndarray:
     if isinstance(outcomes, str):
         if data is None or outcomes not in data:
             raise GameError(f"outcome column {outcomes!r} is not in the data")
@@ -200,7 +204,7 @@ def _outcome_codes(outcomes: Any, data: Any, game: str = "egame123") -> np.ndarr
 
 
 class _Problem:
-    def __init__(self, y: np.ndarray, mats: dict, names: dict, game: str = "egame123"):
+    def __init__(self, y: np.ndarray, mats: dict, names: dict, game: str = DEFAULT_GAME):
         self.y = y
         self.two_move = game == "egame12"
         self.mats = mats
@@ -255,7 +259,7 @@ class _Problem:
 
 
 def log_likelihood(outcomes: Any, design: Mapping[str, Any], coef: Any, data: Any = None,
-                   game: str = "egame123") -> float:
+                   game: str = DEFAULT_GAME) -> float:
     """Log-likelihood of the outcomes at coefficients ``coef`` (flat, in :data:`UTILITIES` order)."""
     _check_game(game, design)
     y = _outcome_codes(outcomes, data, game)
@@ -271,7 +275,7 @@ def log_likelihood(outcomes: Any, design: Mapping[str, Any], coef: Any, data: An
 
 
 def simulate_deterrence(design: Mapping[str, Any], coef: Mapping[str, Any], data: Any = None,
-                        n: int | None = None, seed: Any = None, game: str = "egame123") -> np.ndarray:
+                        n: int | None = None, seed: Any = None, game: str = DEFAULT_GAME) -> np.ndarray:
     """Draw outcomes (codes 1-4) from the agent-error model.
 
     ``coef``: utility name -> coefficient vector (matching its design's columns).
@@ -342,7 +346,7 @@ class StrategicFit:
     def aic(self) -> float:
         return -2 * self.loglik + 2 * len(self.params)
 
-    game: str = "egame123"
+    game: str = DEFAULT_GAME
 
     def predict(self, design: Mapping[str, Any], data: Any = None, n: int | None = None) -> np.ndarray:
         """Outcome probabilities (n, 4) at the estimates for new regressors (same design layout)."""
@@ -359,7 +363,7 @@ class StrategicFit:
 
 
 def fit_deterrence(outcomes: Any, design: Mapping[str, Any], data: Any = None, start: Any = None,
-                   maxiter: int = 500, game: str = "egame123") -> StrategicFit:
+                   maxiter: int = 500, game: str = DEFAULT_GAME) -> StrategicFit:
     """Fit the deterrence game's utilities to outcomes by maximum likelihood (Signorino 1999).
 
     ``outcomes``: codes 1-4 or labels ("sq", "concede", "backdown", "war"), or a column name
@@ -428,44 +432,3 @@ def fit_deterrence(outcomes: Any, design: Mapping[str, Any], data: Any = None, s
 
 simulate = simulate_deterrence  # short names, as in the brief of the ``games`` package's users
 fit = fit_deterrence
-
-
-# ------------------------------------------------------------------ registry ----------------
-
-
-def _register() -> None:
-    from .registry import Model, Parameter, register
-
-    params = {
-        "u1_sq": Parameter(0.0, None, None, "challenger: status quo"),
-        "u1_concede": Parameter(1.0, None, None, "challenger: defender concedes"),
-        "u1_backdown": Parameter(0.0, None, None, "challenger: backs down"),
-        "u1_war": Parameter(-0.5, None, None, "challenger: war"),
-        "u2_concede": Parameter(0.0, None, None, "defender: concedes"),
-        "u2_backdown": Parameter(1.0, None, None, "defender: challenger backs down"),
-        "u2_war": Parameter(-0.5, None, None, "defender: war"),
-    }
-
-    def solve(**u: Any) -> dict:
-        p = choice_probabilities(**u)
-        probs = outcome_probabilities(**u)
-        row = {k: float(v) for k, v in p.items()}
-        row.update({f"p_{lab}": float(x) for lab, x in zip(OUTCOME_LABELS, probs)})
-        return row
-
-    def solve_many(**u: Any) -> dict:
-        p = choice_probabilities(**u)
-        probs = outcome_probabilities(**u)
-        out = dict(p)
-        out.update({f"p_{lab}": probs[..., i] for i, lab in enumerate(OUTCOME_LABELS)})
-        return out
-
-    register(Model(
-        name="deterrence-qre", title="Deterrence game: agent logit QRE (strategic estimation model)",
-        source="Signorino (1999); McKelvey & Palfrey (1998)", parameters=params, solve_fn=solve,
-        solve_many=solve_many, family="extended_deterrence",
-        description="Choice and outcome probabilities of the 3-stage deterrence game with agent logit errors.",
-    ))
-
-
-_register()

@@ -1,0 +1,43 @@
+"""Collective goods and burden sharing in alliances (DESIGN section 3).
+
+:mod:`models.collective.goods` (allies' voluntary spending on a public good: Nash,
+Samuelson and Lindahl; aggregation technologies; group size), :mod:`models.collective.games`
+(threshold games, the volunteer's dilemma, cost sharing) and :mod:`models.collective.data`
+(bundled NATO data, the exploitation test); :mod:`models.collective.params` holds their
+parameter bundles.  :mod:`models.collective_goods` is the documented entry point.
+"""
+
+from .data import DATASETS, exploitation_test, nato_data
+from .games import (
+    ThresholdGame,
+    VolunteersDilemma,
+    cost_sharing,
+    simulate_volunteers,
+    threshold_game,
+    volunteers_dilemma,
+    volunteers_dilemma_many,
+)
+from .goods import (
+    CES,
+    Alliance,
+    BestShot,
+    CESBridging,
+    CobbDouglas,
+    Custom,
+    EquilibriumSet,
+    QuasiLinear,
+    Summation,
+    WeakestLink,
+    WeightedSum,
+    group_size,
+    stylized_incomes,
+)
+
+__all__ = [
+    "CobbDouglas", "CES", "QuasiLinear", "Custom",
+    "Summation", "WeightedSum", "WeakestLink", "BestShot", "CESBridging",
+    "Alliance", "EquilibriumSet", "group_size", "stylized_incomes",
+    "volunteers_dilemma", "volunteers_dilemma_many", "simulate_volunteers", "VolunteersDilemma",
+    "threshold_game", "ThresholdGame", "cost_sharing",
+    "nato_data", "exploitation_test", "DATASETS",
+]

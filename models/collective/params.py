@@ -1,0 +1,71 @@
+"""Parameter bundles of the collective-goods models: each default, range and meaning once.
+
+The model functions read their defaults from these instances and the registry builds
+its parameter specs from the same fields (:func:`models.parameters.parameters_of`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from ..parameters import param, same_as
+
+__all__ = ["OlsonZeckhauserParams", "ImpurePublicGoodParams", "VolunteersParams", "ThresholdParams",
+           "GroupSizeParams", "OLSON_ZECKHAUSER", "IMPURE_PUBLIC_GOOD", "VOLUNTEERS", "THRESHOLD", "GROUP_SIZE"]
+
+
+@dataclass(frozen=True)
+class OlsonZeckhauserParams:
+    """A stylized alliance of Cobb-Douglas allies (Olson & Zeckhauser 1966)."""
+
+    n: Any = param(5, 1, 100, "number of allies", kind=int)
+    spread: Any = param(Fraction(3, 2), 1, 100, "income ratio between consecutive allies (largest = 100)")
+    alpha: Any = param(Fraction(1, 2), 0, 1, "Cobb-Douglas weight on private consumption", low_open=True,
+                       high_open=True)
+
+
+@dataclass(frozen=True)
+class ImpurePublicGoodParams:
+    """Joint products: a spillover phi on top of the stylized alliance (Sandler 1977)."""
+
+    spillover: Any = param(Fraction(1, 2), 0, 1, "share phi of allies' spending that benefits ally i")
+    n: Any = same_as(OlsonZeckhauserParams, "n")
+    spread: Any = same_as(OlsonZeckhauserParams, "spread", description="income ratio between consecutive allies")
+    alpha: Any = same_as(OlsonZeckhauserParams, "alpha")
+
+
+@dataclass(frozen=True)
+class VolunteersParams:
+    """The volunteer's dilemma (Diekmann 1985)."""
+
+    n: Any = param(3, 2, 10**9, "number of allies", kind=int)
+    benefit: Any = param(4, 0, None, "value of the good to each ally", low_open=True)
+    cost: Any = param(1, 0, None, "cost of volunteering; must also be below benefit", low_open=True)
+
+
+@dataclass(frozen=True)
+class ThresholdParams:
+    """The threshold public good (Palfrey & Rosenthal 1984)."""
+
+    n: Any = param(3, 1, 100, "number of allies", kind=int)
+    k: Any = param(2, 1, 100, "contributors needed; must also be at most n", kind=int)
+    cost: Any = param(Fraction(1, 4), 0, None, "cost of contributing", low_open=True)
+    value: Any = param(1, 0, None, "value of the good", low_open=True)
+
+
+@dataclass(frozen=True)
+class GroupSizeParams:
+    """Identical Cobb-Douglas allies (Olson 1965)."""
+
+    n: Any = param(5, 1, 10**4, "number of identical allies", kind=int)
+    alpha: Any = same_as(OlsonZeckhauserParams, "alpha")
+    income: Any = param(1, 0, None, "income of each ally", low_open=True)
+
+
+OLSON_ZECKHAUSER = OlsonZeckhauserParams()
+IMPURE_PUBLIC_GOOD = ImpurePublicGoodParams()
+VOLUNTEERS = VolunteersParams()
+THRESHOLD = ThresholdParams()
+GROUP_SIZE = GroupSizeParams()
