@@ -85,8 +85,50 @@ def semi_separating_equilibria(sg: SignalingGame) -> list[SemiSeparatingEquilibr
     over two messages and the receiver mixes over two actions after the pooled message.
 
     Indifference conditions are solved exactly.  See the module docstring for the
-    conditions and the cases not covered.  Sources: Fudenberg & Tirole (1991), 8.2.2;
-    Gibbons (1992), 4.2.
+    conditions and the cases not covered.
+
+    Parameters
+    ----------
+    sg : SignalingGame
+        A signaling game with two types.
+
+    Returns
+    -------
+    list of SemiSeparatingEquilibrium
+        Each with the ``mixing_type``, its probability ``q`` of the pooled message and
+        the receiver's probability ``r`` of the first action it mixes.
+
+    Raises
+    ------
+    InvalidGameError
+        The game does not have two types.
+
+    Warns
+    -----
+    DegenerateSignalingWarning
+        A continuum of hybrid equilibria that is not listed.
+
+    References
+    ----------
+    Fudenberg, D. & Tirole, J. (1991). Game Theory, 8.2.2.  Gibbons, R. (1992). Game
+    Theory for Applied Economists, 4.2.
+
+    Examples
+    --------
+    Beer-quiche with a weak type of prior 2/3: the weak type mixes over beer and quiche.
+
+    >>> import gametheory as gt
+    >>> from fractions import Fraction
+    >>> def sender(t, m, a):  # 1 for the preferred breakfast, 2 if the receiver retreats
+    ...     return (1 if (t == "strong") == (m == "beer") else 0) + (2 if a == "retreat" else 0)
+    >>> def receiver(t, m, a):  # 1 for fighting a weak type or retreating from a strong one
+    ...     return 1 if (a == "fight") == (t == "weak") else 0
+    >>> sg = gt.SignalingGame(types=["weak", "strong"], prior=[Fraction(2, 3), Fraction(1, 3)],
+    ...                       messages=["beer", "quiche"], actions=["fight", "retreat"],
+    ...                       sender_payoff=sender, receiver_payoff=receiver)
+    >>> eq = gt.semi_separating_equilibria(sg)[0]
+    >>> eq.mixing_type, eq.pooled_message, eq.q, eq.r
+    ('weak', 'beer', Fraction(1, 2), Fraction(1, 2))
     """
     _check_game(sg)
     if len(sg.types) != 2:

@@ -105,8 +105,10 @@ def solve(
 
     Raises
     ------
+    GameError
+        An unknown method.
     InvalidGameError
-        An unknown method, or an option the method does not take.
+        An option the method does not take.
     EquilibriumLimitError
         More equilibria than ``limit`` (with ``on_limit="raise"``).
     DegenerateGameError
