@@ -184,7 +184,8 @@ def risk_dominant(game: NormalFormGame, eq1: Any, eq2: Any) -> Equilibrium | Non
 
     Examples
     --------
-    In the stag hunt the hare equilibrium is risk-dominant ((3 - 2) ... loss products 1 < 4):
+    In the stag hunt the hare equilibrium is risk-dominant (Nash products of the
+    deviation losses: 1 at stag, 4 at hare):
 
     >>> import gametheory as gt
     >>> stag = gt.NormalFormGame.from_bimatrix([[4, 0], [3, 2]], [[4, 3], [0, 2]])
