@@ -64,6 +64,34 @@ class ContinuousGame:
     best-response iteration or by a root of the first-order conditions (scipy).  Payoffs
     should be concave in the own action for the first-order conditions to characterize
     best responses; every result is checked by a grid search for profitable deviations.
+
+    Parameters
+    ----------
+    payoff : callable
+        ``payoff(q) -> array of n payoffs`` for an action profile ``q`` of shape (n,).
+    lower, upper : number or sequence
+        The action intervals.
+    n : int, optional
+        The number of players (default: from ``lower``/``upper``).
+
+    Raises
+    ------
+    InvalidGameError
+        Bounds that are not finite or with ``lower > upper``.
+
+    References
+    ----------
+    Nash, J. (1951); Fudenberg, D. & Tirole, J. (1991). Game Theory, 1.2.
+
+    Examples
+    --------
+    The Cournot duopoly again, without the aggregative structure:
+
+    >>> import numpy as np
+    >>> from gametheory.continuous import ContinuousGame
+    >>> duopoly = ContinuousGame(lambda q: q * (1 - q.sum()), lower=[0, 0], upper=[1, 1])
+    >>> np.round(duopoly.nash().actions, 6).tolist()
+    [0.333333, 0.333333]
     """
 
     def __init__(self, payoff: Callable[[np.ndarray], Any], lower: Any, upper: Any, n: int | None = None):
