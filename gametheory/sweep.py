@@ -89,6 +89,30 @@ class SweepPointError(GameError):
     ``original_message`` hold the same.  In the calling process the original
     exception is chained as ``__cause__``; from worker processes only its type and
     message travel (exceptions cross process boundaries by pickling).
+
+    Parameters
+    ----------
+    message : str
+        The message.
+    index : int, optional
+        The point's position in the grid.
+    point : dict, optional
+        The point's parameter values.
+    original_type, original_message : str, optional
+        The original exception's type name and message.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> def fn(x):
+    ...     if x > 1:
+    ...         raise ValueError("too big")
+    ...     return {"y": x}
+    >>> try:
+    ...     gt.sweep(fn, {"x": [1, 2]})
+    ... except gt.SweepPointError as exc:
+    ...     print(exc.index, exc.point, exc.original_type)
+    1 {'x': 2} ValueError
     """
 
     def __init__(

@@ -40,9 +40,11 @@ def entry_points() -> dict[str, object]:
     import gametheory
 
     named: dict[str, object] = {}
-    for name in gametheory.__all__:
-        if name != "__version__":
-            named[f"gametheory.{name}"] = getattr(gametheory, name)
+    for name, (module, attr) in sorted(gametheory._EXPORTS.items()):
+        # resolved through the export table, not getattr: ``import gametheory.sweep`` makes
+        # ``gametheory.sweep`` the (callable) module, whose docstring is the module's
+        mod = importlib.import_module(f"gametheory.{module}")
+        named[f"gametheory.{name}"] = mod if attr is None else getattr(mod, attr)
     for sub in FACADES:
         mod = importlib.import_module(f"gametheory.{sub}")
         for name in mod.__all__:

@@ -25,7 +25,7 @@ TESTS = numpydoc_stats.doctests()
 
 
 def test_there_are_doctests():
-    assert len(TESTS) >= 18
+    assert len(TESTS) >= 130
 
 
 @pytest.mark.parametrize("test", TESTS, ids=lambda t: t.name)
@@ -37,3 +37,31 @@ def test_docstring_example(test, tmp_path, monkeypatch):
         test.globs = dict(test.globs)  # a fresh namespace per run, as doctest itself does
         result = runner.run(test, out=out.append, clear_globs=True)
     assert result.failed == 0, "".join(out)
+
+
+ENTRY_POINTS = numpydoc_stats.entry_points()
+
+
+@pytest.mark.parametrize("name", sorted(ENTRY_POINTS))
+def test_public_entry_point_has_a_doctested_example(name):
+    obj = ENTRY_POINTS[name]
+    assert "Examples" in numpydoc_stats.sections(obj), f"{name}: no numpydoc Examples section"
+    assert numpydoc_stats.has_doctest(obj), f"{name}: the Examples section has no >>> example"
+
+
+@pytest.mark.parametrize("name", sorted(n for n, o in ENTRY_POINTS.items() if inspect.isfunction(o)))
+def test_public_function_has_numpydoc_sections(name):
+    fn = ENTRY_POINTS[name]
+    found = numpydoc_stats.sections(fn)
+    needed = {"References", "Examples"}
+    if inspect.signature(fn).parameters:
+        needed.add("Parameters")
+    if inspect.signature(fn).return_annotation not in (None, "None"):
+        needed.add("Returns")
+    assert needed <= found, f"{name}: missing {sorted(needed - found)}"
+
+
+@pytest.mark.parametrize("name", sorted(n for n, o in ENTRY_POINTS.items()
+                                        if not (inspect.isclass(o) and issubclass(o, (BaseException, Warning)))))
+def test_public_entry_point_cites_its_source(name):
+    assert "References" in numpydoc_stats.sections(ENTRY_POINTS[name]), f"{name}: no References section"

@@ -75,6 +75,20 @@ class BeliefSet:
         The vertices (dicts) when they were enumerated exactly, else None.
     exact
         Whether the computation was exact.
+
+    References
+    ----------
+    Fudenberg, D. & Tirole, J. (1991). Game Theory, 8.2.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> from gametheory.bayesian import belief_set
+    >>> one, zero = Fraction(1), Fraction(0)
+    >>> bs = belief_set("m", "a", ["t1", "t2"], ["a", "b"],
+    ...                 {"t1": {"a": one, "b": zero}, "t2": {"a": zero, "b": one}})
+    >>> bs.point
+    {'t1': Fraction(3, 4), 't2': Fraction(1, 4)}
     """
 
     message: Any

@@ -329,12 +329,34 @@ class BayesianEquilibrium:
 
     Attributes
     ----------
-    strategies : dict player -> dict type -> dict action -> probability
-    payoffs : tuple of ex-ante expected payoffs
-    interim_payoffs : dict player -> dict type -> expected payoff given the type
-        (types of probability 0 are omitted)
+    strategies : dict
+        player -> type -> action -> probability.
+    payoffs : tuple
+        Ex-ante expected payoffs.
+    interim_payoffs : dict
+        player -> type -> expected payoff given the type (types of probability 0 are omitted).
     is_pure : bool
-    normal_form_equilibrium : the Equilibrium of the normal form it came from
+        Whether every type plays a pure action.
+    normal_form_equilibrium : Equilibrium
+        The equilibrium of the normal form it came from.
+
+    References
+    ----------
+    Harsanyi, J. (1967-68). Games with incomplete information played by "Bayesian"
+    players. Management Science 14.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> from fractions import Fraction
+    >>> def payoff(types, actions):
+    ...     return (int(actions == ("a", "x")), int((actions[1] == "x") == (types[1] == "hi")))
+    >>> bg = gt.BayesianGame(types=[["t"], ["hi", "lo"]],
+    ...                      prior={("t", "hi"): Fraction(1, 2), ("t", "lo"): Fraction(1, 2)},
+    ...                      actions=[["a", "b"], ["x", "y"]], payoff=payoff)
+    >>> eq = gt.bayesian_nash_equilibria(bg, method="pure")[0]
+    >>> eq.is_pure, eq.interim_payoffs["P2"]
+    (True, {'hi': Fraction(1, 1), 'lo': Fraction(1, 1)})
     """
 
     strategies: dict

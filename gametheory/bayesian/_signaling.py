@@ -273,12 +273,34 @@ class SignalingGame:
 
 @dataclass(frozen=True)
 class IntuitiveFailure:
-    """Why an equilibrium fails the intuitive criterion (Cho & Kreps 1987).
+    """Why an equilibrium fails the intuitive criterion.
 
-    ``type`` would deviate to the unused ``message``: every reply that is a best
-    response to some belief on the types outside ``excluded_types`` (those for whom
-    ``message`` is equilibrium-dominated) gives it at least ``worst_deviation_payoff``,
-    more than its ``equilibrium_payoff``.
+    ``type`` would deviate to the unused ``message``: every reply that is a best response
+    to some belief on the types outside ``excluded_types`` (those for whom ``message`` is
+    equilibrium-dominated) gives it at least ``worst_deviation_payoff``, more than its
+    ``equilibrium_payoff``.
+
+    References
+    ----------
+    Fudenberg, D. & Tirole, J. (1991). Game Theory, 8.2.  Cho, I.-K. & Kreps, D. (1987).
+    Signaling games and stable equilibria. QJE 102.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> from fractions import Fraction
+    >>> def sender(t, m, a):
+    ...     return (1 if (t == "strong") == (m == "beer") else 0) + (2 if a == "retreat" else 0)
+    >>> def receiver(t, m, a):
+    ...     return 1 if (a == "fight") == (t == "weak") else 0
+    >>> sg = gt.SignalingGame(types=["weak", "strong"], prior=[Fraction(1, 10), Fraction(9, 10)],
+    ...                       messages=["beer", "quiche"], actions=["fight", "retreat"],
+    ...                       sender_payoff=sender, receiver_payoff=receiver)
+    >>> failure = gt.perfect_bayesian_equilibria(sg)[1].intuitive_failure
+    >>> failure.type, failure.message, failure.excluded_types
+    ('strong', 'beer', ('weak',))
+    >>> failure.equilibrium_payoff, failure.worst_deviation_payoff
+    (Fraction(2, 1), Fraction(3, 1))
     """
 
     type: Any
@@ -304,7 +326,35 @@ class IntuitiveFailure:
 
 @dataclass(frozen=True)
 class IntuitiveCheck:
-    """Result of :func:`intuitive_criterion`: ``passes`` and every failure found."""
+    """Result of :func:`intuitive_criterion`: ``passes`` (also its truth value) and every failure found.
+
+    Attributes
+    ----------
+    passes : bool
+        Whether the equilibrium survives.
+    failures : tuple of IntuitiveFailure
+        Every (type, unused message) pair that breaks it.
+
+    References
+    ----------
+    Fudenberg, D. & Tirole, J. (1991). Game Theory, 8.2.  Cho, I.-K. & Kreps, D. (1987).
+    Signaling games and stable equilibria. QJE 102.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> from fractions import Fraction
+    >>> def sender(t, m, a):
+    ...     return (1 if (t == "strong") == (m == "beer") else 0) + (2 if a == "retreat" else 0)
+    >>> def receiver(t, m, a):
+    ...     return 1 if (a == "fight") == (t == "weak") else 0
+    >>> sg = gt.SignalingGame(types=["weak", "strong"], prior=[Fraction(1, 10), Fraction(9, 10)],
+    ...                       messages=["beer", "quiche"], actions=["fight", "retreat"],
+    ...                       sender_payoff=sender, receiver_payoff=receiver)
+    >>> beer, quiche = gt.perfect_bayesian_equilibria(sg)
+    >>> bool(gt.intuitive_criterion(sg, beer)), gt.intuitive_criterion(sg, quiche).passes
+    (True, False)
+    """
 
     passes: bool
     failures: tuple
@@ -319,18 +369,46 @@ class PerfectBayesianEquilibrium:
 
     Attributes
     ----------
-    sender : dict type -> message
-    receiver : dict message -> action
-    beliefs : dict message -> dict type -> probability
-        Bayes' rule on the path; off the path one supporting belief (interior to the set).
-    belief_sets : dict off-path message -> BeliefSet
-        All beliefs that make the receiver's action a best response (``.interval`` for two types).
-    kind : "pooling" | "separating" | "partial"
+    sender : dict
+        type -> message.
+    receiver : dict
+        message -> action.
+    beliefs : dict
+        message -> type -> probability: Bayes' rule on the path; off the path one
+        supporting belief (interior to the set).
+    belief_sets : dict
+        off-path message -> :class:`BeliefSet`, all beliefs that make the receiver's
+        action a best response (``.interval`` for two types).
+    kind : str
+        "pooling", "separating" or "partial".
     intuitive : bool
         Whether it survives the Cho-Kreps intuitive criterion.
     intuitive_failure : IntuitiveFailure or None
         The type that would deviate and to which message, when ``intuitive`` is False.
-    payoffs : (dict type -> sender payoff, receiver expected payoff)
+    payoffs : tuple
+        (type -> sender payoff, receiver expected payoff).
+
+    References
+    ----------
+    Fudenberg, D. & Tirole, J. (1991). Game Theory, 8.2.  Cho, I.-K. & Kreps, D. (1987).
+    Signaling games and stable equilibria. QJE 102.
+
+    Examples
+    --------
+    Beer-quiche (Cho & Kreps 1987), pooling on beer:
+
+    >>> import gametheory as gt
+    >>> from fractions import Fraction
+    >>> def sender(t, m, a):
+    ...     return (1 if (t == "strong") == (m == "beer") else 0) + (2 if a == "retreat" else 0)
+    >>> def receiver(t, m, a):
+    ...     return 1 if (a == "fight") == (t == "weak") else 0
+    >>> sg = gt.SignalingGame(types=["weak", "strong"], prior=[Fraction(1, 10), Fraction(9, 10)],
+    ...                       messages=["beer", "quiche"], actions=["fight", "retreat"],
+    ...                       sender_payoff=sender, receiver_payoff=receiver)
+    >>> eq = gt.perfect_bayesian_equilibria(sg)[0]
+    >>> eq.kind, eq.beliefs["beer"], eq.belief_sets["quiche"].interval
+    ('pooling', {'weak': Fraction(1, 10), 'strong': Fraction(9, 10)}, (Fraction(1, 2), Fraction(1, 1)))
     """
 
     sender: dict

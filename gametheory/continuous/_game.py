@@ -18,7 +18,32 @@ from ..errors import GameError, InvalidGameError, SolverError
 
 @dataclass(frozen=True, eq=False)
 class ContinuousEquilibrium:
-    """A Nash equilibrium of a continuous game: actions, payoffs, how it was found."""
+    """A Nash equilibrium of a continuous game: actions, payoffs, how it was found.
+
+    Attributes
+    ----------
+    actions : numpy.ndarray
+        One action per player.
+    payoffs : numpy.ndarray
+        One payoff per player.
+    method : str
+        The algorithm ("replacement", "root", "best-response").
+    max_regret : float
+        The largest gain from a deviation found by the grid check.
+    params : mapping
+        Anything else the solver records.
+
+    References
+    ----------
+    Cornes, R. & Hartley, R. (2007). Aggregative public good games. JPET 9.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> eq = gt.AggregativeGame(lambda q, G: q * (1 - G), upper=[1, 1]).nash()
+    >>> eq.method, [round(float(u), 6) for u in eq.payoffs]
+    ('replacement', [0.111111, 0.111111])
+    """
 
     actions: np.ndarray
     payoffs: np.ndarray

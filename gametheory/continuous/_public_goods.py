@@ -26,8 +26,39 @@ from ..errors import GameError, InvalidGameError
 class PublicGoodsEquilibrium:
     """An allocation of a public-goods economy (Nash, Pareto or Lindahl).
 
-    ``contributions`` and ``private`` are numpy arrays (object arrays of Fractions when
-    ``exact``); ``contributors`` are the indices with a strictly positive contribution.
+    Attributes
+    ----------
+    total
+        The public good G.
+    contributions, incomes : numpy.ndarray
+        Per ally (object arrays of Fractions when ``exact``); ``private`` is
+        ``incomes - contributions`` and ``burden_shares`` is ``contributions / incomes``.
+    contributors
+        The indices with a strictly positive contribution.
+    concept : str
+        "nash", "pareto" or "lindahl".
+    method : str
+        How it was computed.
+    exact : bool
+        Whether the numbers are exact.
+    unique : bool
+        Whether the equilibrium is unique.
+    prices : numpy.ndarray or None
+        Lindahl prices.
+
+    References
+    ----------
+    Bergstrom, T., Blume, L. & Varian, H. (1986). J. Public Econ. 29.  Lindahl, E. (1919).
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> from gametheory.continuous import CobbDouglas, PublicGoodsGame
+    >>> game = PublicGoodsGame([10, 6, 2], CobbDouglas(Fraction(1, 2)))
+    >>> game.nash().private.tolist()
+    [Fraction(16, 3), Fraction(16, 3), Fraction(2, 1)]
+    >>> game.lindahl().prices.tolist()
+    [Fraction(5, 9), Fraction(1, 3), Fraction(1, 9)]
     """
 
     total: Any

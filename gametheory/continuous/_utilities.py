@@ -21,8 +21,22 @@ from ..errors import InvalidGameError
 class Preference:
     """Utility over private consumption ``x`` and security ``Z``, vectorized over players.
 
-    Subclasses bind their per-player parameters with :meth:`bind` (a copy sized for n
-    players); ``utility``, ``mrs`` (U_Z / U_x) then take arrays with players on axis 0.
+    Subclasses (:class:`CobbDouglas`, :class:`CES`, :class:`QuasiLinear`,
+    :class:`Custom`) bind their per-player parameters with :meth:`bind` (a copy sized for
+    n players); ``utility``, ``mrs`` (U_Z / U_x) then take arrays with players on axis 0.
+
+    References
+    ----------
+    Cornes, R. & Hartley, R. (2007). Aggregative public good games. JPET 9.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from fractions import Fraction
+    >>> from gametheory.continuous import CobbDouglas
+    >>> cd = CobbDouglas(Fraction(1, 2)).bind(2)
+    >>> cd.mrs(np.array([1.0, 2.0]), np.array([2.0, 2.0])).tolist()  # x / Z when alpha = 1/2
+    [0.5, 1.0]
     """
 
     homothetic = False

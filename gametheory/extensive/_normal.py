@@ -740,13 +740,35 @@ def _expected_in_subgame(tree: ExtensiveFormGame, r: int, cut: dict, beh: dict, 
 class NonCredibleThreat:
     """A pure Nash equilibrium that no subgame-perfect profile supports, and why.
 
-    ``equilibrium``: the Nash equilibrium of the reduced normal form (a gametheory.Equilibrium);
-    ``strategy``: player -> information set -> action (reduced: own-excluded sets omitted);
-    ``threats``: list of dicts with the off-path ``node`` (perfect information: the decision
-    node; otherwise the root of the deepest subgame where the profile is not a Nash
-    equilibrium), the ``player``, the ``infoset`` key, the ``action`` the profile prescribes
-    there, the ``best_actions`` (best replies) and the ``loss`` from carrying out the threat;
-    ``path`` and ``outcome`` of the equilibrium.
+    Attributes
+    ----------
+    equilibrium : Equilibrium
+        The Nash equilibrium of the reduced normal form.
+    strategy : dict
+        player -> information set -> action (reduced: own-excluded sets omitted).
+    threats : list of dict
+        Each with the off-path ``node`` (perfect information: the decision node; otherwise
+        the root of the deepest subgame where the profile is not a Nash equilibrium), the
+        ``player``, the ``infoset`` key, the ``action`` the profile prescribes there, the
+        ``best_actions`` (best replies) and the ``loss`` from carrying out the threat.
+    path, outcome
+        Of the equilibrium.
+    payoffs : tuple
+        The equilibrium payoffs.
+
+    References
+    ----------
+    Selten, R. (1965, 1975); Gibbons, R. (1992). Game Theory for Applied Economists, 2.1.
+
+    Examples
+    --------
+    See :func:`non_credible_threats`.
+
+    >>> import gametheory as gt
+    >>> t = gt.complete_tree(2, 2, [[0, 1], [0, 1], [-1, -1], [1, 0]])
+    >>> threat = gt.non_credible_threats(t)[0].threats[0]
+    >>> threat["action"], threat["best_actions"], threat["loss"]
+    ('a1', ['a2'], Fraction(1, 1))
     """
 
     equilibrium: Any

@@ -38,10 +38,34 @@ __all__ = ["agent_qre", "agent_qre_path", "agent_qre_batch", "QREBatch"]
 class QREBatch:
     """Agent QRE of a perfect-information tree for K parameter points.
 
-    ``edge_probabilities[k, v]``: probability of the edge into node v (the choice or chance
-    probability); ``reach[k, v]``: probability that v is reached; ``values[k, v, i]``: player i's
-    expected payoff from node v on; ``terminal_probabilities[k, j]`` for the terminal
-    ``terminals[j]``; ``lam[k, i]``: player i's precision at point k.
+    Attributes
+    ----------
+    tree : ExtensiveFormGame
+        The tree.
+    lam : numpy.ndarray
+        ``lam[k, i]``: player i's precision at point k.
+    edge_probabilities : numpy.ndarray
+        ``[k, v]``: probability of the edge into node v (the choice or chance probability).
+    reach : numpy.ndarray
+        ``[k, v]``: probability that v is reached.
+    values : numpy.ndarray
+        ``[k, v, i]``: player i's expected payoff from node v on.
+    terminals : numpy.ndarray
+        The terminal node ids; ``terminal_probabilities[k, j]`` is the probability of
+        ``terminals[j]``.
+
+    References
+    ----------
+    McKelvey, R. & Palfrey, T. (1998). Quantal response equilibria for extensive form
+    games. Experimental Economics 1.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> t = gt.complete_tree(2, 1, [[1, 0], [0, 1]])  # P1 picks a1 or a2, then the game ends
+    >>> batch = gt.agent_qre_batch(t, [0.0, 1.0])
+    >>> batch.reach.round(3).tolist()
+    [[1.0, 0.5, 0.5], [1.0, 0.731, 0.269]]
     """
 
     tree: ExtensiveFormGame

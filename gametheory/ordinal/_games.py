@@ -276,9 +276,36 @@ def _is_symmetric(g: np.ndarray) -> bool:
 class OrdinalClass:
     """One of the 78 classes of strict ordinal 2x2 games.
 
-    ``index`` is Rapoport & Guyer's number; ``cells`` is the canonical form ((a, b) per cell in the order (1,1), (1,2), (2,1),
-    (2,2)); ``size`` the number of the 576 strict games in the class (8 divided by the
-    order of its stabilizer).
+    Attributes
+    ----------
+    index : int
+        Rapoport & Guyer's number.
+    cells : tuple
+        The canonical form, (a, b) per cell in the order (1,1), (1,2), (2,1), (2,2).
+    size : int
+        The number of the 576 strict games in the class (8 divided by the order of its
+        stabilizer).
+    name : str or None
+        The common name, if it has one.
+    symmetric : bool
+        Whether the game is symmetric.
+    pure_equilibria : tuple
+        The pure equilibria of the canonical form.
+    dilemma : bool
+        Some pure equilibrium is Pareto-dominated.
+    no_conflict : bool
+        Both players rank the same outcome best.
+
+    References
+    ----------
+    Rapoport, A. & Guyer, M. (1966). A taxonomy of 2 x 2 games. General Systems 11.
+
+    Examples
+    --------
+    >>> from gametheory import ordinal
+    >>> pd = ordinal.get_class("Prisoner's Dilemma")
+    >>> pd.index, pd.dilemma, pd.symmetric
+    (12, True, True)
     """
 
     index: int
@@ -464,6 +491,20 @@ class Classification:
     equilibria : list
         All Nash equilibria of the game as given, by :func:`gametheory.solve`
         (computed on first access, so classifying many games stays fast).
+
+    References
+    ----------
+    Rapoport, A. & Guyer, M. (1966). A taxonomy of 2 x 2 games. General Systems 11.
+
+    Examples
+    --------
+    A tie makes the game non-strict; the compatible classes are listed:
+
+    >>> import gametheory as gt
+    >>> from gametheory import ordinal
+    >>> c = ordinal.classify(gt.NormalFormGame.from_bimatrix([[3, 1], [3, 2]], [[3, 4], [1, 2]]))
+    >>> c.strict, c.ordinal_class, len(c.compatible) >= 1
+    (False, None, True)
     """
 
     strict: bool

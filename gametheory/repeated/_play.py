@@ -167,9 +167,34 @@ def _check_noise(noise: Any) -> Number:
 class PlayResult:
     """Expected payoffs of two strategies in the repeated game.
 
-    ``payoffs``: expected discounted totals ``E sum_t delta^t u_t`` (= expected total
-    payoff when ``delta`` is a continuation probability); ``average``: the same times
-    ``1 - delta`` (per-round units, comparable with stage payoffs).
+    Attributes
+    ----------
+    strategies : tuple of str
+        The two strategy names.
+    delta, noise
+        The discount factor and the noise.
+    payoffs : tuple
+        Expected discounted totals ``E sum_t delta^t u_t`` (= expected total payoff when
+        ``delta`` is a continuation probability).
+    average : tuple
+        The same times ``1 - delta`` (per-round units, comparable with stage payoffs).
+    exact : bool
+        Whether the numbers are exact.
+
+    References
+    ----------
+    Axelrod, R. (1984). The Evolution of Cooperation.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> from fractions import Fraction
+    >>> from gametheory import repeated
+    >>> pd = gt.NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]],
+    ...                                      strategy_labels=[["C", "D"], ["C", "D"]])
+    >>> res = repeated.expected_payoffs(pd, "grim", "grim", Fraction(1, 2))
+    >>> res.payoffs, res.average
+    ((Fraction(6, 1), Fraction(6, 1)), (Fraction(3, 1), Fraction(3, 1)))
     """
 
     strategies: tuple[str, str]

@@ -22,9 +22,37 @@ from ._inputs import Number, _check_game
 class SecurityValue:
     """A minmax or maxmin value with the strategy that attains it.
 
-    ``strategy`` is the punishers' strategy for ``kind == "minmax"`` (a mixed vector
-    for two players; for more, a joint distribution of shape of the others' strategy
-    counts) and the player's own mixed strategy for ``kind == "maxmin"``.
+    Attributes
+    ----------
+    player : int
+        The player whose value it is.
+    kind : str
+        "minmax" or "maxmin".
+    value
+        The value (a Fraction for exact games).
+    strategy
+        The punishers' strategy for ``kind == "minmax"`` (a mixed vector for two players;
+        for more, a joint distribution of shape of the others' strategy counts) and the
+        player's own mixed strategy for ``kind == "maxmin"``.
+    exact : bool
+        Whether it was computed exactly.
+    punishers : str
+        "independent" (two players) or "correlated".
+
+    References
+    ----------
+    Fudenberg, D. & Maskin, E. (1986). Econometrica 54.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> from fractions import Fraction
+    >>> from gametheory import repeated
+    >>> pd = gt.NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]],
+    ...                                      strategy_labels=[["C", "D"], ["C", "D"]])
+    >>> sv = repeated.minmax(pd, 1)
+    >>> sv.kind, sv.value, sv.punishers
+    ('minmax', Fraction(1, 1), 'independent')
     """
 
     player: int

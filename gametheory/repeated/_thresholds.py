@@ -172,10 +172,34 @@ def tit_for_tat_threshold(game: NormalFormGame) -> Number:
 class TriggerThreshold:
     """Result of :func:`trigger_threshold`.
 
-    ``delta`` is the threshold, ``per_player`` each player's own threshold;
-    ``deviation``, ``cooperation`` and ``punishment_payoffs`` are ``d``, ``c``, ``p``;
-    ``nash_reversion`` tells whether the punishment is a stage Nash equilibrium (then
-    the trigger profile is subgame perfect for every ``delta >= delta``).
+    Attributes
+    ----------
+    delta
+        The threshold.
+    per_player : tuple
+        Each player's own threshold.
+    deviation, cooperation, punishment_payoffs : tuple
+        The payoffs ``d``, ``c``, ``p`` per player.
+    cooperative, punishment
+        The two profiles.
+    nash_reversion : bool
+        Whether the punishment is a stage Nash equilibrium (then the trigger profile is
+        subgame perfect for every discount factor at or above ``delta``).
+
+    References
+    ----------
+    Friedman, J. (1971). REStud 38.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> from fractions import Fraction
+    >>> from gametheory import repeated
+    >>> pd = gt.NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]],
+    ...                                      strategy_labels=[["C", "D"], ["C", "D"]])
+    >>> th = repeated.trigger_threshold(pd, ("C", "C"))
+    >>> th.deviation, th.cooperation, th.punishment_payoffs
+    ((Fraction(5, 1), Fraction(5, 1)), (Fraction(3, 1), Fraction(3, 1)), (Fraction(1, 1), Fraction(1, 1)))
     """
 
     delta: Number

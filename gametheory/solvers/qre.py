@@ -247,6 +247,11 @@ def qre_path(
     list of QREPoint
         Each with ``lam`` and ``strategies``.
 
+    Raises
+    ------
+    InvalidGameError
+        A negative or non-finite precision.
+
     References
     ----------
     McKelvey, R. & Palfrey, T. (1995), GEB 10; Turocy, T. (2005), GEB 51.
