@@ -96,10 +96,44 @@ def parse_number(
 ) -> Fraction:
     """The exact value of a number written as text (syntax and bounds in the module docstring).
 
-    Raises :class:`ParseError` (carrying ``line`` when given) naming ``what`` and the text
-    for bad syntax, non-ASCII digits, a zero denominator, or a value beyond the bounds.
-    ``max_digits`` and ``bounded=False`` (no magnitude bound) are for reading back
-    tables this library wrote, whose exact results may be longer than any input.
+    Parameters
+    ----------
+    text : str
+        An integer, decimal, ``p/q`` or scientific notation (``1e-3``).
+    what : str
+        What the number is, for the error message.
+    line : int, optional
+        The line of a file, carried by the error.
+    max_digits : int
+        Longest accepted digit string.
+    bounded : bool
+        ``False`` drops the magnitude bound (for reading back tables this library wrote,
+        whose exact results may be longer than any input).
+
+    Returns
+    -------
+    fractions.Fraction
+
+    Raises
+    ------
+    ParseError
+        Bad syntax, non-ASCII digits, a zero denominator, or a value beyond the bounds;
+        names ``what`` and the text (and ``line`` when given).
+
+    References
+    ----------
+    McKelvey, R., McLennan, A. & Turocy, T. (2016). Gambit: software tools for game
+    theory (the number syntax of its files).
+
+    Examples
+    --------
+    >>> from gametheory.io import parse_number
+    >>> parse_number("3/4"), parse_number("0.1"), parse_number("-2e3")
+    (Fraction(3, 4), Fraction(1, 10), Fraction(-2000, 1))
+    >>> parse_number("abc", "a payoff", line=3)
+    Traceback (most recent call last):
+    ...
+    gametheory.errors.ParseError: line 3: expected a payoff, found 'abc' (numbers look like 3, -2.5, 1e-3 or 1/3)
     """
     t = text.strip()
     m = _SYNTAX.fullmatch(t)

@@ -67,6 +67,8 @@ def _fmt(x: Any) -> str:
 class Equilibrium:
     """A Nash equilibrium (or another solution) of a normal-form game.
 
+    Solvers build it; user code reads it.
+
     Attributes
     ----------
     strategies : tuple of tuples
@@ -83,6 +85,20 @@ class Equilibrium:
         The tolerance of each player's regret (relative to that player's payoff scale).
     params : mapping
         Anything else the solver records (starting label, lambda, warnings ...).
+
+    References
+    ----------
+    Nash, J. (1951). Non-cooperative games. Annals of Mathematics 54, 286-295.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> mp = gt.NormalFormGame.from_bimatrix([[1, -1], [-1, 1]], [[-1, 1], [1, -1]])
+    >>> eq = gt.solve(mp)[0]
+    >>> eq.strategies
+    ((Fraction(1, 2), Fraction(1, 2)), (Fraction(1, 2), Fraction(1, 2)))
+    >>> eq.payoffs, eq.exact, eq.method
+    ((Fraction(0, 1), Fraction(0, 1)), True, 'vertex')
     """
 
     strategies: tuple
@@ -171,8 +187,34 @@ def same_profile(a: Sequence[Sequence[Any]], b: Sequence[Sequence[Any]], tol: fl
 def regret(game: NormalFormGame, profile: Any) -> tuple:
     """Each player's largest gain from deviating to a pure strategy.
 
-    Exact (Fractions) when the game and the profile are exact.
-    Source: Nash (1951).
+    Parameters
+    ----------
+    game : NormalFormGame
+        The game.
+    profile : sequence
+        One probability vector per player.
+
+    Returns
+    -------
+    tuple
+        One gain per player; exact (Fractions) when the game and the profile are exact.
+
+    Raises
+    ------
+    InvalidProfileError
+        The profile is not one probability vector per player of the right length.
+
+    References
+    ----------
+    Nash, J. (1951). Non-cooperative games. Annals of Mathematics 54.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> from fractions import Fraction
+    >>> bos = gt.NormalFormGame.from_bimatrix([[2, 0], [0, 1]], [[1, 0], [0, 2]])
+    >>> gt.regret(bos, [[Fraction(1, 2), Fraction(1, 2)], [1, 0]])
+    (Fraction(1, 1), Fraction(1, 2))
     """
     if not isinstance(game, NormalFormGame):
         raise InvalidProfileError(f"regret needs a NormalFormGame; got {type(game).__name__}")
@@ -193,10 +235,38 @@ def _strategies_of(profile: Any) -> Any:
 def is_equilibrium(game: NormalFormGame, profile: Any, tol: Any = None) -> bool:
     """True if no player ``i`` gains more than its tolerance ``tol_i`` by deviating.
 
-    Exactly ``all(r_i <= tol_i for r_i in regret(game, profile))``.  ``tol`` defaults
-    to 0 for an exact game with an exact profile (an exact check) and to ``game.tols``
-    (each player's tolerance on its own payoff scale) otherwise; a number applies to
-    every player, a sequence gives one per player.
+    Exactly ``all(r_i <= tol_i for r_i in regret(game, profile))``.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        The game.
+    profile : sequence
+        One probability vector per player.
+    tol : float or sequence of float, optional
+        Defaults to 0 for an exact game with an exact profile (an exact check) and to
+        ``game.tols`` (each player's tolerance on its own payoff scale) otherwise; a
+        number applies to every player, a sequence gives one per player.
+
+    Returns
+    -------
+    bool
+
+    Raises
+    ------
+    InvalidProfileError
+        The profile does not fit the game.
+
+    References
+    ----------
+    Nash, J. (1951). Non-cooperative games. Annals of Mathematics 54.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> bos = gt.NormalFormGame.from_bimatrix([[2, 0], [0, 1]], [[1, 0], [0, 2]])
+    >>> gt.is_equilibrium(bos, [[1, 0], [1, 0]]), gt.is_equilibrium(bos, [[0, 1], [1, 0]])
+    (True, False)
     """
     if not isinstance(game, NormalFormGame):
         raise InvalidProfileError(f"is_equilibrium needs a NormalFormGame; got {type(game).__name__}")
@@ -217,7 +287,29 @@ def is_equilibrium(game: NormalFormGame, profile: Any, tol: Any = None) -> bool:
 
 
 def support(profile: Any, tol: float = 0.0) -> tuple[tuple[int, ...], ...]:
-    """Indices of strategies played with probability above ``tol``, per player."""
+    """Indices of strategies played with probability above ``tol``, per player.
+
+    Parameters
+    ----------
+    profile : sequence
+        One probability vector per player.
+    tol : float
+        Probabilities at or below ``tol`` count as zero (default 0).
+
+    Returns
+    -------
+    tuple of tuple of int
+
+    References
+    ----------
+    Nash, J. (1951). Non-cooperative games. Annals of Mathematics 54.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> gt.support([[0.6, 0.4, 0.0], [0.0, 1.0]])
+    ((0, 1), (1,))
+    """
     strategies = _strategies_of(profile)
     return tuple(tuple(k for k, p in enumerate(s) if p > tol) for s in strategies)
 

@@ -157,10 +157,6 @@ class NormalFormGame:
         both readings fit (shape ``(n, ..., n)``: a 2x2 game stacked as ``(2, 2, 2)``,
         any ``(2, m, 2)``, ``(3, m_1, m_2, 3)``, ...) the array is refused with an
         :class:`InvalidGameError`: pass a list, ``from_bimatrix(A, B)`` or ``layout``.
-    layout
-        ``None`` (default): read a single array by its shape as above.
-        ``"players_first"`` or ``"players_last"`` says which axis holds the players,
-        for a single array or a nested list; it must fit the shape.
     player_labels, strategy_labels
         Optional names; defaults ``"P1".."Pn"`` and ``"s1".."sm"``.
     exact
@@ -175,8 +171,31 @@ class NormalFormGame:
         checks use each player's own entry).
     title
         An optional name for the game (printed in tables and Gambit files).
+    layout
+        ``None`` (default): read a single array by its shape as above.
+        ``"players_first"`` or ``"players_last"`` says which axis holds the players,
+        for a single array or a nested list; it must fit the shape.
 
-    Source: Nash (1951), "Non-cooperative games", Annals of Mathematics 54.
+    Raises
+    ------
+    InvalidGameError
+        Shapes that do not match, an ambiguous single array, NaN or infinite payoffs,
+        entries that are not numbers, labels of the wrong length.
+
+    References
+    ----------
+    Nash, J. (1951). Non-cooperative games. Annals of Mathematics 54, 286-295.
+
+    Examples
+    --------
+    The prisoner's dilemma with ints is an exact game; so are its equilibria:
+
+    >>> import gametheory as gt
+    >>> pd = gt.NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]])
+    >>> pd.n_players, pd.shape, pd.exact
+    (2, (2, 2), True)
+    >>> [eq.payoffs for eq in gt.solve(pd)]
+    [(Fraction(1, 1), Fraction(1, 1))]
     """
 
     def __init__(

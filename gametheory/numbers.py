@@ -55,6 +55,19 @@ strings and the command line's ``--param``/``--grid`` values all read numbers wi
 :func:`json_dumps` print exact numbers of any size (past Python's 4,300-digit ``str``
 limit) without changing interpreter state.  These are implemented in the private
 module ``gametheory._numtext`` and are public through this module.
+
+References
+----------
+Goldberg, D. (1991). What every computer scientist should know about floating-point
+arithmetic. ACM Computing Surveys 23(1).
+
+Examples
+--------
+>>> from gametheory import numbers
+>>> numbers.parse_number("0.1")  # number text is read exactly
+Fraction(1, 10)
+>>> numbers.as_numbers({"cost": 1, "value": 0.5})  # one float makes every value a float
+({'cost': 1.0, 'value': 0.5}, False)
 """
 
 from __future__ import annotations
@@ -149,7 +162,32 @@ def _not_finite(what: str, x: Any) -> InvalidGameError:
 # ---------------------------------------------------------------------- what is a number
 def is_exact_number(x: Any) -> bool:
     """Whether ``x`` is an exact number: int, numpy integer, Fraction/Rational, finite Decimal or
-    sympy Rational (never a bool or a float)."""
+    sympy Rational (never a bool or a float).
+
+    Parameters
+    ----------
+    x : object
+        Any value.
+
+    Returns
+    -------
+    bool
+        True for the exact number types listed; False for floats, bools and non-numbers.
+
+    References
+    ----------
+    Knuth, D. E. (1997). The Art of Computer Programming, vol. 2, 3rd ed., section 4.5
+    (rational arithmetic).
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> import gametheory as gt
+    >>> gt.is_exact_number(Fraction(1, 3)), gt.is_exact_number(2), gt.is_exact_number(0.5)
+    (True, True, False)
+    >>> gt.is_exact_number(True)  # a bool is a comparison, not a payoff
+    False
+    """
     if isinstance(x, (bool, np.bool_)):
         return False
     if isinstance(x, (int, np.integer, Rational)):
@@ -172,7 +210,37 @@ def is_float_number(x: Any) -> bool:
 def to_exact(x: Any, what: str = "value") -> Fraction:
     """``x`` as an exact :class:`~fractions.Fraction` (a finite float as the binary rational it is).
 
-    Raises :class:`InvalidGameError` naming ``what`` for anything that is not a finite real number.
+    Parameters
+    ----------
+    x : number
+        An exact number or a finite float.
+    what : str
+        How error messages name the value.
+
+    Returns
+    -------
+    Fraction
+        The exact value (``0.1`` becomes the binary rational 3602879701896397/36028797018963968).
+
+    Raises
+    ------
+    InvalidGameError
+        Naming ``what``, for anything that is not a finite real number.
+
+    References
+    ----------
+    Knuth, D. E. (1997). The Art of Computer Programming, vol. 2, 3rd ed., section 4.5
+    (rational arithmetic).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> gt.to_exact(3), gt.to_exact(0.5)
+    (Fraction(3, 1), Fraction(1, 2))
+    >>> gt.to_exact(float("nan"), "cost")
+    Traceback (most recent call last):
+    ...
+    gametheory.errors.InvalidGameError: cost=nan is not a finite number
     """
     if type(x) is Fraction:
         return x
@@ -202,9 +270,39 @@ def to_exact(x: Any, what: str = "value") -> Fraction:
 def as_number(x: Any, what: str = "value") -> Fraction | float:
     """The one check for a real number given as input: a Fraction for exact input, a finite float otherwise.
 
-    Accepts and refuses exactly what the module docstring lists; raises
-    :class:`InvalidGameError` (``WHAT=VALUE is not a real number (type T)`` or
-    ``WHAT=VALUE is not a finite number``).
+    Accepts and refuses exactly what the module docstring lists.
+
+    Parameters
+    ----------
+    x : object
+        The value to check.
+    what : str
+        How error messages name the value (``"parameter cost"``).
+
+    Returns
+    -------
+    Fraction or float
+        A Fraction for exact input, a finite float otherwise.
+
+    Raises
+    ------
+    InvalidGameError
+        ``WHAT=VALUE is not a real number (type T)`` or ``WHAT=VALUE is not a finite number``.
+
+    References
+    ----------
+    Goldberg, D. (1991). What every computer scientist should know about floating-point
+    arithmetic. ACM Computing Surveys 23(1).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> gt.as_number(2), gt.as_number(0.25)
+    (Fraction(2, 1), 0.25)
+    >>> gt.as_number("2", "parameter cost")
+    Traceback (most recent call last):
+    ...
+    gametheory.errors.InvalidGameError: parameter cost='2' is not a real number (type str)
     """
     if isinstance(x, (float, np.floating)):  # the common float case first: no further type tests
         if not math.isfinite(x):
@@ -230,7 +328,38 @@ def as_numbers(named: Mapping[str, Any], what: str = "parameter") -> tuple[dict[
     """Check named real numbers (``as_numbers({"cost": c})``); ``(values, exact)``.
 
     ``exact`` is True when every value is exact: the values are then Fractions; one float makes
-    every value a float (exact in, exact out).  Errors name ``"{what} {name}"``.
+    every value a float (exact in, exact out).
+
+    Parameters
+    ----------
+    named : mapping
+        Name -> value.
+    what : str
+        Prefix of the names in error messages (``"{what} {name}"``).
+
+    Returns
+    -------
+    tuple
+        ``(values, exact)``: a dict name -> Fraction (all exact) or float, and the flag.
+
+    Raises
+    ------
+    InvalidGameError
+        For the first value that is not a finite real number, naming it.
+
+    References
+    ----------
+    Goldberg, D. (1991). What every computer scientist should know about floating-point
+    arithmetic. ACM Computing Surveys 23(1).
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> import gametheory as gt
+    >>> gt.as_numbers({"cost": 1, "value": Fraction(1, 2)})
+    ({'cost': Fraction(1, 1), 'value': Fraction(1, 2)}, True)
+    >>> gt.as_numbers({"cost": 1, "value": 0.5})
+    ({'cost': 1.0, 'value': 0.5}, False)
     """
     vals = {k: as_number(v, f"{what} {k}") for k, v in named.items()}
     exact = all(type(v) is Fraction for v in vals.values())
@@ -273,6 +402,37 @@ def check_finite(name: str, value: Any) -> Any:
     For parameter values of sweeps, the command line and the model registry, which may be
     any type (non-numbers are checked by the model); only inf, -inf and nan, in any form
     (float, numpy, Decimal, text), are refused here.
+
+    Parameters
+    ----------
+    name : str
+        The parameter's name, for the message.
+    value : object
+        The value.
+
+    Returns
+    -------
+    object
+        ``value`` unchanged.
+
+    Raises
+    ------
+    InvalidGameError
+        ``parameter NAME=VALUE is not a finite number``.
+
+    References
+    ----------
+    IEEE 754-2019, Standard for Floating-Point Arithmetic (infinities and NaN).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> gt.check_finite("cost", 2)
+    2
+    >>> gt.check_finite("cost", "-inf")
+    Traceback (most recent call last):
+    ...
+    gametheory.errors.InvalidGameError: parameter cost=-inf is not a finite number
     """
     if is_non_finite(value):
         raise _not_finite(f"parameter {name}", value)
@@ -312,12 +472,57 @@ def default_tol(*values: Any) -> float:
     """The float tolerance for comparing the given values: ``DEFAULT_TOL * max |u|`` (``1e-9`` if all are 0).
 
     See the module docstring for why the rule is relative, with no floor.
+
+    Parameters
+    ----------
+    *values : number or array
+        The values to be compared (payoffs of one player, a model's utilities).
+
+    Returns
+    -------
+    float
+        The tolerance.
+
+    References
+    ----------
+    Goldberg, D. (1991). What every computer scientist should know about floating-point
+    arithmetic. ACM Computing Surveys 23(1).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> gt.default_tol(3, -4), gt.default_tol(0, 0)
+    (4e-09, 1e-09)
+    >>> gt.default_tol(2e-10, 1e-10) < 1e-18  # relative: tiny payoffs keep their differences
+    True
     """
     return DEFAULT_TOL * payoff_scale(*values)
 
 
 def default_tols(*arrays: Any) -> np.ndarray:
-    """:func:`default_tol` elementwise over broadcastable arrays (one tolerance per point of a sweep)."""
+    """:func:`default_tol` elementwise over broadcastable arrays (one tolerance per point of a sweep).
+
+    Parameters
+    ----------
+    *arrays : array_like
+        Broadcastable arrays of values compared at each point.
+
+    Returns
+    -------
+    numpy.ndarray
+        One tolerance per point.
+
+    References
+    ----------
+    Goldberg, D. (1991). What every computer scientist should know about floating-point
+    arithmetic. ACM Computing Surveys 23(1).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> gt.default_tols([1.0, 0.0, 5.0], [2.0, 0.0, -1.0]).tolist()
+    [2e-09, 1e-09, 5e-09]
+    """
     arrs = np.broadcast_arrays(*[np.abs(np.asarray(x, dtype=float)) for x in arrays])
     scale = np.max(np.stack(arrs), axis=0)
     return DEFAULT_TOL * np.where(scale > 0, scale, 1.0)

@@ -89,6 +89,30 @@ class SweepPointError(GameError):
     ``original_message`` hold the same.  In the calling process the original
     exception is chained as ``__cause__``; from worker processes only its type and
     message travel (exceptions cross process boundaries by pickling).
+
+    Parameters
+    ----------
+    message : str
+        The message.
+    index : int, optional
+        The point's position in the grid.
+    point : dict, optional
+        The point's parameter values.
+    original_type, original_message : str, optional
+        The original exception's type name and message.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> def fn(x):
+    ...     if x > 1:
+    ...         raise ValueError("too big")
+    ...     return {"y": x}
+    >>> try:
+    ...     gt.sweep(fn, {"x": [1, 2]})
+    ... except gt.SweepPointError as exc:
+    ...     print(exc.index, exc.point, exc.original_type)
+    1 {'x': 2} ValueError
     """
 
     def __init__(
@@ -615,10 +639,36 @@ def sweep(
         The parameter columns, then the result columns; one row per point (per
         equilibrium where a point has several).
 
+    Raises
+    ------
+    GameError
+        A bad argument (unknown model, empty or too large grid, a value outside a
+        model parameter's range, a checkpoint of another sweep).
+    SweepPointError
+        The model or function failed at a point (``errors="raise"``).
+
     Notes
     -----
     A parallel map over a parameter grid; checkpoints rely on SQLite's atomic
     commit (Hipp, SQLite documentation, "Atomic Commit In SQLite").
+
+    References
+    ----------
+    Hipp, D. R. SQLite documentation, "Atomic Commit In SQLite".
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> df = gt.sweep(lambda x, y: {"total": x + y}, {"x": [1, 2], "y": [10]})
+    >>> df.to_dict("list")
+    {'x': [1, 2], 'y': [10, 10], 'total': [11, 12]}
+
+    A function may return one row per equilibrium; exact inputs stay exact:
+
+    >>> bos = lambda a: gt.NormalFormGame.from_bimatrix([[a, 0], [0, 1]], [[1, 0], [0, 2]])
+    >>> df = gt.sweep(lambda a: [{"p": eq.strategies[0][0]} for eq in gt.solve(bos(a))], {"a": [2]})
+    >>> df.to_dict("list")
+    {'a': [2, 2, 2], 'equilibrium': [0, 1, 2], 'p': [Fraction(1, 1), Fraction(0, 1), Fraction(2, 3)]}
     """
     if errors not in ("raise", "record"):
         raise GameError(f"errors must be 'raise' or 'record'; got {errors!r}")

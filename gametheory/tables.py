@@ -528,16 +528,48 @@ def to_table(
 ) -> Table:
     """Render rows as a Markdown, LaTeX (booktabs), CSV or JSON table.
 
-    ``df`` is a DataFrame (a sweep result), a list of row dicts or a list of
-    equilibria (one row each, with an ``equilibrium`` index).  With ``path`` the text
-    is also written there atomically.  ``caption``/``label`` wrap LaTeX output in a
-    ``table`` float.  ``digits`` (1 to 17) is the number of significant digits of
-    floats in every format; by default 6 in Markdown and LaTeX and 12 in CSV and
-    JSON (shortest ``repr`` of the rounded value; ``digits=17`` keeps every float
-    exactly).  Fractions and integers are always exact.  A DataFrame with columns
-    but no rows gives a header-only table (JSON: ``[]``); data without columns
-    (``pd.DataFrame()``, ``[]``) raises :class:`GameError`, since no table format
-    can show it.  Returns the text (a ``str`` that renders itself in Jupyter).
+    A DataFrame with columns but no rows gives a header-only table (JSON: ``[]``).
+
+    Parameters
+    ----------
+    df : pandas.DataFrame or list
+        A DataFrame (a sweep result), a list of row dicts or a list of equilibria (one
+        row each, with an ``equilibrium`` index).
+    format : {"markdown", "latex", "csv", "json"}
+        The output format.
+    path : str or os.PathLike, optional
+        Also write the text there, atomically.
+    digits : int, optional
+        Significant digits of floats (1 to 17) in every format; by default 6 in Markdown
+        and LaTeX and 12 in CSV and JSON (shortest ``repr`` of the rounded value;
+        ``digits=17`` keeps every float exactly).  Fractions and integers are always exact.
+    caption, label : str, optional
+        Wrap LaTeX output in a ``table`` float.
+
+    Returns
+    -------
+    Table
+        The text (a ``str`` that renders itself in Jupyter).
+
+    Raises
+    ------
+    GameError
+        Data without columns (``pd.DataFrame()``, ``[]``), which no table format can show,
+        an unknown format, or ``digits`` out of range.
+
+    References
+    ----------
+    Fear, S. (2005). Publication quality tables in LaTeX (the booktabs package).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> from fractions import Fraction
+    >>> print(gt.to_table([{"n": 2, "p": Fraction(3, 4)}, {"n": 3, "p": Fraction(1, 2)}]))
+    | n | p |
+    | ---: | ---: |
+    | 2 | 3/4 |
+    | 3 | 1/2 |
     """
     if format not in FORMATS:
         raise GameError(f"unknown table format {format!r}; choose one of {', '.join(FORMATS)}")

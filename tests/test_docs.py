@@ -63,6 +63,12 @@ def test_mkdocs_build_strict(tmp_path):
     assert res.returncode == 0, res.stderr[-3000:]
     html = (tmp_path / "site" / "reference" / "sweep-tables" / "index.html").read_text()
     assert "gametheory.sweep.sweep" in html and "to_table" in html
+    from models.registry import MODELS
+
+    catalogue = (tmp_path / "site" / "reference" / "models" / "catalogue" / "index.html").read_text()
+    assert all(name in catalogue for name in MODELS)
+    models_page = (tmp_path / "site" / "reference" / "models" / "alliance-dilemma" / "index.html").read_text()
+    assert "models.alliance_dilemma.commitment_game" in models_page
 
 
 def test_strict_build_still_fails_on_a_missing_module(tmp_path):
@@ -78,3 +84,43 @@ def test_strict_build_still_fails_on_a_missing_module(tmp_path):
     )
     assert res.returncode != 0
     assert "no_such_module" in res.stderr
+
+
+def _targets() -> list[str]:
+    return [t for p in PAGES for t in re.findall(r"^::: ([\w.]+)", p.read_text(), flags=re.M)]
+
+
+def test_api_pages_point_at_public_modules_and_cover_every_facade():
+    targets = _targets()
+    private = [t for t in targets if any(part.startswith("_") for part in t.split("."))]
+    assert private == []  # a reference page documents public facades, never a private module
+    facades = {f"gametheory.{s}" for s in ("extensive", "bayesian", "continuous", "cooperative", "repeated",
+                                            "symbolic", "ordinal", "io", "solvers")}
+    models = {f"models.{m}" for m in ("collective_goods", "alliance_dilemma", "extended_deterrence", "crisis", "registry")}
+    assert facades | models <= set(targets)
+
+
+def test_model_catalogue_lists_every_model_parameter_and_column(monkeypatch):
+    sys.path.insert(0, str(DOCS))
+    try:
+        import hooks
+    finally:
+        sys.path.remove(str(DOCS))
+    from models.registry import MODELS
+
+    page = (DOCS / "reference" / "models" / "catalogue.md").read_text()
+    assert hooks.CATALOGUE_MARKER in page
+    text = hooks.model_catalogue()
+    for name, model in MODELS.items():
+        section = text.split(f"## `{name}`", 1)[1].split("\n## ", 1)[0]
+        assert all(f"`{p}`" in section for p in model.parameters), name
+        assert all(f"`{c}`" in section for c in getattr(model, "columns", {}) or {}), name
+    # a model that documents its output columns gets them listed (the registry's ``columns``)
+    import dataclasses
+
+    first = next(iter(MODELS))
+    model = MODELS[first]
+    fake = type("M", (), {**{f.name: getattr(model, f.name) for f in dataclasses.fields(model)},
+                          "columns": {"burden_share": "contribution / income"}})()
+    monkeypatch.setattr("models.registry.MODELS", {first: fake})
+    assert "| `burden_share` | contribution / income |" in hooks.model_catalogue()

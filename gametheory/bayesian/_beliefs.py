@@ -75,6 +75,20 @@ class BeliefSet:
         The vertices (dicts) when they were enumerated exactly, else None.
     exact
         Whether the computation was exact.
+
+    References
+    ----------
+    Fudenberg, D. & Tirole, J. (1991). Game Theory, 8.2.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> from gametheory.bayesian import belief_set
+    >>> one, zero = Fraction(1), Fraction(0)
+    >>> bs = belief_set("m", "a", ["t1", "t2"], ["a", "b"],
+    ...                 {"t1": {"a": one, "b": zero}, "t2": {"a": zero, "b": one}})
+    >>> bs.point
+    {'t1': Fraction(3, 4), 't2': Fraction(1, 4)}
     """
 
     message: Any
@@ -140,8 +154,44 @@ def belief_set(
 ) -> BeliefSet:
     """The polytope of beliefs over ``support`` that make ``action`` a best reply to ``message``.
 
-    ``values[t][a]`` is the receiver's payoff from action ``a`` after ``message``
-    when the sender's type is ``t``.  Source: Fudenberg & Tirole (1991), 8.2.
+    Parameters
+    ----------
+    message, action
+        The (off-path) message and the receiver action.
+    types : sequence
+        All sender types.
+    actions : sequence
+        All receiver actions.
+    values : dict
+        ``values[t][a]``: the receiver's payoff from action ``a`` after ``message`` when
+        the sender's type is ``t``.
+    support : sequence, optional
+        The types the belief may weigh (default: all).
+    exact : bool
+        Compute in Fractions (default).
+    tol : float
+        Tolerance of a float computation.
+
+    Returns
+    -------
+    BeliefSet
+        ``point`` (one belief in the set), ``interval`` (two types), ``vertices``.
+
+    References
+    ----------
+    Fudenberg, D. & Tirole, J. (1991). Game Theory, 8.2.
+
+    Examples
+    --------
+    Action ``a`` is a best reply once type ``t1`` has probability at least 1/2:
+
+    >>> from fractions import Fraction
+    >>> from gametheory.bayesian import belief_set
+    >>> one, zero = Fraction(1), Fraction(0)
+    >>> bs = belief_set("m", "a", ["t1", "t2"], ["a", "b"],
+    ...                 {"t1": {"a": one, "b": zero}, "t2": {"a": zero, "b": one}})
+    >>> bs.interval
+    (Fraction(1, 2), Fraction(1, 1))
     """
     types = tuple(types)
     support = tuple(types if support is None else support)

@@ -68,22 +68,45 @@ class BayesianGame:
 
     Parameters
     ----------
-    types
+    types : sequence of sequence
         One list of type labels per player.
-    prior
+    prior : dict or array_like
         The joint distribution over type profiles: a dict ``type-profile tuple ->
         probability`` (missing profiles have probability 0) or a nested array of
         shape ``(|T_1|, ..., |T_n|)``.  Use :meth:`independent` for independent types.
-    actions
+    actions : sequence of sequence
         One list of action labels per player.
-    payoff
-        Callable ``(types, actions) -> sequence of n payoffs`` where ``types`` and
-        ``actions`` are tuples of labels, one per player.
-    players
-        Optional player labels (default ``P1..Pn``).
+    payoff : callable
+        ``(types, actions) -> sequence of n payoffs`` where ``types`` and ``actions``
+        are tuples of labels, one per player.
+    players : sequence of str, optional
+        Player labels (default ``P1..Pn``).
+    title : str
+        An optional name.
 
-    Source: Harsanyi (1967-68), "Games with incomplete information played by
-    Bayesian players", Management Science 14.
+    Raises
+    ------
+    InvalidGameError
+        A prior that is not a probability distribution, labels that repeat, payoffs
+        that are not finite numbers.
+
+    References
+    ----------
+    Harsanyi, J. (1967-68). Games with incomplete information played by "Bayesian"
+    players. Management Science 14.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> from fractions import Fraction
+    >>> def payoff(types, actions):  # P1 wants (a, x); P2 wants x exactly when its type is "hi"
+    ...     return (int(actions == ("a", "x")), int((actions[1] == "x") == (types[1] == "hi")))
+    >>> bg = gt.BayesianGame(types=[["t"], ["hi", "lo"]],
+    ...                      prior={("t", "hi"): Fraction(1, 2), ("t", "lo"): Fraction(1, 2)},
+    ...                      actions=[["a", "b"], ["x", "y"]], payoff=payoff)
+    >>> eq = gt.bayesian_nash_equilibria(bg, method="pure")[0]
+    >>> eq.strategies["P2"]
+    {'hi': {'x': Fraction(1, 1), 'y': Fraction(0, 1)}, 'lo': {'x': Fraction(0, 1), 'y': Fraction(1, 1)}}
     """
 
     def __init__(
@@ -306,12 +329,34 @@ class BayesianEquilibrium:
 
     Attributes
     ----------
-    strategies : dict player -> dict type -> dict action -> probability
-    payoffs : tuple of ex-ante expected payoffs
-    interim_payoffs : dict player -> dict type -> expected payoff given the type
-        (types of probability 0 are omitted)
+    strategies : dict
+        player -> type -> action -> probability.
+    payoffs : tuple
+        Ex-ante expected payoffs.
+    interim_payoffs : dict
+        player -> type -> expected payoff given the type (types of probability 0 are omitted).
     is_pure : bool
-    normal_form_equilibrium : the Equilibrium of the normal form it came from
+        Whether every type plays a pure action.
+    normal_form_equilibrium : Equilibrium
+        The equilibrium of the normal form it came from.
+
+    References
+    ----------
+    Harsanyi, J. (1967-68). Games with incomplete information played by "Bayesian"
+    players. Management Science 14.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> from fractions import Fraction
+    >>> def payoff(types, actions):
+    ...     return (int(actions == ("a", "x")), int((actions[1] == "x") == (types[1] == "hi")))
+    >>> bg = gt.BayesianGame(types=[["t"], ["hi", "lo"]],
+    ...                      prior={("t", "hi"): Fraction(1, 2), ("t", "lo"): Fraction(1, 2)},
+    ...                      actions=[["a", "b"], ["x", "y"]], payoff=payoff)
+    >>> eq = gt.bayesian_nash_equilibria(bg, method="pure")[0]
+    >>> eq.is_pure, eq.interim_payoffs["P2"]
+    (True, {'hi': Fraction(1, 1), 'lo': Fraction(1, 1)})
     """
 
     strategies: dict
@@ -384,12 +429,47 @@ def _interim(game: BayesianGame, beh: dict, exact: bool) -> tuple[dict, tuple]:
 def bayesian_nash_equilibria(game: BayesianGame, method: str = "auto", form: str = "ex-ante", **options: Any) -> list[BayesianEquilibrium]:
     """Bayesian Nash equilibria of ``game`` through its normal form.
 
-    ``form`` is ``"ex-ante"`` (default; a two-player game stays two-player, so
-    ``method="auto"`` lists all equilibria by vertex enumeration) or ``"agent"``.
-    ``method`` is any method of :func:`gametheory.solve` (``"pure"`` for the pure
-    equilibria only).  Equilibria that coincide in behavior strategies (e.g. differ
-    only at types of probability 0 or in how a mixed strategy is composed) are
-    reported once.  Source: Harsanyi (1967-68); Kuhn (1953).
+    Equilibria that coincide in behavior strategies (e.g. differ only at types of
+    probability 0 or in how a mixed strategy is composed) are reported once.
+
+    Parameters
+    ----------
+    game : BayesianGame
+        The game.
+    method : str
+        Any method of :func:`gametheory.solve` (``"pure"`` for the pure equilibria only).
+    form : {"ex-ante", "agent"}
+        ``"ex-ante"`` (default; a two-player game stays two-player, so ``method="auto"``
+        lists all equilibria by vertex enumeration) or ``"agent"`` (one player per type).
+    **options
+        Passed to :func:`gametheory.solve`.
+
+    Returns
+    -------
+    list of BayesianEquilibrium
+        ``strategies`` (player -> type -> action -> probability), ex-ante ``payoffs`` and
+        ``interim_payoffs``.
+
+    Raises
+    ------
+    InvalidGameError
+        An unknown ``form``.
+
+    References
+    ----------
+    Harsanyi, J. (1967-68). Management Science 14.  Kuhn, H. W. (1953).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> from fractions import Fraction
+    >>> def payoff(types, actions):  # P1 wants (a, x); P2 wants x exactly when its type is "hi"
+    ...     return (int(actions == ("a", "x")), int((actions[1] == "x") == (types[1] == "hi")))
+    >>> bg = gt.BayesianGame(types=[["t"], ["hi", "lo"]],
+    ...                      prior={("t", "hi"): Fraction(1, 2), ("t", "lo"): Fraction(1, 2)},
+    ...                      actions=[["a", "b"], ["x", "y"]], payoff=payoff)
+    >>> [eq.payoffs for eq in gt.bayesian_nash_equilibria(bg, method="pure")]
+    [(Fraction(1, 2), Fraction(1, 1))]
     """
     import gametheory as gt
 

@@ -40,7 +40,22 @@ __all__ = ["SemiSeparatingEquilibrium", "semi_separating_equilibria", "Degenerat
 
 
 class DegenerateSignalingWarning(UserWarning):
-    """A signaling game has a continuum of hybrid equilibria that is not listed."""
+    """A signaling game has a continuum of hybrid equilibria that is not listed.
+
+    Issued by :func:`semi_separating_equilibria` when an indifference condition holds
+    identically, so the hybrid equilibria form a continuum.
+
+    References
+    ----------
+    Fudenberg, D. & Tirole, J. (1991). Game Theory, 8.2.2.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> from gametheory.bayesian import DegenerateSignalingWarning
+    >>> issubclass(DegenerateSignalingWarning, UserWarning)
+    True
+    """
 
 
 @dataclass(frozen=True, eq=False)
@@ -49,14 +64,44 @@ class SemiSeparatingEquilibrium:
 
     Attributes
     ----------
-    sender : dict type -> dict message -> probability
-    receiver : dict message -> dict action -> probability
-    beliefs : dict message -> dict type -> probability (off path: a supporting belief)
-    belief_sets : dict off-path message -> BeliefSet
-    mixing_type : the type that randomizes
-    q : probability that ``mixing_type`` sends the pooled message
-    r : probability of the first of the two actions the receiver mixes after it
-    payoffs : (dict type -> sender payoff, receiver expected payoff)
+    sender : dict
+        type -> message -> probability.
+    receiver : dict
+        message -> action -> probability.
+    beliefs : dict
+        message -> type -> probability (off path: a supporting belief).
+    belief_sets : dict
+        off-path message -> :class:`BeliefSet`.
+    mixing_type
+        The type that randomizes.
+    pooled_message, separating_message
+        The message both types send, and the one only the mixing type sends.
+    q
+        Probability that ``mixing_type`` sends the pooled message.
+    r
+        Probability of the first of the two actions the receiver mixes after it.
+    payoffs : tuple
+        (type -> sender payoff, receiver expected payoff).
+
+    References
+    ----------
+    Fudenberg, D. & Tirole, J. (1991). Game Theory, 8.2.  Cho, I.-K. & Kreps, D. (1987).
+    Signaling games and stable equilibria. QJE 102.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> from fractions import Fraction
+    >>> def sender(t, m, a):
+    ...     return (1 if (t == "strong") == (m == "beer") else 0) + (2 if a == "retreat" else 0)
+    >>> def receiver(t, m, a):
+    ...     return 1 if (a == "fight") == (t == "weak") else 0
+    >>> sg = gt.SignalingGame(types=["weak", "strong"], prior=[Fraction(2, 3), Fraction(1, 3)],
+    ...                       messages=["beer", "quiche"], actions=["fight", "retreat"],
+    ...                       sender_payoff=sender, receiver_payoff=receiver)
+    >>> eq = gt.semi_separating_equilibria(sg)[0]
+    >>> eq.sender["weak"], eq.receiver["beer"]
+    ({'beer': Fraction(1, 2), 'quiche': Fraction(1, 2)}, {'fight': Fraction(1, 2), 'retreat': Fraction(1, 2)})
     """
 
     sender: dict
@@ -85,8 +130,50 @@ def semi_separating_equilibria(sg: SignalingGame) -> list[SemiSeparatingEquilibr
     over two messages and the receiver mixes over two actions after the pooled message.
 
     Indifference conditions are solved exactly.  See the module docstring for the
-    conditions and the cases not covered.  Sources: Fudenberg & Tirole (1991), 8.2.2;
-    Gibbons (1992), 4.2.
+    conditions and the cases not covered.
+
+    Parameters
+    ----------
+    sg : SignalingGame
+        A signaling game with two types.
+
+    Returns
+    -------
+    list of SemiSeparatingEquilibrium
+        Each with the ``mixing_type``, its probability ``q`` of the pooled message and
+        the receiver's probability ``r`` of the first action it mixes.
+
+    Raises
+    ------
+    InvalidGameError
+        The game does not have two types.
+
+    Warns
+    -----
+    DegenerateSignalingWarning
+        A continuum of hybrid equilibria that is not listed.
+
+    References
+    ----------
+    Fudenberg, D. & Tirole, J. (1991). Game Theory, 8.2.2.  Gibbons, R. (1992). Game
+    Theory for Applied Economists, 4.2.
+
+    Examples
+    --------
+    Beer-quiche with a weak type of prior 2/3: the weak type mixes over beer and quiche.
+
+    >>> import gametheory as gt
+    >>> from fractions import Fraction
+    >>> def sender(t, m, a):  # 1 for the preferred breakfast, 2 if the receiver retreats
+    ...     return (1 if (t == "strong") == (m == "beer") else 0) + (2 if a == "retreat" else 0)
+    >>> def receiver(t, m, a):  # 1 for fighting a weak type or retreating from a strong one
+    ...     return 1 if (a == "fight") == (t == "weak") else 0
+    >>> sg = gt.SignalingGame(types=["weak", "strong"], prior=[Fraction(2, 3), Fraction(1, 3)],
+    ...                       messages=["beer", "quiche"], actions=["fight", "retreat"],
+    ...                       sender_payoff=sender, receiver_payoff=receiver)
+    >>> eq = gt.semi_separating_equilibria(sg)[0]
+    >>> eq.mixing_type, eq.pooled_message, eq.q, eq.r
+    ('weak', 'beer', Fraction(1, 2), Fraction(1, 2))
     """
     _check_game(sg)
     if len(sg.types) != 2:

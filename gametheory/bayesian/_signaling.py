@@ -77,16 +77,45 @@ class SignalingGame:
 
     Parameters
     ----------
-    types
+    types : sequence
         Sender types (distinct hashable labels).
-    prior
+    prior : sequence or dict
         Probability of each type, in the order of ``types`` (or a dict type -> probability).
-    messages, actions
+    messages, actions : sequence
         The sender's messages and the receiver's actions (distinct labels).
-    sender_payoff, receiver_payoff
-        Callables ``(type, message, action) -> number``; ints/Fractions keep the game exact.
+    sender_payoff, receiver_payoff : callable
+        ``(type, message, action) -> number``; ints/Fractions keep the game exact.
+    title : str
+        An optional name.
 
-    Source: Spence (1973); Cho & Kreps (1987); Fudenberg & Tirole (1991), 8.2.
+    Raises
+    ------
+    InvalidGameError
+        Duplicate labels, a prior that is not a probability vector, payoffs that are not
+        finite numbers.
+
+    References
+    ----------
+    Spence, M. (1973). Job market signaling. QJE 87.  Cho, I.-K. & Kreps, D. (1987).
+    Signaling games and stable equilibria. QJE 102.  Fudenberg, D. & Tirole, J. (1991).
+    Game Theory, 8.2.
+
+    Examples
+    --------
+    Cho & Kreps's beer-quiche game:
+
+    >>> import gametheory as gt
+    >>> from fractions import Fraction
+    >>> def sender(t, m, a):  # 1 for the preferred breakfast, 2 if the receiver retreats
+    ...     return (1 if (t == "strong") == (m == "beer") else 0) + (2 if a == "retreat" else 0)
+    >>> def receiver(t, m, a):  # 1 for fighting a weak type or retreating from a strong one
+    ...     return 1 if (a == "fight") == (t == "weak") else 0
+    >>> sg = gt.SignalingGame(types=["weak", "strong"], prior=[Fraction(1, 10), Fraction(9, 10)],
+    ...                       messages=["beer", "quiche"], actions=["fight", "retreat"],
+    ...                       sender_payoff=sender, receiver_payoff=receiver)
+    >>> [(eq.sender, eq.kind) for eq in gt.perfect_bayesian_equilibria(sg)]  # doctest: +NORMALIZE_WHITESPACE
+    [({'weak': 'beer', 'strong': 'beer'}, 'pooling'),
+     ({'weak': 'quiche', 'strong': 'quiche'}, 'pooling')]
     """
 
     def __init__(
@@ -223,12 +252,34 @@ class SignalingGame:
 
 @dataclass(frozen=True)
 class IntuitiveFailure:
-    """Why an equilibrium fails the intuitive criterion (Cho & Kreps 1987).
+    """Why an equilibrium fails the intuitive criterion.
 
-    ``type`` would deviate to the unused ``message``: every reply that is a best
-    response to some belief on the types outside ``excluded_types`` (those for whom
-    ``message`` is equilibrium-dominated) gives it at least ``worst_deviation_payoff``,
-    more than its ``equilibrium_payoff``.
+    ``type`` would deviate to the unused ``message``: every reply that is a best response
+    to some belief on the types outside ``excluded_types`` (those for whom ``message`` is
+    equilibrium-dominated) gives it at least ``worst_deviation_payoff``, more than its
+    ``equilibrium_payoff``.
+
+    References
+    ----------
+    Fudenberg, D. & Tirole, J. (1991). Game Theory, 8.2.  Cho, I.-K. & Kreps, D. (1987).
+    Signaling games and stable equilibria. QJE 102.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> from fractions import Fraction
+    >>> def sender(t, m, a):
+    ...     return (1 if (t == "strong") == (m == "beer") else 0) + (2 if a == "retreat" else 0)
+    >>> def receiver(t, m, a):
+    ...     return 1 if (a == "fight") == (t == "weak") else 0
+    >>> sg = gt.SignalingGame(types=["weak", "strong"], prior=[Fraction(1, 10), Fraction(9, 10)],
+    ...                       messages=["beer", "quiche"], actions=["fight", "retreat"],
+    ...                       sender_payoff=sender, receiver_payoff=receiver)
+    >>> failure = gt.perfect_bayesian_equilibria(sg)[1].intuitive_failure
+    >>> failure.type, failure.message, failure.excluded_types
+    ('strong', 'beer', ('weak',))
+    >>> failure.equilibrium_payoff, failure.worst_deviation_payoff
+    (Fraction(2, 1), Fraction(3, 1))
     """
 
     type: Any
@@ -254,7 +305,35 @@ class IntuitiveFailure:
 
 @dataclass(frozen=True)
 class IntuitiveCheck:
-    """Result of :func:`intuitive_criterion`: ``passes`` and every failure found."""
+    """Result of :func:`intuitive_criterion`: ``passes`` (also its truth value) and every failure found.
+
+    Attributes
+    ----------
+    passes : bool
+        Whether the equilibrium survives.
+    failures : tuple of IntuitiveFailure
+        Every (type, unused message) pair that breaks it.
+
+    References
+    ----------
+    Fudenberg, D. & Tirole, J. (1991). Game Theory, 8.2.  Cho, I.-K. & Kreps, D. (1987).
+    Signaling games and stable equilibria. QJE 102.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> from fractions import Fraction
+    >>> def sender(t, m, a):
+    ...     return (1 if (t == "strong") == (m == "beer") else 0) + (2 if a == "retreat" else 0)
+    >>> def receiver(t, m, a):
+    ...     return 1 if (a == "fight") == (t == "weak") else 0
+    >>> sg = gt.SignalingGame(types=["weak", "strong"], prior=[Fraction(1, 10), Fraction(9, 10)],
+    ...                       messages=["beer", "quiche"], actions=["fight", "retreat"],
+    ...                       sender_payoff=sender, receiver_payoff=receiver)
+    >>> beer, quiche = gt.perfect_bayesian_equilibria(sg)
+    >>> bool(gt.intuitive_criterion(sg, beer)), gt.intuitive_criterion(sg, quiche).passes
+    (True, False)
+    """
 
     passes: bool
     failures: tuple
@@ -269,18 +348,46 @@ class PerfectBayesianEquilibrium:
 
     Attributes
     ----------
-    sender : dict type -> message
-    receiver : dict message -> action
-    beliefs : dict message -> dict type -> probability
-        Bayes' rule on the path; off the path one supporting belief (interior to the set).
-    belief_sets : dict off-path message -> BeliefSet
-        All beliefs that make the receiver's action a best response (``.interval`` for two types).
-    kind : "pooling" | "separating" | "partial"
+    sender : dict
+        type -> message.
+    receiver : dict
+        message -> action.
+    beliefs : dict
+        message -> type -> probability: Bayes' rule on the path; off the path one
+        supporting belief (interior to the set).
+    belief_sets : dict
+        off-path message -> :class:`BeliefSet`, all beliefs that make the receiver's
+        action a best response (``.interval`` for two types).
+    kind : str
+        "pooling", "separating" or "partial".
     intuitive : bool
         Whether it survives the Cho-Kreps intuitive criterion.
     intuitive_failure : IntuitiveFailure or None
         The type that would deviate and to which message, when ``intuitive`` is False.
-    payoffs : (dict type -> sender payoff, receiver expected payoff)
+    payoffs : tuple
+        (type -> sender payoff, receiver expected payoff).
+
+    References
+    ----------
+    Fudenberg, D. & Tirole, J. (1991). Game Theory, 8.2.  Cho, I.-K. & Kreps, D. (1987).
+    Signaling games and stable equilibria. QJE 102.
+
+    Examples
+    --------
+    Beer-quiche (Cho & Kreps 1987), pooling on beer:
+
+    >>> import gametheory as gt
+    >>> from fractions import Fraction
+    >>> def sender(t, m, a):
+    ...     return (1 if (t == "strong") == (m == "beer") else 0) + (2 if a == "retreat" else 0)
+    >>> def receiver(t, m, a):
+    ...     return 1 if (a == "fight") == (t == "weak") else 0
+    >>> sg = gt.SignalingGame(types=["weak", "strong"], prior=[Fraction(1, 10), Fraction(9, 10)],
+    ...                       messages=["beer", "quiche"], actions=["fight", "retreat"],
+    ...                       sender_payoff=sender, receiver_payoff=receiver)
+    >>> eq = gt.perfect_bayesian_equilibria(sg)[0]
+    >>> eq.kind, eq.beliefs["beer"], eq.belief_sets["quiche"].interval
+    ('pooling', {'weak': Fraction(1, 10), 'strong': Fraction(9, 10)}, (Fraction(1, 2), Fraction(1, 1)))
     """
 
     sender: dict
@@ -348,10 +455,42 @@ def _sender_payoff_of(sg: SignalingGame, sender: dict, receiver: dict) -> dict:
 
 
 def intuitive_criterion(sg: SignalingGame, pbe: PerfectBayesianEquilibrium) -> IntuitiveCheck:
-    """Cho & Kreps (1987) intuitive criterion applied to a pure PBE of ``sg``.
+    """The Cho & Kreps intuitive criterion applied to a pure PBE of ``sg``.
 
-    Returns an :class:`IntuitiveCheck` (truthy when the equilibrium passes) listing
-    every (type, unused message) pair that breaks it.
+    Parameters
+    ----------
+    sg : SignalingGame
+        The game.
+    pbe : PerfectBayesianEquilibrium
+        One of its pure PBE.
+
+    Returns
+    -------
+    IntuitiveCheck
+        Truthy when the equilibrium passes; ``failures`` lists every (type, unused
+        message) pair that breaks it.
+
+    References
+    ----------
+    Cho, I.-K. & Kreps, D. (1987). Signaling games and stable equilibria. QJE 102.
+
+    Examples
+    --------
+    In beer-quiche, pooling on quiche fails: the strong type would drink beer.
+
+    >>> import gametheory as gt
+    >>> from fractions import Fraction
+    >>> def sender(t, m, a):  # 1 for the preferred breakfast, 2 if the receiver retreats
+    ...     return (1 if (t == "strong") == (m == "beer") else 0) + (2 if a == "retreat" else 0)
+    >>> def receiver(t, m, a):  # 1 for fighting a weak type or retreating from a strong one
+    ...     return 1 if (a == "fight") == (t == "weak") else 0
+    >>> sg = gt.SignalingGame(types=["weak", "strong"], prior=[Fraction(1, 10), Fraction(9, 10)],
+    ...                       messages=["beer", "quiche"], actions=["fight", "retreat"],
+    ...                       sender_payoff=sender, receiver_payoff=receiver)
+    >>> quiche = gt.perfect_bayesian_equilibria(sg)[1]
+    >>> check = gt.intuitive_criterion(sg, quiche)
+    >>> bool(check), check.failures[0].type, check.failures[0].message
+    (False, 'strong', 'beer')
     """
     _check_game(sg)
     if not isinstance(pbe, PerfectBayesianEquilibrium):
@@ -383,13 +522,55 @@ def perfect_bayesian_equilibria(
 ) -> list[PerfectBayesianEquilibrium]:
     """ALL pure perfect Bayesian equilibria of a finite signaling game.
 
-    Receiver ties are enumerated (each best response gives its own equilibrium);
-    each off-path message carries the set of beliefs that supports the action.
-    ``intuitive=True`` keeps only the equilibria that pass the intuitive criterion,
-    ``False`` only those that fail it; ``None`` (default) keeps all.  More than
-    ``max_sender_strategies`` sender strategies (``|M|^|T|``) raise :class:`SolverError`
-    instead of running for hours.
-    Sources: Fudenberg & Tirole (1991), 8.2; Cho & Kreps (1987).
+    Receiver ties are enumerated (each best response gives its own equilibrium); each
+    off-path message carries the set of beliefs that supports the action.
+
+    Parameters
+    ----------
+    sg : SignalingGame
+        The game.
+    intuitive : bool or None
+        ``True`` keeps only the equilibria that pass the intuitive criterion, ``False``
+        only those that fail it; ``None`` (default) keeps all.
+    max_sender_strategies : int
+        More sender strategies (``|M|^|T|``) than this raise instead of running for hours.
+
+    Returns
+    -------
+    list of PerfectBayesianEquilibrium
+        Each with ``sender`` (type -> message), ``receiver`` (message -> action),
+        ``beliefs``, ``belief_sets``, ``kind`` ("pooling", "separating", "partial") and
+        ``intuitive``.
+
+    Raises
+    ------
+    SolverError
+        More than ``max_sender_strategies`` sender strategies.
+
+    References
+    ----------
+    Fudenberg, D. & Tirole, J. (1991). Game Theory, 8.2.  Cho, I.-K. & Kreps, D. (1987).
+    Signaling games and stable equilibria. QJE 102.
+
+    Examples
+    --------
+    Cho & Kreps's beer-quiche game:
+
+    >>> import gametheory as gt
+    >>> from fractions import Fraction
+    >>> def sender(t, m, a):  # 1 for the preferred breakfast, 2 if the receiver retreats
+    ...     return (1 if (t == "strong") == (m == "beer") else 0) + (2 if a == "retreat" else 0)
+    >>> def receiver(t, m, a):  # 1 for fighting a weak type or retreating from a strong one
+    ...     return 1 if (a == "fight") == (t == "weak") else 0
+    >>> sg = gt.SignalingGame(types=["weak", "strong"], prior=[Fraction(1, 10), Fraction(9, 10)],
+    ...                       messages=["beer", "quiche"], actions=["fight", "retreat"],
+    ...                       sender_payoff=sender, receiver_payoff=receiver)
+    >>> for eq in gt.perfect_bayesian_equilibria(sg):
+    ...     print(eq.sender["strong"], eq.receiver, eq.intuitive)
+    beer {'beer': 'retreat', 'quiche': 'fight'} True
+    quiche {'beer': 'fight', 'quiche': 'retreat'} False
+    >>> len(gt.perfect_bayesian_equilibria(sg, intuitive=True))
+    1
     """
     _check_game(sg)
     if intuitive not in (None, True, False):

@@ -18,12 +18,44 @@ from ..errors import GameError, InvalidGameError, SolverError
 class AggregativeGame:
     """Aggregative game: ``q_i`` in [0, upper_i], ``G = sum_j w_j q_j``, payoff ``u_i(q_i, G)``.
 
-    ``payoff(q, G)`` takes arrays with players on axis 0 (``q`` of shape (n,) or (n, k) and a
-    matching ``G``) and returns each player's payoff; a list of n scalar callables
-    ``u_i(q_i, G)`` is accepted too.  ``replacement(G)``, if given, is the vectorized
-    replacement function; otherwise it is computed from the marginal payoff
-    ``D_i(q, G) = du_i/dq_i + w_i du_i/dG`` by vectorized bisection, which assumes that D_i
-    decreases in q (Cornes & Hartley 2007, the regularity behind uniqueness).
+    ``nash()`` finds the equilibrium by the replacement-function method: the equilibrium
+    aggregate is the root of ``sum_i w_i r_i(G) = G``.
+
+    Parameters
+    ----------
+    payoff : callable or sequence of callable
+        ``payoff(q, G)`` takes arrays with players on axis 0 (``q`` of shape (n,) or
+        (n, k) and a matching ``G``) and returns each player's payoff; a list of n scalar
+        callables ``u_i(q_i, G)`` is accepted too.
+    upper : number or sequence
+        Upper bounds of the actions.
+    weights : sequence, optional
+        ``w_i`` (default 1).
+    marginal : callable, optional
+        ``D_i(q, G) = du_i/dq_i + w_i du_i/dG``; default: numerical differences.
+    replacement : callable, optional
+        The vectorized replacement function; otherwise computed from the marginal payoff
+        by vectorized bisection, which assumes that D_i decreases in q (the regularity
+        behind uniqueness).
+
+    Raises
+    ------
+    InvalidGameError
+        Bounds or weights of the wrong shape or not finite.
+
+    References
+    ----------
+    Cornes, R. & Hartley, R. (2007). Aggregative public good games. JPET 9.
+
+    Examples
+    --------
+    A Cournot duopoly with inverse demand ``1 - G`` and no cost: each firm sells 1/3.
+
+    >>> import gametheory as gt
+    >>> cournot = gt.AggregativeGame(lambda q, G: q * (1 - G), upper=[1, 1])
+    >>> eq = cournot.nash()
+    >>> [round(float(x), 6) for x in eq.actions]
+    [0.333333, 0.333333]
     """
 
     def __init__(self, payoff: Callable | Sequence[Callable], upper: Any, weights: Any = None,

@@ -18,7 +18,32 @@ from ..errors import GameError, InvalidGameError, SolverError
 
 @dataclass(frozen=True, eq=False)
 class ContinuousEquilibrium:
-    """A Nash equilibrium of a continuous game: actions, payoffs, how it was found."""
+    """A Nash equilibrium of a continuous game: actions, payoffs, how it was found.
+
+    Attributes
+    ----------
+    actions : numpy.ndarray
+        One action per player.
+    payoffs : numpy.ndarray
+        One payoff per player.
+    method : str
+        The algorithm ("replacement", "root", "best-response").
+    max_regret : float
+        The largest gain from a deviation found by the grid check.
+    params : mapping
+        Anything else the solver records.
+
+    References
+    ----------
+    Cornes, R. & Hartley, R. (2007). Aggregative public good games. JPET 9.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> eq = gt.AggregativeGame(lambda q, G: q * (1 - G), upper=[1, 1]).nash()
+    >>> eq.method, [round(float(u), 6) for u in eq.payoffs]
+    ('replacement', [0.111111, 0.111111])
+    """
 
     actions: np.ndarray
     payoffs: np.ndarray
@@ -64,6 +89,34 @@ class ContinuousGame:
     best-response iteration or by a root of the first-order conditions (scipy).  Payoffs
     should be concave in the own action for the first-order conditions to characterize
     best responses; every result is checked by a grid search for profitable deviations.
+
+    Parameters
+    ----------
+    payoff : callable
+        ``payoff(q) -> array of n payoffs`` for an action profile ``q`` of shape (n,).
+    lower, upper : number or sequence
+        The action intervals.
+    n : int, optional
+        The number of players (default: from ``lower``/``upper``).
+
+    Raises
+    ------
+    InvalidGameError
+        Bounds that are not finite or with ``lower > upper``.
+
+    References
+    ----------
+    Nash, J. (1951); Fudenberg, D. & Tirole, J. (1991). Game Theory, 1.2.
+
+    Examples
+    --------
+    The Cournot duopoly again, without the aggregative structure:
+
+    >>> import numpy as np
+    >>> from gametheory.continuous import ContinuousGame
+    >>> duopoly = ContinuousGame(lambda q: q * (1 - q.sum()), lower=[0, 0], upper=[1, 1])
+    >>> np.round(duopoly.nash().actions, 6).tolist()
+    [0.333333, 0.333333]
     """
 
     def __init__(self, payoff: Callable[[np.ndarray], Any], lower: Any, upper: Any, n: int | None = None):

@@ -54,6 +54,33 @@ def solve_piecewise_linear(A: Any, B: Any, U: Any = None, exact: bool = False) -
     (lists of Fractions) bisects over the sorted breakpoints and solves the linear piece;
     float mode uses monotone Newton steps when there are no caps (the function is then convex)
     and :func:`scipy.optimize.brentq` polished on the active set otherwise.
+
+    Parameters
+    ----------
+    A, B : sequence
+        Intercepts and slopes (``B_i >= 0``).
+    U : sequence, optional
+        Caps (``U_i >= 0``; default none).
+    exact : bool
+        Solve in Fractions.
+
+    Returns
+    -------
+    number
+        The root G (a Fraction when ``exact``).
+
+    References
+    ----------
+    Cornes, R. & Hartley, R. (2007). Aggregative public good games. JPET 9.
+
+    Examples
+    --------
+    ``(4 - G) + (2 - G) = G`` at G = 2:
+
+    >>> from fractions import Fraction
+    >>> from gametheory.continuous import solve_piecewise_linear
+    >>> solve_piecewise_linear([Fraction(4), Fraction(2)], [Fraction(1), Fraction(1)], exact=True)
+    Fraction(2, 1)
     """
     if exact:
         A = list(A)

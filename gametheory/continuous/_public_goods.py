@@ -26,8 +26,39 @@ from ..errors import GameError, InvalidGameError
 class PublicGoodsEquilibrium:
     """An allocation of a public-goods economy (Nash, Pareto or Lindahl).
 
-    ``contributions`` and ``private`` are numpy arrays (object arrays of Fractions when
-    ``exact``); ``contributors`` are the indices with a strictly positive contribution.
+    Attributes
+    ----------
+    total
+        The public good G.
+    contributions, incomes : numpy.ndarray
+        Per ally (object arrays of Fractions when ``exact``); ``private`` is
+        ``incomes - contributions`` and ``burden_shares`` is ``contributions / incomes``.
+    contributors
+        The indices with a strictly positive contribution.
+    concept : str
+        "nash", "pareto" or "lindahl".
+    method : str
+        How it was computed.
+    exact : bool
+        Whether the numbers are exact.
+    unique : bool
+        Whether the equilibrium is unique.
+    prices : numpy.ndarray or None
+        Lindahl prices.
+
+    References
+    ----------
+    Bergstrom, T., Blume, L. & Varian, H. (1986). J. Public Econ. 29.  Lindahl, E. (1919).
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> from gametheory.continuous import CobbDouglas, PublicGoodsGame
+    >>> game = PublicGoodsGame([10, 6, 2], CobbDouglas(Fraction(1, 2)))
+    >>> game.nash().private.tolist()
+    [Fraction(16, 3), Fraction(16, 3), Fraction(2, 1)]
+    >>> game.lindahl().prices.tolist()
+    [Fraction(5, 9), Fraction(1, 3), Fraction(1, 9)]
     """
 
     total: Any
@@ -72,10 +103,45 @@ class PublicGoodsEquilibrium:
 class PublicGoodsGame(AggregativeGame):
     """Voluntary contributions to a (pure or impure) public good.
 
-    Ally i has income ``I_i > 0``, contributes ``q_i`` in [0, I_i], consumes ``x_i = I_i - q_i``
-    and enjoys ``Z_i = (1 - phi) w_i q_i + phi G`` with ``G = sum_j w_j q_j`` (Olson &
-    Zeckhauser 1966; Bergstrom, Blume & Varian 1986; Sandler 1977; Murdoch & Sandler 1984).
-    ``utility`` is a :class:`Preference` (Cobb-Douglas, CES, quasi-linear or Custom).
+    Ally i has income ``I_i > 0``, contributes ``q_i`` in [0, I_i], consumes
+    ``x_i = I_i - q_i`` and enjoys ``Z_i = (1 - phi) w_i q_i + phi G`` with
+    ``G = sum_j w_j q_j``.  :meth:`nash` (replacement functions), :meth:`pareto`
+    (Samuelson) and :meth:`lindahl` solve it.
+
+    Parameters
+    ----------
+    incomes : sequence
+        ``I_i > 0``; ints/Fractions give exact closed-form solutions.
+    utility : Preference
+        :class:`CobbDouglas`, :class:`CES`, :class:`QuasiLinear` or :class:`Custom`.
+    spillover : number
+        ``phi`` in [0, 1]; 1 (default) is the pure public good.
+    weights : sequence, optional
+        ``w_i`` (default 1).
+
+    Raises
+    ------
+    InvalidGameError
+        Non-positive incomes, a spillover outside [0, 1], weights of the wrong length.
+
+    References
+    ----------
+    Olson, M. & Zeckhauser, R. (1966). An economic theory of alliances. REStat 48.
+    Bergstrom, T., Blume, L. & Varian, H. (1986). On the private provision of public
+    goods. J. Public Econ. 29.  Sandler, T. (1977). Impurity of defense. Kyklos 30.
+    Murdoch, J. & Sandler, T. (1984). J. Public Econ. 25.  Cornes, R. & Hartley, R.
+    (2007). Aggregative public good games. JPET 9.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> from gametheory.continuous import CobbDouglas, PublicGoodsGame
+    >>> game = PublicGoodsGame([10, 6, 2], CobbDouglas(Fraction(1, 2)))
+    >>> eq = game.nash()
+    >>> eq.total, eq.contributions.tolist(), [int(i) for i in eq.contributors]
+    (Fraction(16, 3), [Fraction(14, 3), Fraction(2, 3), Fraction(0, 1)], [0, 1])
+    >>> game.pareto().total  # the Samuelson level is higher
+    Fraction(9, 1)
     """
 
     def __init__(self, incomes: Any, utility: Preference, spillover: Any = 1, weights: Any = None):

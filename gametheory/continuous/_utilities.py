@@ -21,8 +21,22 @@ from ..errors import InvalidGameError
 class Preference:
     """Utility over private consumption ``x`` and security ``Z``, vectorized over players.
 
-    Subclasses bind their per-player parameters with :meth:`bind` (a copy sized for n
-    players); ``utility``, ``mrs`` (U_Z / U_x) then take arrays with players on axis 0.
+    Subclasses (:class:`CobbDouglas`, :class:`CES`, :class:`QuasiLinear`,
+    :class:`Custom`) bind their per-player parameters with :meth:`bind` (a copy sized for
+    n players); ``utility``, ``mrs`` (U_Z / U_x) then take arrays with players on axis 0.
+
+    References
+    ----------
+    Cornes, R. & Hartley, R. (2007). Aggregative public good games. JPET 9.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from fractions import Fraction
+    >>> from gametheory.continuous import CobbDouglas
+    >>> cd = CobbDouglas(Fraction(1, 2)).bind(2)
+    >>> cd.mrs(np.array([1.0, 2.0]), np.array([2.0, 2.0])).tolist()  # x / Z when alpha = 1/2
+    [0.5, 1.0]
     """
 
     homothetic = False
@@ -69,7 +83,30 @@ class Preference:
 class CobbDouglas(Preference):
     """Cobb-Douglas ``U_i = x^alpha_i Z^(1 - alpha_i)``, alpha_i in (0, 1) (scalar or per ally).
 
-    Homothetic: MRS = ((1 - a)/a) x / Z (Olson & Zeckhauser 1966; BBV 1986).
+    Homothetic: MRS = ((1 - a)/a) x / Z, so the replacement function is piecewise linear
+    and exact inputs give exact equilibria.
+
+    Parameters
+    ----------
+    alpha : number or sequence
+        The weight of private consumption, in (0, 1); one value or one per ally.
+
+    Raises
+    ------
+    InvalidGameError
+        An alpha outside (0, 1).
+
+    References
+    ----------
+    Olson, M. & Zeckhauser, R. (1966); Bergstrom, Blume & Varian (1986).
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> from gametheory.continuous import CobbDouglas, PublicGoodsGame
+    >>> game = PublicGoodsGame([10, 6, 2], CobbDouglas(Fraction(1, 2)))
+    >>> game.nash().total
+    Fraction(16, 3)
     """
 
     homothetic = True
@@ -146,8 +183,34 @@ def _rational_root(x: Fraction, k: int) -> Fraction | None:
 class CES(Preference):
     """CES ``U_i = (a_i x^rho + (1 - a_i) Z^rho)^(1/rho)``, a_i in (0, 1), rho < 1, rho != 0.
 
-    Elasticity of substitution 1/(1 - rho) (Arrow et al. 1961); rho -> 0 is Cobb-Douglas, for
-    which use :class:`CobbDouglas`.  Homothetic: MRS = ((1 - a)/a) (x / Z)^(1 - rho).
+    Elasticity of substitution 1/(1 - rho); rho -> 0 is Cobb-Douglas, for which use
+    :class:`CobbDouglas`.  Homothetic: MRS = ((1 - a)/a) (x / Z)^(1 - rho).
+
+    Parameters
+    ----------
+    alpha : number or sequence
+        Weights in (0, 1).
+    rho : number
+        Substitution parameter, rho < 1 and rho != 0.
+
+    Raises
+    ------
+    InvalidGameError
+        A parameter out of range.
+
+    References
+    ----------
+    Arrow, K., Chenery, H., Minhas, B. & Solow, R. (1961). Capital-labor substitution
+    and economic efficiency. REStat 43.
+
+    Examples
+    --------
+    With equal incomes and alpha = 1/2 the allies split the public good equally:
+
+    >>> from gametheory.continuous import CES, PublicGoodsGame
+    >>> eq = PublicGoodsGame([4, 4], CES(alpha=0.5, rho=-1)).nash()
+    >>> round(float(eq.contributions[0] - eq.contributions[1]), 12)
+    0.0
     """
 
     homothetic = True
@@ -223,6 +286,29 @@ class QuasiLinear(Preference):
 
     MRS = b_i / Z: the desired security level b_i w_i does not depend on income, so income
     effects are absent and the replacement function is capped at the income.
+
+    Parameters
+    ----------
+    values : number or sequence
+        ``b_i > 0``.
+
+    Raises
+    ------
+    InvalidGameError
+        A non-positive value.
+
+    References
+    ----------
+    Bergstrom, Blume & Varian (1986).
+
+    Examples
+    --------
+    Only the ally with the highest value contributes, up to its desired level:
+
+    >>> from gametheory.continuous import PublicGoodsGame, QuasiLinear
+    >>> eq = PublicGoodsGame([10, 10], QuasiLinear([3, 1])).nash()
+    >>> eq.total, [int(i) for i in eq.contributors]
+    (Fraction(3, 1), [0])
     """
 
     name = "quasi-linear"
@@ -274,6 +360,30 @@ class Custom(Preference):
     scalar-only callable is wrapped with :func:`numpy.vectorize`.  It must increase in both
     arguments and describe normal goods (quasi-concave); monotonicity is checked on a grid
     when the game is built.
+
+    Parameters
+    ----------
+    fn : callable or sequence of callable
+        ``fn(x, Z) -> utility``.
+
+    Raises
+    ------
+    InvalidGameError
+        A callable that is not increasing on the check grid.
+
+    References
+    ----------
+    Cornes, R. & Hartley, R. (2007). Aggregative public good games. JPET 9.
+
+    Examples
+    --------
+    The Cobb-Douglas utility given as a callable gives the closed-form answer, in floats:
+
+    >>> import numpy as np
+    >>> from gametheory.continuous import Custom, PublicGoodsGame
+    >>> eq = PublicGoodsGame([10, 6, 2], Custom(lambda x, Z: np.sqrt(x * Z))).nash()
+    >>> round(float(eq.total), 6)
+    5.333333
     """
 
     name = "custom"

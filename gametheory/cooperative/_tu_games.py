@@ -59,10 +59,29 @@ _TOL = 1e-9
 
 
 class AirportGame:
-    """The airport cost game (Littlechild & Owen 1973): ``c(S) = max_{i in S} costs[i]``.
+    """The airport cost game: ``c(S) = max_{i in S} costs[i]``.
 
     Callable on frozensets of player indices 0..n-1 (or of ``players`` if given), so it can be
     passed to every function here; :func:`shapley_value` recognizes it and uses the closed form.
+
+    Parameters
+    ----------
+    costs : sequence
+        Each player's own cost (the runway it needs).
+    players : sequence, optional
+        Player labels (default ``0..n-1``).
+
+    References
+    ----------
+    Littlechild, S. & Owen, G. (1973). A simple expression for the Shapley value in a
+    special case. Management Science 20.
+
+    Examples
+    --------
+    >>> from gametheory.cooperative import AirportGame
+    >>> ap = AirportGame([1, 2, 4])
+    >>> ap(frozenset({0, 1}))
+    2
     """
 
     def __init__(self, costs: Sequence[Any], players: Sequence[Hashable] | None = None):
@@ -84,7 +103,39 @@ class AirportGame:
 
 
 class TUGame:
-    """A TU game stored as the vector of its 2^n coalition values (bit k = player k)."""
+    """A TU game stored as the vector of its 2^n coalition values (bit k = player k).
+
+    The functions of this package build one from ``players`` and ``cost``; build it
+    yourself to reuse the values.
+
+    Parameters
+    ----------
+    players : int or sequence
+        The players: their number (labels ``0..n-1``) or their labels.
+    cost : callable or mapping
+        The characteristic function: a callable on frozensets of players, or a dict
+        frozenset -> value (every coalition must have a value).
+    game : {"cost", "value"}
+        Whether ``cost`` gives costs to be shared (default) or values to be divided.
+
+    Raises
+    ------
+    GameError
+        More than ``MAX_PLAYERS`` (20) players, or ``game`` not "cost"/"value".
+    InvalidGameError
+        No players, repeated labels, a coalition without a value, a non-finite value.
+
+    References
+    ----------
+    Shapley, L. (1953). A value for n-person games.
+
+    Examples
+    --------
+    >>> from gametheory.cooperative import TUGame
+    >>> glove = TUGame(3, lambda S: 1 if 0 in S and (1 in S or 2 in S) else 0, game="value")
+    >>> glove.values  # coalition k = the players whose bits are set in k
+    [0, 0, 0, 1, 0, 1, 0, 1]
+    """
 
     def __init__(self, players: Sequence[Hashable] | int, cost: Callable | Mapping, game: str = "cost"):
         if game not in ("cost", "value"):
@@ -192,8 +243,31 @@ def _game(players: Any, cost: Any, game: str) -> TUGame:
 
 
 def airport_shapley(costs: Sequence[Any]) -> list:
-    """Shapley value of the airport game, Littlechild & Owen (1973): each cost increment
-    c_(j) - c_(j-1) is shared equally by the n - j + 1 players who need at least c_(j)."""
+    """Shapley value of the airport game in closed form.
+
+    Each cost increment ``c_(j) - c_(j-1)`` is shared equally by the ``n - j + 1`` players
+    who need at least ``c_(j)``.
+
+    Parameters
+    ----------
+    costs : sequence
+        Each player's own cost.
+
+    Returns
+    -------
+    list
+        Each player's share, in the order of ``costs`` (exact for exact costs).
+
+    References
+    ----------
+    Littlechild, S. & Owen, G. (1973). Management Science 20.
+
+    Examples
+    --------
+    >>> from gametheory.cooperative import airport_shapley
+    >>> airport_shapley([1, 2, 4])
+    [Fraction(1, 3), Fraction(5, 6), Fraction(17, 6)]
+    """
     n = len(costs)
     if n == 0:
         raise InvalidGameError("the airport game needs at least one player")
@@ -211,10 +285,47 @@ def airport_shapley(costs: Sequence[Any]) -> list:
 
 
 def shapley_value(players: Sequence[Hashable] | int, cost: Callable | Mapping, game: str = "cost") -> dict:
-    """Shapley (1953) value as ``{player: share}``: exact Fractions for exact values.
+    """The Shapley value as ``{player: share}``: exact Fractions for exact values.
 
     Enumerates the 2^n coalitions with numpy (n <= 20); the airport game
     (:class:`AirportGame`) uses the closed form of Littlechild & Owen (1973).
+
+    Parameters
+    ----------
+    players : int or sequence
+        The players: their number (labels ``0..n-1``) or their labels.
+    cost : callable or mapping
+        The characteristic function: a callable on frozensets of players, or a dict
+        frozenset -> value (every coalition must have a value).
+    game : {"cost", "value"}
+        Whether ``cost`` gives costs to be shared (default) or values to be divided.
+
+    Returns
+    -------
+    dict
+        player -> share (Fractions for exact data, floats otherwise).
+
+    Raises
+    ------
+    GameError
+        More than ``MAX_PLAYERS`` (20) players, or ``game`` not "cost"/"value".
+    InvalidGameError
+        No players, repeated labels, a coalition without a value, a non-finite value.
+
+    References
+    ----------
+    Shapley, L. (1953). A value for n-person games. Contributions to the Theory of
+    Games II.  Littlechild, S. & Owen, G. (1973). A simple expression for the Shapley
+    value in a special case. Management Science 20.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> glove = lambda S: 1 if 0 in S and (1 in S or 2 in S) else 0  # one left glove, two right
+    >>> gt.shapley_value(3, glove, game="value")
+    {0: Fraction(2, 3), 1: Fraction(1, 6), 2: Fraction(1, 6)}
+    >>> gt.shapley_value(3, gt.cooperative.AirportGame([1, 2, 4]))  # runway costs
+    {0: Fraction(1, 3), 1: Fraction(5, 6), 2: Fraction(17, 6)}
     """
     if isinstance(cost, AirportGame) and not isinstance(players, TUGame):
         plist = tuple(range(players)) if isinstance(players, int) else tuple(players)
@@ -270,9 +381,49 @@ def _exact_check_core(g: TUGame, x: list) -> bool:
 
 
 def in_core(players: Any, cost: Any, allocation: Any, game: str = "cost", tol: float = _TOL) -> bool:
-    """Whether ``allocation`` is in the core (cost game: sum x = c(N), x(S) <= c(S) for all S;
-    value game: sum x = v(N), x(S) >= v(S)).  Exact for exact data, else with tolerance ``tol``
-    scaled by the largest coalition value."""
+    """Whether ``allocation`` is in the core.
+
+    Cost game: ``sum x = c(N)`` and ``x(S) <= c(S)`` for all S; value game:
+    ``sum x = v(N)`` and ``x(S) >= v(S)``.
+
+    Parameters
+    ----------
+    players : int or sequence
+        The players: their number (labels ``0..n-1``) or their labels.
+    cost : callable or mapping
+        The characteristic function: a callable on frozensets of players, or a dict
+        frozenset -> value (every coalition must have a value).
+    game : {"cost", "value"}
+        Whether ``cost`` gives costs to be shared (default) or values to be divided.
+    allocation : mapping or sequence
+        player -> share, or the shares in the order of the players.
+    tol : float
+        Float data: tolerance scaled by the largest coalition value (exact data are
+        checked exactly).
+
+    Returns
+    -------
+    bool
+
+    Raises
+    ------
+    GameError
+        More than ``MAX_PLAYERS`` (20) players, or ``game`` not "cost"/"value".
+    InvalidGameError
+        No players, repeated labels, a coalition without a value, a non-finite value.
+
+    References
+    ----------
+    Gillies, D. (1959). Solutions to general non-zero-sum games. Contributions to the
+    Theory of Games IV.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> glove = lambda S: 1 if 0 in S and (1 in S or 2 in S) else 0  # one left glove, two right
+    >>> gt.in_core(3, glove, [1, 0, 0], game="value"), gt.in_core(3, glove, [0, 1, 0], game="value")
+    (True, False)
+    """
     g = _game(players, cost, game)
     x = g.allocation(allocation)
     if g.exact and all(is_exact_number(v) for v in x):
@@ -287,9 +438,50 @@ def in_core(players: Any, cost: Any, allocation: Any, game: str = "cost", tol: f
 
 
 def core_is_empty(players: Any, cost: Any, game: str = "cost", tol: float = _TOL) -> bool:
-    """Bondareva-Shapley test: the core is empty iff ``min sum x s.t. x(S) >= v(S)`` (value
-    form; ``x(S) <= c(S)`` maximized for cost games) misses the grand-coalition value.
-    Decided by a HiGHS LP with tolerance ``tol`` (relative to the largest value)."""
+    """Whether the core is empty (the Bondareva-Shapley test).
+
+    The core is empty iff ``min sum x s.t. x(S) >= v(S)`` (value form; ``x(S) <= c(S)``
+    maximized for cost games) misses the grand-coalition value.
+
+    Parameters
+    ----------
+    players : int or sequence
+        The players: their number (labels ``0..n-1``) or their labels.
+    cost : callable or mapping
+        The characteristic function: a callable on frozensets of players, or a dict
+        frozenset -> value (every coalition must have a value).
+    game : {"cost", "value"}
+        Whether ``cost`` gives costs to be shared (default) or values to be divided.
+    tol : float
+        Tolerance of the HiGHS linear program, relative to the largest value.
+
+    Returns
+    -------
+    bool
+
+    Raises
+    ------
+    GameError
+        More than ``MAX_PLAYERS`` (20) players, or ``game`` not "cost"/"value".
+    InvalidGameError
+        No players, repeated labels, a coalition without a value, a non-finite value.
+
+    References
+    ----------
+    Bondareva, O. (1963). Some applications of linear programming methods to the theory
+    of cooperative games. Problemy Kibernetiki 10.  Shapley, L. (1967). On balanced
+    sets and cores. Naval Research Logistics Quarterly 14.
+
+    Examples
+    --------
+    Three-player majority voting has an empty core; the glove game does not:
+
+    >>> import gametheory as gt
+    >>> glove = lambda S: 1 if 0 in S and (1 in S or 2 in S) else 0  # one left glove, two right
+    >>> majority = lambda S: int(len(S) >= 2)
+    >>> gt.core_is_empty(3, majority, game="value"), gt.core_is_empty(3, glove, game="value")
+    (True, False)
+    """
     g = _game(players, cost, game)
     if g.n == 1:
         return False
@@ -330,10 +522,49 @@ def _exact_solve(A: list[list[Fraction]], b: list[Fraction], nvar: int) -> list[
 
 
 def nucleolus(players: Any, cost: Any, game: str = "cost") -> dict:
-    """Nucleolus (Schmeidler 1969) as ``{player: share}`` by the sequential LPs of Maschler,
-    Peleg & Shapley (1979).  For a cost game, the allocation of costs that lexicographically
-    minimizes the largest excesses ``x(S) - c(S)``.  Exact Fractions when the data are exact
-    (the final linear system is re-solved in rationals and checked), floats otherwise."""
+    """The nucleolus as ``{player: share}``, by sequential linear programs.
+
+    For a cost game, the allocation of costs that lexicographically minimizes the
+    largest excesses ``x(S) - c(S)`` (for a value game, ``v(S) - x(S)``).
+
+    Parameters
+    ----------
+    players : int or sequence
+        The players: their number (labels ``0..n-1``) or their labels.
+    cost : callable or mapping
+        The characteristic function: a callable on frozensets of players, or a dict
+        frozenset -> value (every coalition must have a value).
+    game : {"cost", "value"}
+        Whether ``cost`` gives costs to be shared (default) or values to be divided.
+
+    Returns
+    -------
+    dict
+        player -> share: exact Fractions when the data are exact (the final linear
+        system is re-solved in rationals and checked), floats otherwise.
+
+    Raises
+    ------
+    GameError
+        More than ``MAX_PLAYERS`` (20) players, or ``game`` not "cost"/"value".
+    InvalidGameError
+        No players, repeated labels, a coalition without a value, a non-finite value.
+    SolverError
+        A linear program failed.
+
+    References
+    ----------
+    Schmeidler, D. (1969). The nucleolus of a characteristic function game. SIAM J.
+    Appl. Math. 17.  Maschler, M., Peleg, B. & Shapley, L. (1979). Geometric properties
+    of the kernel, nucleolus, and related solution concepts. Math. Oper. Res. 4.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> glove = lambda S: 1 if 0 in S and (1 in S or 2 in S) else 0  # one left glove, two right
+    >>> gt.nucleolus(3, glove, game="value")
+    {0: Fraction(1, 1), 1: Fraction(0, 1), 2: Fraction(0, 1)}
+    """
     g = _game(players, cost, game)
     n = g.n
     v = g.value_game()  # value form: excess e(S, x) = v(S) - x(S)

@@ -214,7 +214,35 @@ def _payoff_tuple(x: tuple, exact: bool) -> tuple:
 
 
 def count_subgame_perfect(tree: ExtensiveFormGame) -> int:
-    """Exact number of pure subgame-perfect equilibria of a perfect-information tree (no listing)."""
+    """Exact number of pure subgame-perfect equilibria of a perfect-information tree (no listing).
+
+    Parameters
+    ----------
+    tree : ExtensiveFormGame
+        A tree of perfect information.
+
+    Returns
+    -------
+    int
+
+    Raises
+    ------
+    InvalidGameError
+        The tree has imperfect information.
+
+    References
+    ----------
+    Kuhn, H. W. (1953); Selten, R. (1965).
+
+    Examples
+    --------
+    With equal payoffs every action is a best reply at each of the 3 decision nodes: 2**3 SPE.
+
+    >>> import gametheory as gt
+    >>> flat = gt.complete_tree(2, 2, [[0, 0]] * 4)
+    >>> gt.count_subgame_perfect(flat)
+    8
+    """
     _require_pi(tree, "count_subgame_perfect")
     return BIPass(tree).count()
 
@@ -232,10 +260,43 @@ def _require_pi(tree: Any, who: str) -> None:
 def backward_induction(tree: ExtensiveFormGame, limit: int | None = DEFAULT_LIMIT) -> list[TreeEquilibrium]:
     """ALL pure subgame-perfect equilibria of a perfect-information tree (chance moves allowed).
 
-    Ties are enumerated, never broken: each SPE picks one maximizer at every decision
-    node.  If there are more than ``limit`` SPE, :class:`SolverError` says how many
-    (``limit=None`` lists them all; :func:`count_subgame_perfect` only counts).
-    Source: Zermelo (1913); Kuhn (1953); Selten (1965).
+    Ties are enumerated, never broken: each SPE picks one maximizer at every decision node.
+
+    Parameters
+    ----------
+    tree : ExtensiveFormGame
+        A tree of perfect information.
+    limit : int or None
+        Largest number of SPE listed (default 10,000); ``None`` lists them all.
+        :func:`count_subgame_perfect` only counts.
+
+    Returns
+    -------
+    list of TreeEquilibrium
+        Each with ``payoffs``, ``path``, ``outcome`` and ``strategy``; exact for exact trees.
+
+    Raises
+    ------
+    InvalidGameError
+        The tree has imperfect information (use :func:`subgame_perfect_equilibria`).
+    SolverError
+        More than ``limit`` SPE (the message says how many).
+
+    References
+    ----------
+    Zermelo, E. (1913); Kuhn, H. W. (1953); Selten, R. (1965).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> t = gt.ExtensiveFormGame(players=["Challenger", "Defender"])
+    >>> sq, ch = t.decision(t.root, player="Challenger", actions=["status quo", "challenge"])
+    >>> _ = t.terminal(sq, payoffs=[0, 1], label="SQ")
+    >>> resist, concede = t.decision(ch, player="Defender", actions=["resist", "concede"])
+    >>> _ = t.terminal(resist, payoffs=[-1, -1], label="war")
+    >>> _ = t.terminal(concede, payoffs=[1, 0], label="concession")
+    >>> [(eq.outcome, eq.payoffs) for eq in gt.backward_induction(t)]
+    [('concession', (Fraction(1, 1), Fraction(0, 1)))]
     """
     _require_pi(tree, "backward_induction")
     if limit is not None and (not isinstance(limit, (int, np.integer)) or isinstance(limit, bool) or limit < 1):

@@ -180,9 +180,42 @@ def complete_tree(
 ) -> ExtensiveFormGame:
     """A complete perfect-information tree: every internal node has ``branching`` actions.
 
-    ``payoffs`` has shape ``(branching**depth, n_players)`` (leaves in order).  The mover at
-    depth d is ``movers[d]`` (default: players in turn, ``d % n_players``; -1 is chance with
-    equal probabilities).
+    Parameters
+    ----------
+    branching : int
+        Actions per internal node (labelled ``a1, a2, ...``).
+    depth : int
+        Levels of moves.
+    payoffs : array_like
+        Shape ``(branching**depth, n_players)``, leaves in order.
+    players : sequence of str, optional
+        Player names (default ``P1..Pn``, n from ``payoffs``).
+    movers : sequence of int, optional
+        The mover at depth d is ``movers[d]`` (default: players in turn,
+        ``d % n_players``; -1 is chance with equal probabilities).
+    title : str
+        An optional name.
+
+    Returns
+    -------
+    ExtensiveFormGame
+
+    Raises
+    ------
+    InvalidGameError
+        Payoffs of the wrong shape or a mover out of range.
+
+    References
+    ----------
+    Kuhn, H. W. (1953).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> ct = gt.complete_tree(2, 2, [[1, 0], [0, 1], [2, 2], [0, 0]])
+    >>> eq = gt.backward_induction(ct)[0]
+    >>> eq.path, eq.payoffs
+    ([('P1', 'a2'), ('P2', 'a1')], (Fraction(2, 1), Fraction(2, 1)))
     """
     if not (isinstance(branching, (int, np.integer)) and branching >= 1):
         raise InvalidGameError(f"branching must be a positive int; got {branching!r}")

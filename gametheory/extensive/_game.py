@@ -51,16 +51,45 @@ __all__ = ["ExtensiveFormGame", "complete_tree", "UNFINISHED", "DECISION", "CHAN
 class ExtensiveFormGame:
     """A finite game tree with n >= 1 players, chance moves and information sets.
 
-    Build it top-down::
-
-        t = ExtensiveFormGame(players=["Challenger", "Defender"])
-        sq, ch = t.decision(t.root, player="Challenger", actions=["status quo", "challenge"])
-        t.terminal(sq, payoffs=[0, 1], label="SQ")
-
     Nodes are ints (the root is 0); ``decision`` and ``chance`` return the ids of the
-    new children, one per action.  Information sets are given by a hashable label
-    shared by the nodes of one player; ``infoset=None`` makes a singleton.
-    Source: Kuhn (1953), "Extensive games and the problem of information".
+    new children, one per action; ``terminal`` sets a leaf's payoffs.  Information sets
+    are given by a hashable label shared by the nodes of one player; ``infoset=None``
+    makes a singleton.
+
+    Parameters
+    ----------
+    players : sequence of str or int
+        Player names, or their number (names ``P1..Pn``); default 2.
+    title : str
+        An optional name (written to Gambit files).
+
+    Raises
+    ------
+    InvalidGameError
+        On building: an unknown node or player, a node given two roles, probabilities
+        that do not sum to 1, information sets whose nodes differ in player or actions,
+        payoffs that are not finite numbers.
+
+    References
+    ----------
+    Kuhn, H. W. (1953). Extensive games and the problem of information. Contributions
+    to the Theory of Games II.
+
+    Examples
+    --------
+    Build it top-down (a challenger, then a defender who resists or concedes):
+
+    >>> import gametheory as gt
+    >>> t = gt.ExtensiveFormGame(players=["Challenger", "Defender"])
+    >>> sq, ch = t.decision(t.root, player="Challenger", actions=["status quo", "challenge"])
+    >>> _ = t.terminal(sq, payoffs=[0, 1], label="SQ")
+    >>> resist, concede = t.decision(ch, player="Defender", actions=["resist", "concede"])
+    >>> _ = t.terminal(resist, payoffs=[-1, -1], label="war")
+    >>> _ = t.terminal(concede, payoffs=[1, 0], label="concession")
+    >>> t.n_players, len(t.terminals)
+    (2, 3)
+    >>> gt.backward_induction(t)[0].outcome
+    'concession'
     """
 
     def __init__(self, players: Sequence[str] | int = 2, title: str = "") -> None:

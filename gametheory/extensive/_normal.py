@@ -240,9 +240,50 @@ def _reduced_strategies(hs: list[int], sizes: list[int], hist: dict, max_strateg
 
 
 def to_normal_form(tree: ExtensiveFormGame, reduced: bool = True, max_strategies: int = 100_000) -> NormalFormGame:
-    """The (reduced) normal form of a tree, with strategy labels "action/action/..." in tree order
-    of the player's information sets ("*" where the reduced strategy leaves one unspecified).
-    Source: Kuhn (1953); Osborne & Rubinstein (1994), section 6.1."""
+    """The (reduced) normal form of a tree.
+
+    Strategy labels are "action/action/..." in tree order of the player's information
+    sets ("*" where the reduced strategy leaves one unspecified).
+
+    Parameters
+    ----------
+    tree : ExtensiveFormGame
+        Any finite tree.
+    reduced : bool
+        Merge strategies that differ only at information sets their own moves exclude.
+    max_strategies : int
+        Refuse a player with more pure strategies than this.
+
+    Returns
+    -------
+    NormalFormGame
+        Expected payoffs (chance averaged); exact for exact trees.
+
+    Raises
+    ------
+    SolverError
+        A player with more than ``max_strategies`` strategies.
+
+    References
+    ----------
+    Kuhn, H. W. (1953); Osborne, M. & Rubinstein, A. (1994). A Course in Game Theory,
+    section 6.1.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> t = gt.ExtensiveFormGame(players=["Challenger", "Defender"])
+    >>> sq, ch = t.decision(t.root, player="Challenger", actions=["status quo", "challenge"])
+    >>> _ = t.terminal(sq, payoffs=[0, 1], label="SQ")
+    >>> resist, concede = t.decision(ch, player="Defender", actions=["resist", "concede"])
+    >>> _ = t.terminal(resist, payoffs=[-1, -1], label="war")
+    >>> _ = t.terminal(concede, payoffs=[1, 0], label="concession")
+    >>> nf = gt.extensive.to_normal_form(t)
+    >>> nf.strategy_labels
+    (('status quo', 'challenge'), ('resist', 'concede'))
+    >>> [eq.payoffs for eq in gt.pure_equilibria(nf)]
+    [(Fraction(0, 1), Fraction(1, 1)), (Fraction(1, 1), Fraction(0, 1))]
+    """
     _check_tree(tree, "to_normal_form")
     return _normal_form_data(tree, reduced=reduced, max_strategies=max_strategies).game
 
@@ -302,9 +343,49 @@ def _behavior_by_index(tree: ExtensiveFormGame, profile: Any) -> dict[int, tuple
 
 
 def behavior_to_mixed(tree: ExtensiveFormGame, profile: Any, reduced: bool = True) -> list[tuple]:
-    """Kuhn (1953): the mixed strategies (over ``tree.to_normal_form(reduced)``'s strategies)
-    equivalent to a behavior profile: P(s) = product over the information sets s specifies of
-    the probability of s's action there.  Needs perfect recall."""
+    """The mixed strategies equivalent to a behavior profile.
+
+    Mixed over ``tree.to_normal_form(reduced)``'s strategies: P(s) = product over the
+    information sets s specifies of the probability of s's action there.  Needs perfect
+    recall.
+
+    Parameters
+    ----------
+    tree : ExtensiveFormGame
+        A tree with perfect recall.
+    profile
+        Behavior strategies, player -> information set -> action -> probability (as
+        ``TreeEquilibrium.behavior``).
+    reduced : bool
+        Over the reduced normal form (default) or the full one.
+
+    Returns
+    -------
+    list of tuple
+        One probability vector per player.
+
+    Raises
+    ------
+    InvalidGameError
+        The tree lacks perfect recall or the profile does not fit it.
+
+    References
+    ----------
+    Kuhn, H. W. (1953). Extensive games and the problem of information.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> t = gt.ExtensiveFormGame(players=["Challenger", "Defender"])
+    >>> sq, ch = t.decision(t.root, player="Challenger", actions=["status quo", "challenge"])
+    >>> _ = t.terminal(sq, payoffs=[0, 1], label="SQ")
+    >>> resist, concede = t.decision(ch, player="Defender", actions=["resist", "concede"])
+    >>> _ = t.terminal(resist, payoffs=[-1, -1], label="war")
+    >>> _ = t.terminal(concede, payoffs=[1, 0], label="concession")
+    >>> eq = gt.backward_induction(t)[0]
+    >>> gt.behavior_to_mixed(t, eq.behavior)
+    [(Fraction(0, 1), Fraction(1, 1)), (Fraction(0, 1), Fraction(1, 1))]
+    """
     _check_tree(tree, "behavior_to_mixed")
     tree.check_perfect_recall()
     beh = _behavior_by_index(tree, profile)
@@ -343,10 +424,47 @@ def _mixed_to_behavior_idx(data: _NFData, mixed: Sequence[Sequence[Any]], exact:
 
 
 def mixed_to_behavior(tree: ExtensiveFormGame, mixed: Any, reduced: bool = True) -> TreeEquilibrium:
-    """Kuhn (1953): the behavior profile outcome-equivalent to a mixed profile over
-    ``tree.to_normal_form(reduced)``.  At an information set the player's own strategy never
-    reaches, the behavior is not determined; the uniform distribution is used and the set is
-    listed in ``params["arbitrary_infosets"]``.  Needs perfect recall."""
+    """The behavior profile outcome-equivalent to a mixed profile.
+
+    At an information set the player's own strategy never reaches, the behavior is not
+    determined; the uniform distribution is used and the set is listed in
+    ``params["arbitrary_infosets"]``.  Needs perfect recall.
+
+    Parameters
+    ----------
+    tree : ExtensiveFormGame
+        A tree with perfect recall.
+    mixed : sequence
+        One probability vector per player over ``tree.to_normal_form(reduced)``'s strategies.
+    reduced : bool
+        Whether ``mixed`` is over the reduced normal form (default).
+
+    Returns
+    -------
+    TreeEquilibrium
+        With ``behavior`` and the outcome of the profile.
+
+    Raises
+    ------
+    InvalidGameError
+        The tree lacks perfect recall or the profile does not fit it.
+
+    References
+    ----------
+    Kuhn, H. W. (1953). Extensive games and the problem of information.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> t = gt.ExtensiveFormGame(players=["Challenger", "Defender"])
+    >>> sq, ch = t.decision(t.root, player="Challenger", actions=["status quo", "challenge"])
+    >>> _ = t.terminal(sq, payoffs=[0, 1], label="SQ")
+    >>> resist, concede = t.decision(ch, player="Defender", actions=["resist", "concede"])
+    >>> _ = t.terminal(resist, payoffs=[-1, -1], label="war")
+    >>> _ = t.terminal(concede, payoffs=[1, 0], label="concession")
+    >>> gt.mixed_to_behavior(t, [[0, 1], [0, 1]]).behavior["Defender"]
+    {2: {'resist': Fraction(0, 1), 'concede': Fraction(1, 1)}}
+    """
     _check_tree(tree, "mixed_to_behavior")
     tree.check_perfect_recall()
     data = _normal_form_data(tree, reduced=reduced)
@@ -389,9 +507,37 @@ def _profile(tree: ExtensiveFormGame, beh: dict[int, tuple], method: str, exact:
 
 # ---------------------------------------------------------------------- subgames and subgame perfection
 def subgame_roots(tree: ExtensiveFormGame) -> list[int]:
-    """Roots of the proper subgames (and the root), in tree order: non-terminal nodes x such that
-    x is alone in its information set and every information set meeting x's subtree lies inside it
-    (Selten 1965)."""
+    """Roots of the proper subgames (and the root), in tree order.
+
+    A proper subgame starts at a non-terminal node x that is alone in its information set
+    and such that every information set meeting x's subtree lies inside it.
+
+    Parameters
+    ----------
+    tree : ExtensiveFormGame
+        Any finite tree.
+
+    Returns
+    -------
+    list of int
+        Node ids.
+
+    References
+    ----------
+    Selten, R. (1965).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> t = gt.ExtensiveFormGame(players=["Challenger", "Defender"])
+    >>> sq, ch = t.decision(t.root, player="Challenger", actions=["status quo", "challenge"])
+    >>> _ = t.terminal(sq, payoffs=[0, 1], label="SQ")
+    >>> resist, concede = t.decision(ch, player="Defender", actions=["resist", "concede"])
+    >>> _ = t.terminal(resist, payoffs=[-1, -1], label="war")
+    >>> _ = t.terminal(concede, payoffs=[1, 0], label="concession")
+    >>> gt.extensive.subgame_roots(t)
+    [0, 2]
+    """
     _check_tree(tree, "subgame_roots")
     c = tree._c
     pre = tree.preorder()
@@ -418,7 +564,7 @@ def _straddles(tree: ExtensiveFormGame, v: int, rank: np.ndarray, size: np.ndarr
 def subgame_perfect_equilibria(
     tree: ExtensiveFormGame, method: str = "auto", limit: int | None = 10_000, **options: Any
 ) -> list[TreeEquilibrium]:
-    """Subgame-perfect equilibria in behavior strategies (Selten 1965, 1975).
+    """Subgame-perfect equilibria in behavior strategies.
 
     Perfect-information trees: all pure SPE by :func:`backward_induction`.  Otherwise the
     proper subgames are solved bottom-up: each smallest unsolved subgame, with the subgames
@@ -427,7 +573,45 @@ def subgame_perfect_equilibria(
     movers; the extreme equilibria when they form a continuum); a subgame where one player
     moves contributes her optimal pure plans.  Every combination of subgame equilibria is
     composed, so the list is all SPE the normal-form method returns.  Needs perfect recall.
-    ``limit`` caps the number of combinations (a :class:`SolverError` says when it is exceeded).
+
+    Parameters
+    ----------
+    tree : ExtensiveFormGame
+        A tree with perfect recall.
+    method : str
+        The :func:`gametheory.solve` method for each subgame's normal form.
+    limit : int or None
+        Caps the number of combinations.
+    **options
+        Passed to :func:`gametheory.solve`.
+
+    Returns
+    -------
+    list of TreeEquilibrium
+
+    Raises
+    ------
+    InvalidGameError
+        The tree lacks perfect recall.
+    SolverError
+        More than ``limit`` combinations.
+
+    References
+    ----------
+    Selten, R. (1965); Selten, R. (1975). Reexamination of the perfectness concept for
+    equilibrium points in extensive games. IJGT 4.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> t = gt.ExtensiveFormGame(players=["Challenger", "Defender"])
+    >>> sq, ch = t.decision(t.root, player="Challenger", actions=["status quo", "challenge"])
+    >>> _ = t.terminal(sq, payoffs=[0, 1], label="SQ")
+    >>> resist, concede = t.decision(ch, player="Defender", actions=["resist", "concede"])
+    >>> _ = t.terminal(resist, payoffs=[-1, -1], label="war")
+    >>> _ = t.terminal(concede, payoffs=[1, 0], label="concession")
+    >>> [eq.payoffs for eq in gt.subgame_perfect_equilibria(t)]
+    [(Fraction(1, 1), Fraction(0, 1))]
     """
     _check_tree(tree, "subgame_perfect_equilibria")
     if tree.is_perfect_information:
@@ -556,13 +740,35 @@ def _expected_in_subgame(tree: ExtensiveFormGame, r: int, cut: dict, beh: dict, 
 class NonCredibleThreat:
     """A pure Nash equilibrium that no subgame-perfect profile supports, and why.
 
-    ``equilibrium``: the Nash equilibrium of the reduced normal form (a gametheory.Equilibrium);
-    ``strategy``: player -> information set -> action (reduced: own-excluded sets omitted);
-    ``threats``: list of dicts with the off-path ``node`` (perfect information: the decision
-    node; otherwise the root of the deepest subgame where the profile is not a Nash
-    equilibrium), the ``player``, the ``infoset`` key, the ``action`` the profile prescribes
-    there, the ``best_actions`` (best replies) and the ``loss`` from carrying out the threat;
-    ``path`` and ``outcome`` of the equilibrium.
+    Attributes
+    ----------
+    equilibrium : Equilibrium
+        The Nash equilibrium of the reduced normal form.
+    strategy : dict
+        player -> information set -> action (reduced: own-excluded sets omitted).
+    threats : list of dict
+        Each with the off-path ``node`` (perfect information: the decision node; otherwise
+        the root of the deepest subgame where the profile is not a Nash equilibrium), the
+        ``player``, the ``infoset`` key, the ``action`` the profile prescribes there, the
+        ``best_actions`` (best replies) and the ``loss`` from carrying out the threat.
+    path, outcome
+        Of the equilibrium.
+    payoffs : tuple
+        The equilibrium payoffs.
+
+    References
+    ----------
+    Selten, R. (1965, 1975); Gibbons, R. (1992). Game Theory for Applied Economists, 2.1.
+
+    Examples
+    --------
+    See :func:`non_credible_threats`.
+
+    >>> import gametheory as gt
+    >>> t = gt.complete_tree(2, 2, [[0, 1], [0, 1], [-1, -1], [1, 0]])
+    >>> threat = gt.non_credible_threats(t)[0].threats[0]
+    >>> threat["action"], threat["best_actions"], threat["loss"]
+    ('a1', ['a2'], Fraction(1, 1))
     """
 
     equilibrium: Any
@@ -589,7 +795,47 @@ def non_credible_threats(tree: ExtensiveFormGame, max_strategies: int = 100_000,
     (at most ``limit``) are checked subgame by subgame; each threat names the deepest proper
     subgame (``node`` = its root) where the profile is not a Nash equilibrium, the player, the
     information set and action she would not carry out, and her best deviation there.
-    Source: Selten (1965, 1975); Gibbons (1992), 2.1 and 2.4.
+
+    Parameters
+    ----------
+    tree : ExtensiveFormGame
+        A tree with perfect recall.
+    max_strategies : int
+        Largest reduced normal form built.
+    limit : int
+        Largest number of completions checked (imperfect information).
+
+    Returns
+    -------
+    list of NonCredibleThreat
+
+    Raises
+    ------
+    SolverError
+        The normal form or the completions exceed their bounds.
+
+    References
+    ----------
+    Selten, R. (1965, 1975); Gibbons, R. (1992). Game Theory for Applied Economists,
+    2.1 and 2.4.
+
+    Examples
+    --------
+    The defender's threat to resist deters the challenge in a Nash equilibrium, but it
+    is not credible:
+
+    >>> import gametheory as gt
+    >>> t = gt.ExtensiveFormGame(players=["Challenger", "Defender"])
+    >>> sq, ch = t.decision(t.root, player="Challenger", actions=["status quo", "challenge"])
+    >>> _ = t.terminal(sq, payoffs=[0, 1], label="SQ")
+    >>> resist, concede = t.decision(ch, player="Defender", actions=["resist", "concede"])
+    >>> _ = t.terminal(resist, payoffs=[-1, -1], label="war")
+    >>> _ = t.terminal(concede, payoffs=[1, 0], label="concession")
+    >>> nct = gt.non_credible_threats(t)
+    >>> nct[0].outcome
+    'SQ'
+    >>> nct[0].threats[0]["action"], nct[0].threats[0]["best_actions"]
+    ('resist', ['concede'])
     """
     _check_tree(tree, "non_credible_threats")
     from ..solvers.pure import pure_equilibria

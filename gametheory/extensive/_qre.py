@@ -38,10 +38,34 @@ __all__ = ["agent_qre", "agent_qre_path", "agent_qre_batch", "QREBatch"]
 class QREBatch:
     """Agent QRE of a perfect-information tree for K parameter points.
 
-    ``edge_probabilities[k, v]``: probability of the edge into node v (the choice or chance
-    probability); ``reach[k, v]``: probability that v is reached; ``values[k, v, i]``: player i's
-    expected payoff from node v on; ``terminal_probabilities[k, j]`` for the terminal
-    ``terminals[j]``; ``lam[k, i]``: player i's precision at point k.
+    Attributes
+    ----------
+    tree : ExtensiveFormGame
+        The tree.
+    lam : numpy.ndarray
+        ``lam[k, i]``: player i's precision at point k.
+    edge_probabilities : numpy.ndarray
+        ``[k, v]``: probability of the edge into node v (the choice or chance probability).
+    reach : numpy.ndarray
+        ``[k, v]``: probability that v is reached.
+    values : numpy.ndarray
+        ``[k, v, i]``: player i's expected payoff from node v on.
+    terminals : numpy.ndarray
+        The terminal node ids; ``terminal_probabilities[k, j]`` is the probability of
+        ``terminals[j]``.
+
+    References
+    ----------
+    McKelvey, R. & Palfrey, T. (1998). Quantal response equilibria for extensive form
+    games. Experimental Economics 1.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> t = gt.complete_tree(2, 1, [[1, 0], [0, 1]])  # P1 picks a1 or a2, then the game ends
+    >>> batch = gt.agent_qre_batch(t, [0.0, 1.0])
+    >>> batch.reach.round(3).tolist()
+    [[1.0, 0.5, 0.5], [1.0, 0.731, 0.269]]
     """
 
     tree: ExtensiveFormGame
@@ -84,10 +108,46 @@ def _lam_matrix(lam: Any, n_players: int, K: int | None) -> np.ndarray:
 def agent_qre_batch(tree: ExtensiveFormGame, lam: Any, payoffs: Any = None) -> QREBatch:
     """Agent logit QRE of a perfect-information tree at K points at once (closed form).
 
-    ``lam``: a number, shape (K,), or (K, n_players) (a precision per player, as in
-    Signorino's (1999) agent-specific errors).  ``payoffs``: optional terminal payoffs of
-    shape (K, n_terminals, n_players) (terminals in ``tree.terminals`` order), replacing the
-    tree's own; with it the tree gives only the structure.  Source: McKelvey & Palfrey (1998).
+    Parameters
+    ----------
+    tree : ExtensiveFormGame
+        A tree of perfect information.
+    lam : float or array_like
+        A number, shape (K,), or (K, n_players) (a precision per player, as in
+        Signorino's (1999) agent-specific errors).
+    payoffs : array_like, optional
+        Terminal payoffs of shape (K, n_terminals, n_players) (terminals in
+        ``tree.terminals`` order), replacing the tree's own; with it the tree gives only
+        the structure.
+
+    Returns
+    -------
+    QREBatch
+        Arrays indexed by point: ``edge_probabilities``, ``reach``, ``values``,
+        ``terminal_probabilities``.
+
+    Raises
+    ------
+    InvalidGameError
+        Imperfect information, or arrays of the wrong shape.
+
+    References
+    ----------
+    McKelvey, R. & Palfrey, T. (1998); Signorino, C. (1999). Strategic interaction and
+    the statistical analysis of international conflict. APSR 93.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> t = gt.ExtensiveFormGame(players=["Challenger", "Defender"])
+    >>> sq, ch = t.decision(t.root, player="Challenger", actions=["status quo", "challenge"])
+    >>> _ = t.terminal(sq, payoffs=[0, 1], label="SQ")
+    >>> resist, concede = t.decision(ch, player="Defender", actions=["resist", "concede"])
+    >>> _ = t.terminal(resist, payoffs=[-1, -1], label="war")
+    >>> _ = t.terminal(concede, payoffs=[1, 0], label="concession")
+    >>> gt.agent_qre_batch(t, [0.0, 1.0]).terminal_probabilities.round(4)
+    array([[0.5   , 0.25  , 0.25  ],
+           [0.3865, 0.165 , 0.4485]])
     """
     if not isinstance(tree, ExtensiveFormGame):
         raise InvalidGameError(f"agent_qre_batch needs an ExtensiveFormGame; got {type(tree).__name__}")
@@ -250,10 +310,42 @@ def _trace(amap: _AgentMap, targets: Sequence[float], max_step: float = 0.5, tol
 
 
 def agent_qre_path(tree: ExtensiveFormGame, lams: Sequence[float]) -> list[TreeEquilibrium]:
-    """Agent logit QRE at each lambda in ``lams`` (McKelvey & Palfrey 1998), in the given order.
+    """Agent logit QRE at each lambda in ``lams``, in the given order.
 
     Perfect information: closed form, all lambdas in one vectorized pass.  Otherwise the
     branch that starts at uniform play (lam = 0) is followed through the sorted lambdas.
+
+    Parameters
+    ----------
+    tree : ExtensiveFormGame
+        Any finite tree.
+    lams : sequence of float
+        Precisions, each >= 0.
+
+    Returns
+    -------
+    list of TreeEquilibrium
+
+    Raises
+    ------
+    InvalidGameError
+        A negative or non-finite lambda.
+
+    References
+    ----------
+    McKelvey, R. & Palfrey, T. (1998). Experimental Economics 1.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> t = gt.ExtensiveFormGame(players=["Challenger", "Defender"])
+    >>> sq, ch = t.decision(t.root, player="Challenger", actions=["status quo", "challenge"])
+    >>> _ = t.terminal(sq, payoffs=[0, 1], label="SQ")
+    >>> resist, concede = t.decision(ch, player="Defender", actions=["resist", "concede"])
+    >>> _ = t.terminal(resist, payoffs=[-1, -1], label="war")
+    >>> _ = t.terminal(concede, payoffs=[1, 0], label="concession")
+    >>> [round(float(q.payoffs[0]), 4) for q in gt.agent_qre_path(t, [0, 1])]
+    [0.0, 0.2835]
     """
     if not isinstance(tree, ExtensiveFormGame):
         raise InvalidGameError(f"agent_qre_path needs an ExtensiveFormGame; got {type(tree).__name__}")
@@ -279,11 +371,48 @@ def agent_qre_path(tree: ExtensiveFormGame, lams: Sequence[float]) -> list[TreeE
 
 
 def agent_qre(tree: ExtensiveFormGame, lam: float) -> TreeEquilibrium:
-    """The agent logit QRE at precision ``lam`` (behavior strategies; McKelvey & Palfrey 1998).
+    """The agent logit QRE at precision ``lam`` (behavior strategies).
 
     ``lam = 0`` is uniform play; as lam grows the profile approaches a (sequential, hence
-    subgame-perfect) equilibrium.  ``result.behavior`` gives player -> information set ->
-    action -> probability.
+    subgame-perfect) equilibrium.
+
+    Parameters
+    ----------
+    tree : ExtensiveFormGame
+        Any finite tree.
+    lam : float
+        The precision, >= 0.
+
+    Returns
+    -------
+    TreeEquilibrium
+        ``behavior`` gives player -> information set -> action -> probability (floats).
+
+    Raises
+    ------
+    InvalidGameError
+        A negative or non-finite ``lam``.
+    SolverError
+        The branch could not be followed (imperfect information).
+
+    References
+    ----------
+    McKelvey, R. & Palfrey, T. (1998). Quantal response equilibria for extensive form
+    games. Experimental Economics 1.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> t = gt.ExtensiveFormGame(players=["Challenger", "Defender"])
+    >>> sq, ch = t.decision(t.root, player="Challenger", actions=["status quo", "challenge"])
+    >>> _ = t.terminal(sq, payoffs=[0, 1], label="SQ")
+    >>> resist, concede = t.decision(ch, player="Defender", actions=["resist", "concede"])
+    >>> _ = t.terminal(resist, payoffs=[-1, -1], label="war")
+    >>> _ = t.terminal(concede, payoffs=[1, 0], label="concession")
+    >>> gt.agent_qre(t, 0.0).behavior["Defender"]
+    {2: {'resist': 0.5, 'concede': 0.5}}
+    >>> round(gt.agent_qre(t, 2.0).behavior["Defender"][2]["concede"], 4)
+    0.8808
     """
     if isinstance(lam, (bool, np.bool_)) or not isinstance(lam, (int, float, np.integer, np.floating)):
         raise InvalidGameError(f"lam must be a non-negative number; got {lam!r}")

@@ -28,14 +28,42 @@ class TreeEquilibrium:
 
     Attributes
     ----------
-    game : the :class:`ExtensiveFormGame`.
-    payoffs : expected payoff of each player (Fractions when exact).
-    method : how it was found ("backward induction", "subgame perfection", "agent qre", ...).
-    exact, tol : exactness and the tolerance of the comparisons (0 when exact).
-    params : anything else the solver records (lambda, arbitrary information sets, ...).
+    game : ExtensiveFormGame
+        The tree.
+    payoffs : tuple
+        Expected payoff of each player (Fractions when exact).
+    method : str
+        How it was found ("backward induction", "subgame perfection", "agent qre", ...).
+    exact, tol
+        Exactness and the tolerance of the comparisons (0 when exact).
+    params : mapping
+        Anything else the solver records (lambda, arbitrary information sets, ...).
 
-    Derived (computed on first use): ``strategy``, ``behavior``, ``path``, ``outcome``,
-    ``terminal_probabilities``, ``reach``.
+    Derived (computed on first use): ``strategy`` (player -> node -> action),
+    ``behavior`` (player -> information set -> action -> probability), ``path``,
+    ``outcome``, ``terminal_probabilities``, ``reach``.
+
+    References
+    ----------
+    Selten, R. (1965). Spieltheoretische Behandlung eines Oligopolmodells mit
+    Nachfragetraegheit. Z. ges. Staatswiss. 121.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> t = gt.ExtensiveFormGame(players=["Challenger", "Defender"])
+    >>> sq, ch = t.decision(t.root, player="Challenger", actions=["status quo", "challenge"])
+    >>> _ = t.terminal(sq, payoffs=[0, 1], label="SQ")
+    >>> resist, concede = t.decision(ch, player="Defender", actions=["resist", "concede"])
+    >>> _ = t.terminal(resist, payoffs=[-1, -1], label="war")
+    >>> _ = t.terminal(concede, payoffs=[1, 0], label="concession")
+    >>> eq = gt.backward_induction(t)[0]
+    >>> eq.path
+    [('Challenger', 'challenge'), ('Defender', 'concede')]
+    >>> eq.outcome, eq.payoffs
+    ('concession', (Fraction(1, 1), Fraction(0, 1)))
+    >>> eq.strategy
+    {'Challenger': {0: 'challenge'}, 'Defender': {2: 'concede'}}
     """
 
     game: ExtensiveFormGame

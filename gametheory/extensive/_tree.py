@@ -27,7 +27,32 @@ CHANCE_LABEL = "chance"
 
 @dataclass(frozen=True)
 class InfoSet:
-    """An information set: its player index, label (None for a singleton), nodes and actions."""
+    """An information set: its player index, label (None for a singleton), nodes and actions.
+
+    Attributes
+    ----------
+    index : int
+        Position in ``tree.infosets``.
+    player : int
+        The mover's index.
+    label : hashable or None
+        The label given when building (None for a singleton).
+    nodes : tuple of int
+        The decision nodes in the set.
+    actions : tuple of str
+        The actions available at every node of the set.
+
+    References
+    ----------
+    Kuhn, H. W. (1953). Extensive games and the problem of information.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> t = gt.complete_tree(2, 1, [[1, 0], [0, 1]])  # P1 picks a1 or a2, then the game ends
+    >>> t.infosets[0].nodes, t.infosets[0].actions
+    ((0,), ('a1', 'a2'))
+    """
 
     index: int
     player: int

@@ -521,12 +521,39 @@ def format_efg(game: Any) -> str:
 def read_gambit(path: str | os.PathLike, exact: bool = True, max_bytes: int | None = None) -> Any:
     """Read a Gambit ``.nfg`` or ``.efg`` file (format chosen by its header).
 
-    Returns a :class:`NormalFormGame` or an ``ExtensiveFormGame``, exact unless
-    ``exact=False`` (see :func:`parse_nfg`).  Only regular files are read, up to
-    ``max_bytes`` (default 64 MiB, or ``GAMETHEORY_MAX_FILE_BYTES``): a device such as
-    ``/dev/zero``, a FIFO or a directory is a :class:`GameError`, as is a file that
-    cannot be read; a syntax error is a :class:`ParseError` naming the line.
-    Format: McKelvey, McLennan & Turocy (2016), Gambit.
+    Parameters
+    ----------
+    path : str or os.PathLike
+        A regular file.
+    exact : bool
+        Read payoffs as Fractions (default) or floats (see :func:`parse_nfg`).
+    max_bytes : int, optional
+        Largest file read (default 64 MiB, or ``GAMETHEORY_MAX_FILE_BYTES``).
+
+    Returns
+    -------
+    NormalFormGame or ExtensiveFormGame
+
+    Raises
+    ------
+    GameError
+        Not a regular file (a device such as ``/dev/zero``, a FIFO, a directory), a file
+        that cannot be read, or one above ``max_bytes``.
+    ParseError
+        A syntax error, naming the line.
+
+    References
+    ----------
+    McKelvey, R., McLennan, A. & Turocy, T. (2016). Gambit: software tools for game theory.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> bos = gt.NormalFormGame.from_bimatrix([[2, 0], [0, 1]], [[1, 0], [0, 2]], title="BoS")
+    >>> gt.write_gambit(bos, "bos.nfg")
+    >>> back = gt.read_gambit("bos.nfg")
+    >>> back.title, back.payoffs[1].tolist() == bos.payoffs[1].tolist()
+    ('BoS', True)
     """
     text = read_text(path, max_bytes)
     head = text.lstrip()[:3]
@@ -542,12 +569,33 @@ def read_gambit(path: str | os.PathLike, exact: bool = True, max_bytes: int | No
 def write_gambit(game: Any, path: str | os.PathLike) -> None:
     """Write a game as a Gambit file, atomically: ``.nfg`` for a NormalFormGame, ``.efg`` for a tree.
 
-    The path must end in the extension of what is written (``.nfg`` for a
-    NormalFormGame, ``.efg`` for an ExtensiveFormGame, in any letter case); any
-    other path raises :class:`GameError` before anything is written, so Gambit (and
-    :func:`read_gambit`) never meet a file whose name belies its content.  Exact
-    games are written with exact rational payoffs (precision ``R``).  Format:
-    McKelvey, McLennan & Turocy (2016), Gambit.
+    Exact games are written with exact rational payoffs (precision ``R``).
+
+    Parameters
+    ----------
+    game : NormalFormGame or ExtensiveFormGame
+        The game.
+    path : str or os.PathLike
+        Must end in the extension of what is written (``.nfg`` or ``.efg``, any letter case).
+
+    Raises
+    ------
+    GameError
+        A path whose extension belies the content (raised before anything is written, so
+        Gambit and :func:`read_gambit` never meet such a file), or a file that cannot be
+        written.
+
+    References
+    ----------
+    McKelvey, R., McLennan, A. & Turocy, T. (2016). Gambit: software tools for game theory.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> bos = gt.NormalFormGame.from_bimatrix([[2, 0], [0, 1]], [[1, 0], [0, 2]], title="BoS")
+    >>> gt.write_gambit(bos, "bos.nfg")
+    >>> print(open("bos.nfg").read().splitlines()[0])
+    NFG 1 R "BoS" { "P1" "P2" }
     """
     from ._atomic import write_atomic
 

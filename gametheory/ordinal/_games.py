@@ -160,7 +160,23 @@ def _decode(code: int) -> tuple[int, ...]:
 
 
 def all_strict_games() -> np.ndarray:
-    """All 576 strict ordinal 2x2 games as an int array of shape (576, 2, 2, 2) [game, player, row, col]."""
+    """All 576 strict ordinal 2x2 games as an int array of shape (576, 2, 2, 2) [game, player, row, col].
+
+    Returns
+    -------
+    numpy.ndarray
+        Ranks 1..4 (4 best).
+
+    References
+    ----------
+    Rapoport, A. & Guyer, M. (1966). A taxonomy of 2 x 2 games. General Systems 11.
+
+    Examples
+    --------
+    >>> from gametheory import ordinal
+    >>> ordinal.all_strict_games().shape
+    (576, 2, 2, 2)
+    """
     perms = np.array(list(itertools.permutations((1, 2, 3, 4))), dtype=np.int64).reshape(24, 2, 2)
     a = np.repeat(perms, 24, axis=0)
     b = np.tile(perms, (24, 1, 1))
@@ -177,7 +193,26 @@ def _canonical_codes(g: np.ndarray, swap_players: bool = True) -> np.ndarray:
 def class_count(swap_players: bool = True) -> int:
     """Number of strategic-equivalence classes of the 576 strict ordinal 2x2 games, by enumeration.
 
-    78 with player swaps (Rapoport & Guyer 1966); 144 without (Robinson & Goforth 2005).
+    Parameters
+    ----------
+    swap_players : bool
+        Count games that differ by exchanging the players as one class.
+
+    Returns
+    -------
+    int
+        78 with player swaps; 144 without.
+
+    References
+    ----------
+    Rapoport, A. & Guyer, M. (1966). A taxonomy of 2 x 2 games. General Systems 11.
+    Robinson, D. & Goforth, D. (2005). The Topology of the 2x2 Games. Routledge.
+
+    Examples
+    --------
+    >>> from gametheory import ordinal
+    >>> ordinal.class_count(), ordinal.class_count(swap_players=False)
+    (78, 144)
     """
     return int(np.unique(_canonical_codes(all_strict_games(), swap_players)).size)
 
@@ -185,9 +220,27 @@ def class_count(swap_players: bool = True) -> int:
 def canonical_form(ranks: Any) -> tuple[tuple[tuple[int, int], ...], tuple[bool, bool, bool]]:
     """Canonical representative of a strict ordinal game and the relabeling that reaches it.
 
-    ``ranks`` is a (2, 2, 2) array [player, row, col] of ranks 1..4.  Returns the
-    canonical cells ``((a_CC, b_CC), (a_CD, b_CD), (a_DC, b_DC), (a_DD, b_DD))`` and
-    ``(swap_players, swap_rows, swap_cols)``, applied in that order.
+    Parameters
+    ----------
+    ranks : array_like
+        A (2, 2, 2) array [player, row, col] of ranks 1..4.
+
+    Returns
+    -------
+    tuple
+        The canonical cells ``((a_CC, b_CC), (a_CD, b_CD), (a_DC, b_DC), (a_DD, b_DD))`` and
+        ``(swap_players, swap_rows, swap_cols)``, applied in that order.
+
+    References
+    ----------
+    Rapoport, A. & Guyer, M. (1966). A taxonomy of 2 x 2 games. General Systems 11.
+
+    Examples
+    --------
+    >>> from gametheory import ordinal
+    >>> pd = [[[3, 1], [4, 2]], [[3, 4], [1, 2]]]  # prisoner's dilemma ranks
+    >>> ordinal.canonical_form(pd)
+    (((4, 1), (2, 2), (3, 3), (1, 4)), (False, True, False))
     """
     g = np.asarray(ranks, dtype=np.int64).reshape(2, 2, 2)
     imgs = _images(g)
@@ -223,9 +276,36 @@ def _is_symmetric(g: np.ndarray) -> bool:
 class OrdinalClass:
     """One of the 78 classes of strict ordinal 2x2 games.
 
-    ``index`` is Rapoport & Guyer's number; ``cells`` is the canonical form ((a, b) per cell in the order (1,1), (1,2), (2,1),
-    (2,2)); ``size`` the number of the 576 strict games in the class (8 divided by the
-    order of its stabilizer).
+    Attributes
+    ----------
+    index : int
+        Rapoport & Guyer's number.
+    cells : tuple
+        The canonical form, (a, b) per cell in the order (1,1), (1,2), (2,1), (2,2).
+    size : int
+        The number of the 576 strict games in the class (8 divided by the order of its
+        stabilizer).
+    name : str or None
+        The common name, if it has one.
+    symmetric : bool
+        Whether the game is symmetric.
+    pure_equilibria : tuple
+        The pure equilibria of the canonical form.
+    dilemma : bool
+        Some pure equilibrium is Pareto-dominated.
+    no_conflict : bool
+        Both players rank the same outcome best.
+
+    References
+    ----------
+    Rapoport, A. & Guyer, M. (1966). A taxonomy of 2 x 2 games. General Systems 11.
+
+    Examples
+    --------
+    >>> from gametheory import ordinal
+    >>> pd = ordinal.get_class("Prisoner's Dilemma")
+    >>> pd.index, pd.dilemma, pd.symmetric
+    (12, True, True)
     """
 
     index: int
@@ -317,12 +397,54 @@ def _table() -> tuple[tuple[OrdinalClass, ...], dict[int, int]]:
 
 
 def classes() -> tuple[OrdinalClass, ...]:
-    """All 78 classes of strict ordinal 2x2 games, in Rapoport & Guyer's order (``classes()[k - 1].index == k``)."""
+    """All 78 classes of strict ordinal 2x2 games, in Rapoport & Guyer's order.
+
+    Returns
+    -------
+    tuple of OrdinalClass
+        ``classes()[k - 1].index == k``.
+
+    References
+    ----------
+    Rapoport, A. & Guyer, M. (1966). A taxonomy of 2 x 2 games. General Systems 11.
+
+    Examples
+    --------
+    >>> from gametheory import ordinal
+    >>> len(ordinal.classes()), ordinal.classes()[0].index
+    (78, 1)
+    """
     return _table()[0]
 
 
 def get_class(key: int | str) -> OrdinalClass:
-    """A class by its Rapoport & Guyer number (1..78) or by name ("Chicken", "Prisoner's Dilemma", ...)."""
+    """A class by its Rapoport & Guyer number (1..78) or by name ("Chicken", "Prisoner's Dilemma", ...).
+
+    Parameters
+    ----------
+    key : int or str
+        The number or the name.
+
+    Returns
+    -------
+    OrdinalClass
+
+    Raises
+    ------
+    InvalidGameError
+        An unknown number or name.
+
+    References
+    ----------
+    Rapoport, A. & Guyer, M. (1966). A taxonomy of 2 x 2 games. General Systems 11.
+
+    Examples
+    --------
+    >>> from gametheory import ordinal
+    >>> chicken = ordinal.get_class("Chicken")
+    >>> chicken.index, chicken.pure_equilibria
+    (66, ((0, 0), (1, 1)))
+    """
     table = classes()
     if isinstance(key, (int, np.integer)) and not isinstance(key, bool):
         if not 1 <= key <= len(table):
@@ -369,6 +491,20 @@ class Classification:
     equilibria : list
         All Nash equilibria of the game as given, by :func:`gametheory.solve`
         (computed on first access, so classifying many games stays fast).
+
+    References
+    ----------
+    Rapoport, A. & Guyer, M. (1966). A taxonomy of 2 x 2 games. General Systems 11.
+
+    Examples
+    --------
+    A tie makes the game non-strict; the compatible classes are listed:
+
+    >>> import gametheory as gt
+    >>> from gametheory import ordinal
+    >>> c = ordinal.classify(gt.NormalFormGame.from_bimatrix([[3, 1], [3, 2]], [[3, 4], [1, 2]]))
+    >>> c.strict, c.ordinal_class, len(c.compatible) >= 1
+    (False, None, True)
     """
 
     strict: bool
@@ -448,11 +584,39 @@ def _two_by_two(game: Any) -> NormalFormGame:
 
 
 def classify(game: Any) -> Classification:
-    """Classify a 2x2 game into its Rapoport & Guyer (1966) ordinal class.
+    """Classify a 2x2 game into its ordinal class.
 
-    Float payoffs of player ``i`` closer than ``game.tols[i]`` count as tied; exact payoffs are compared
-    exactly.  A game with ties is reported as not strict, with the ties and the
-    classes compatible with every way of breaking them.
+    Float payoffs of player ``i`` closer than ``game.tols[i]`` count as tied; exact
+    payoffs are compared exactly.  A game with ties is reported as not strict, with the
+    ties and the classes compatible with every way of breaking them.
+
+    Parameters
+    ----------
+    game : NormalFormGame or array_like
+        A 2x2 game.
+
+    Returns
+    -------
+    Classification
+        ``strict``, ``ordinal_class``, ``compatible``, ``pure_equilibria``, ``dilemma``, ...
+
+    Raises
+    ------
+    InvalidGameError
+        A game that is not two-player 2x2.
+
+    References
+    ----------
+    Rapoport, A. & Guyer, M. (1966). A taxonomy of 2 x 2 games. General Systems 11.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> from gametheory import ordinal
+    >>> pd = gt.NormalFormGame.from_bimatrix([[3, 1], [4, 2]], [[3, 4], [1, 2]])
+    >>> c = ordinal.classify(pd)
+    >>> c.strict, c.ordinal_class.name, c.ordinal_class.index, c.dilemma
+    (True, "Prisoner's Dilemma", 12, True)
     """
     g = _two_by_two(game)
     tols = (0, 0) if g.exact else g.tols  # each player's ties on its own payoff scale

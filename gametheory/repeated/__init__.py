@@ -45,6 +45,22 @@ Play between named strategies (Axelrod 1984; Nowak & Sigmund 1993)
 
 The implementation lives in ``repeated_inputs``, ``repeated_security``, ``repeated_thresholds``
 and ``repeated_play``; this module is the public facade.
+
+References
+----------
+Friedman, J. (1971). A non-cooperative equilibrium for supergames. REStud 38.
+Axelrod, R. (1984). The Evolution of Cooperation. Basic Books.
+Fudenberg, D. & Maskin, E. (1986). The folk theorem in repeated games with
+discounting or with incomplete information. Econometrica 54.
+Nowak, M. & Sigmund, K. (1993). A strategy of win-stay, lose-shift that outperforms
+tit-for-tat. Nature 364.
+
+Examples
+--------
+>>> import gametheory as gt
+>>> pd = gt.NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]])
+>>> gt.repeated.grim_trigger_threshold(pd)  # (T - R)/(T - P)
+Fraction(1, 2)
 """
 
 from __future__ import annotations

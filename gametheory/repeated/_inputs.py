@@ -22,10 +22,34 @@ def _check_game(game: Any) -> NormalFormGame:
 
 
 def check_delta(delta: Any) -> Number:
-    """Validate a discount factor / continuation probability in [0, 1): Fraction when exact, else float.
+    """Validate a discount factor / continuation probability in [0, 1).
 
-    Raises :class:`GameError` naming the bad value (1 and above would make discounted
-    sums diverge).
+    Parameters
+    ----------
+    delta : number
+        The discount factor.
+
+    Returns
+    -------
+    Fraction or float
+        A Fraction when exact, else a float.
+
+    Raises
+    ------
+    GameError
+        A value outside [0, 1) (1 and above would make discounted sums diverge) or not a
+        finite number.
+
+    References
+    ----------
+    Axelrod, R. (1984). The Evolution of Cooperation (the "shadow of the future").
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> from gametheory.repeated import check_delta
+    >>> check_delta(Fraction(9, 10)), check_delta(0.5)
+    (Fraction(9, 10), 0.5)
     """
     d = as_number(delta, "delta")
     if not 0 <= d < 1:

@@ -24,10 +24,38 @@ C, D = 0, 1
 
 @dataclass(frozen=True)
 class Strategy:
-    """A repeated-game strategy as a finite automaton (Rubinstein 1986).
+    """A repeated-game strategy as a finite automaton.
 
-    ``cooperate(state)`` is the probability of C; ``transition(state, own, other)``
-    the next state after the realized actions (0 = C, 1 = D).
+    ``cooperate(state)`` is the probability of C; ``transition(state, own, other)`` the
+    next state after the realized actions (0 = C, 1 = D).  The named strategies are in
+    ``STRATEGIES`` (:func:`get_strategy`).
+
+    Parameters
+    ----------
+    name : str
+        The strategy's name.
+    initial
+        The initial state.
+    cooperate : callable
+        ``state -> probability of C``.
+    transition : callable
+        ``(state, own, other) -> next state``.
+    description : str
+        One line for listings.
+
+    References
+    ----------
+    Rubinstein, A. (1986). Finite automata play the repeated prisoner's dilemma. JET 39.
+
+    Examples
+    --------
+    Tit-for-tat: the state is the opponent's last action.
+
+    >>> from gametheory.repeated import Strategy
+    >>> tft = Strategy("tft", initial=0, cooperate=lambda s: 1 - s,
+    ...                transition=lambda s, own, other: other)
+    >>> tft.cooperate(tft.initial), tft.cooperate(tft.transition(tft.initial, 0, 1))
+    (1, 0)
     """
 
     name: str
@@ -69,7 +97,33 @@ _ALIASES = {
 
 
 def get_strategy(name: str | Strategy) -> Strategy:
-    """A named strategy (see ``STRATEGIES``; aliases like "tft", "wsls", "all-d" work)."""
+    """A named strategy (see ``STRATEGIES``; aliases like "tft", "wsls", "all-d" work).
+
+    Parameters
+    ----------
+    name : str or Strategy
+        A name or alias (a Strategy is returned unchanged).
+
+    Returns
+    -------
+    Strategy
+
+    Raises
+    ------
+    GameError
+        An unknown name (the message lists the known ones).
+
+    References
+    ----------
+    Axelrod, R. (1984); Nowak, M. & Sigmund, K. (1993). A strategy of win-stay,
+    lose-shift that outperforms tit-for-tat. Nature 364.
+
+    Examples
+    --------
+    >>> from gametheory.repeated import get_strategy
+    >>> get_strategy("tft").name, get_strategy("wsls").name
+    ('tit-for-tat', 'pavlov')
+    """
     if isinstance(name, Strategy):
         return name
     if not isinstance(name, str):
@@ -112,9 +166,34 @@ def _check_noise(noise: Any) -> Number:
 class PlayResult:
     """Expected payoffs of two strategies in the repeated game.
 
-    ``payoffs``: expected discounted totals ``E sum_t delta^t u_t`` (= expected total
-    payoff when ``delta`` is a continuation probability); ``average``: the same times
-    ``1 - delta`` (per-round units, comparable with stage payoffs).
+    Attributes
+    ----------
+    strategies : tuple of str
+        The two strategy names.
+    delta, noise
+        The discount factor and the noise.
+    payoffs : tuple
+        Expected discounted totals ``E sum_t delta^t u_t`` (= expected total payoff when
+        ``delta`` is a continuation probability).
+    average : tuple
+        The same times ``1 - delta`` (per-round units, comparable with stage payoffs).
+    exact : bool
+        Whether the numbers are exact.
+
+    References
+    ----------
+    Axelrod, R. (1984). The Evolution of Cooperation.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> from fractions import Fraction
+    >>> from gametheory import repeated
+    >>> pd = gt.NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]],
+    ...                                      strategy_labels=[["C", "D"], ["C", "D"]])
+    >>> res = repeated.expected_payoffs(pd, "grim", "grim", Fraction(1, 2))
+    >>> res.payoffs, res.average
+    ((Fraction(6, 1), Fraction(6, 1)), (Fraction(3, 1), Fraction(3, 1)))
     """
 
     strategies: tuple[str, str]
@@ -130,8 +209,45 @@ def expected_payoffs(game: NormalFormGame, row: str | Strategy, column: str | St
     """Expected discounted payoffs of ``row`` against ``column`` in the repeated 2x2 ``game``.
 
     Solves ``V = r + delta P V`` on the joint automaton states (exact when the game,
-    ``delta`` and ``noise`` are exact).  Strategy 0 is C unless labels "C"/"D" or
-    ``cooperate`` say otherwise.  Sources: Axelrod (1984); Nowak & Sigmund (1993).
+    ``delta`` and ``noise`` are exact).
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        A 2x2 stage game.
+    row, column : str or Strategy
+        The two strategies.
+    delta : number
+        Discount factor (continuation probability), in [0, 1).
+    noise : number
+        Probability that an intended action flips.
+    cooperate : int, optional
+        Index of C (default: 0, unless labels "C"/"D" say otherwise).
+
+    Returns
+    -------
+    PlayResult
+        ``payoffs`` (expected discounted totals) and ``average`` (times ``1 - delta``).
+
+    Raises
+    ------
+    GameError
+        A game that is not 2x2, an unknown strategy, delta or noise out of range.
+
+    References
+    ----------
+    Axelrod, R. (1984); Nowak, M. & Sigmund, K. (1993). Nature 364.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> from fractions import Fraction
+    >>> from gametheory import repeated
+    >>> pd = gt.NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]],
+    ...                                      strategy_labels=[["C", "D"], ["C", "D"]])
+    >>> res = repeated.expected_payoffs(pd, "tft", "all-d", Fraction(1, 2))
+    >>> res.payoffs, res.average
+    ((Fraction(1, 1), Fraction(6, 1)), (Fraction(1, 2), Fraction(3, 1)))
     """
     g, u = _stage(game, cooperate)
     delta = check_delta(delta)
@@ -207,7 +323,49 @@ def simulate(game: NormalFormGame, row: str | Strategy, column: str | Strategy, 
              max_rounds: int = 1_000_000, cooperate: int | None = None) -> Simulation:
     """Sample one play of the repeated game between two named strategies (seeded, reproducible).
 
-    ``truncated`` is True when a random horizon hit ``max_rounds``.
+    Parameters
+    ----------
+    game : NormalFormGame
+        A 2x2 stage game.
+    row, column : str or Strategy
+        The two strategies.
+    delta : number
+        Continuation probability, in [0, 1): the random horizon when ``rounds`` is None.
+    noise : number
+        Probability that an intended action flips.
+    seed : int, optional
+        Seed of the random generator.
+    rounds : int, optional
+        A fixed number of rounds instead of a random horizon.
+    max_rounds : int
+        Cap on a random horizon.
+    cooperate : int, optional
+        Index of C.
+
+    Returns
+    -------
+    Simulation
+        ``history`` (labels per round), ``stage_payoffs``, discounted ``total``;
+        ``truncated`` is True when a random horizon hit ``max_rounds``.
+
+    Raises
+    ------
+    GameError
+        Bad strategy names or parameters.
+
+    References
+    ----------
+    Axelrod, R. (1984). The Evolution of Cooperation.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> from fractions import Fraction
+    >>> from gametheory import repeated
+    >>> pd = gt.NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]],
+    ...                                      strategy_labels=[["C", "D"], ["C", "D"]])
+    >>> repeated.simulate(pd, "tft", "all-d", Fraction(9, 10), seed=1, rounds=3).history
+    (('C', 'D'), ('D', 'D'), ('D', 'D'))
     """
     g, u = _stage(game, cooperate)
     delta = check_delta(delta)
@@ -250,12 +408,49 @@ def simulate(game: NormalFormGame, row: str | Strategy, column: str | Strategy, 
 
 def tournament(game: NormalFormGame, strategies: Sequence[str] = tuple(STRATEGIES), delta: Number = Fraction(9, 10),
                noise: Number = 0, self_play: bool = True, cooperate: int | None = None):
-    """Round-robin tournament (Axelrod 1984): every pair plays the repeated game once.
+    """Round-robin tournament: every pair plays the repeated game once.
 
-    Returns a pandas DataFrame with one row per strategy: its expected average
-    (per-round) payoff against each opponent (columns), its ``mean`` score, and the
-    rows sorted by ``mean`` (highest first).  ``self_play`` includes each strategy's
-    match against itself, as Axelrod did.
+    Parameters
+    ----------
+    game : NormalFormGame
+        A 2x2 stage game.
+    strategies : sequence of str
+        Strategy names (default: the eight of ``STRATEGIES``).
+    delta : number
+        Discount factor, in [0, 1).
+    noise : number
+        Probability that an intended action flips.
+    self_play : bool
+        Include each strategy's match against itself, as Axelrod did.
+    cooperate : int, optional
+        Index of C.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per strategy: its expected average (per-round) payoff against each
+        opponent (columns) and its ``mean`` score, sorted by ``mean`` (highest first).
+
+    Raises
+    ------
+    GameError
+        Bad strategy names or parameters.
+
+    References
+    ----------
+    Axelrod, R. (1984). The Evolution of Cooperation.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> from fractions import Fraction
+    >>> from gametheory import repeated
+    >>> pd = gt.NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]],
+    ...                                      strategy_labels=[["C", "D"], ["C", "D"]])
+    >>> table = repeated.tournament(pd, ["tit-for-tat", "always-defect", "always-cooperate"],
+    ...                             delta=Fraction(1, 2))
+    >>> [(name, str(score)) for name, score in table["mean"].items()]
+    [('always-defect', '3'), ('tit-for-tat', '13/6'), ('always-cooperate', '2')]
     """
     import pandas as pd
 

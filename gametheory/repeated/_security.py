@@ -22,9 +22,37 @@ from ._inputs import Number, _check_game
 class SecurityValue:
     """A minmax or maxmin value with the strategy that attains it.
 
-    ``strategy`` is the punishers' strategy for ``kind == "minmax"`` (a mixed vector
-    for two players; for more, a joint distribution of shape of the others' strategy
-    counts) and the player's own mixed strategy for ``kind == "maxmin"``.
+    Attributes
+    ----------
+    player : int
+        The player whose value it is.
+    kind : str
+        "minmax" or "maxmin".
+    value
+        The value (a Fraction for exact games).
+    strategy
+        The punishers' strategy for ``kind == "minmax"`` (a mixed vector for two players;
+        for more, a joint distribution of shape of the others' strategy counts) and the
+        player's own mixed strategy for ``kind == "maxmin"``.
+    exact : bool
+        Whether it was computed exactly.
+    punishers : str
+        "independent" (two players) or "correlated".
+
+    References
+    ----------
+    Fudenberg, D. & Maskin, E. (1986). Econometrica 54.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> from fractions import Fraction
+    >>> from gametheory import repeated
+    >>> pd = gt.NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]],
+    ...                                      strategy_labels=[["C", "D"], ["C", "D"]])
+    >>> sv = repeated.minmax(pd, 1)
+    >>> sv.kind, sv.value, sv.punishers
+    ('minmax', Fraction(1, 1), 'independent')
     """
 
     player: int
@@ -167,8 +195,41 @@ def minmax(game: NormalFormGame, player: int) -> SecurityValue:
     """The minmax value of ``player``: ``min over the others' strategies of max_{s_i} u_i``.
 
     Two players: the punisher mixes (exact for exact games).  More players: the
-    punishers may correlate (an LP; see the module docstring).  Source: Fudenberg &
-    Maskin (1986); von Neumann (1928) for the two-player equality with maxmin.
+    punishers may correlate (an LP; see the module docstring).
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        The stage game.
+    player : int
+        The punished player's index.
+
+    Returns
+    -------
+    SecurityValue
+        ``value`` and the punishers' ``strategy``.
+
+    Raises
+    ------
+    InvalidGameError
+        A player index out of range.
+
+    References
+    ----------
+    Fudenberg, D. & Maskin, E. (1986). The folk theorem in repeated games with
+    discounting or with incomplete information. Econometrica 54.  von Neumann, J.
+    (1928). Zur Theorie der Gesellschaftsspiele. Math. Annalen 100.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> from fractions import Fraction
+    >>> from gametheory import repeated
+    >>> pd = gt.NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]],
+    ...                                      strategy_labels=[["C", "D"], ["C", "D"]])
+    >>> mm = repeated.minmax(pd, 0)
+    >>> mm.value, mm.strategy
+    (Fraction(1, 1), (Fraction(0, 1), Fraction(1, 1)))
     """
     game = _check_game(game)
     value, _x, y, exact = _security(game, player)
@@ -178,9 +239,41 @@ def minmax(game: NormalFormGame, player: int) -> SecurityValue:
 
 
 def maxmin(game: NormalFormGame, player: int) -> SecurityValue:
-    """The maxmin (security) value of ``player``: ``max over its mixed strategies of min over the others' pure profiles``.
+    """The maxmin (security) value of ``player``.
 
-    Equals the (correlated) minmax by the minimax theorem (von Neumann 1928).
+    ``max over its mixed strategies of min over the others' pure profiles``; equals the
+    (correlated) minmax by the minimax theorem.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        The stage game.
+    player : int
+        The player's index.
+
+    Returns
+    -------
+    SecurityValue
+        ``value`` and the player's own mixed ``strategy``.
+
+    Raises
+    ------
+    InvalidGameError
+        A player index out of range.
+
+    References
+    ----------
+    von Neumann, J. (1928). Zur Theorie der Gesellschaftsspiele. Math. Annalen 100.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> from fractions import Fraction
+    >>> from gametheory import repeated
+    >>> pd = gt.NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]],
+    ...                                      strategy_labels=[["C", "D"], ["C", "D"]])
+    >>> repeated.maxmin(pd, 0).value
+    Fraction(1, 1)
     """
     game = _check_game(game)
     value, x, _y, exact = _security(game, player)
@@ -188,7 +281,32 @@ def maxmin(game: NormalFormGame, player: int) -> SecurityValue:
 
 
 def minmax_values(game: NormalFormGame) -> tuple:
-    """Every player's minmax value (Fractions for exact games)."""
+    """Every player's minmax value (Fractions for exact games).
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        The stage game.
+
+    Returns
+    -------
+    tuple
+        One value per player.
+
+    References
+    ----------
+    Fudenberg, D. & Maskin, E. (1986). Econometrica 54.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> from fractions import Fraction
+    >>> from gametheory import repeated
+    >>> pd = gt.NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]],
+    ...                                      strategy_labels=[["C", "D"], ["C", "D"]])
+    >>> repeated.minmax_values(pd)
+    (Fraction(1, 1), Fraction(1, 1))
+    """
     game = _check_game(game)
     return tuple(minmax(game, i).value for i in range(game.n_players))
 
@@ -235,15 +353,39 @@ def _hull_2d(points: list[tuple]) -> list[tuple]:
 
 
 def feasible_ir_set(game: NormalFormGame) -> tuple[tuple, ...]:
-    """Vertices of the feasible, individually rational payoff set (Fudenberg & Maskin 1986).
+    """Vertices of the feasible, individually rational payoff set.
 
     The convex hull of the pure payoff vectors intersected with ``u_i >= minmax_i``.
     Two players: exact (Fractions for exact games), vertices in counter-clockwise
     order (a point or a segment when the set is degenerate).  Three or more players:
     floats, with correlated punishers (see :func:`minmax`): the hull is taken in the
-    affine span of the payoff vectors and intersected with ``scipy.spatial.HalfspaceIntersection``,
-    or, when the set has no interior, by enumerating the feasible intersections of the
-    constraint hyperplanes.
+    affine span of the payoff vectors and intersected with
+    ``scipy.spatial.HalfspaceIntersection``, or, when the set has no interior, by
+    enumerating the feasible intersections of the constraint hyperplanes.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        The stage game.
+
+    Returns
+    -------
+    tuple of tuple
+        The vertices, one payoff vector each.
+
+    References
+    ----------
+    Fudenberg, D. & Maskin, E. (1986). Econometrica 54.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> from fractions import Fraction
+    >>> from gametheory import repeated
+    >>> pd = gt.NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]],
+    ...                                      strategy_labels=[["C", "D"], ["C", "D"]])
+    >>> [tuple(map(str, v)) for v in repeated.feasible_ir_set(pd)]
+    [('1', '1'), ('13/3', '1'), ('3', '3'), ('1', '13/3')]
     """
     game = _check_game(game)
     v = minmax_values(game)

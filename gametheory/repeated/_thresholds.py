@@ -25,11 +25,40 @@ def _two_by_two(game: Any) -> NormalFormGame:
 
 
 def pd_payoffs(game: NormalFormGame) -> tuple[tuple[Number, Number, Number, Number], ...]:
-    """Each player's ``(T, R, P, S)`` in a prisoner's dilemma, or :class:`GameError` if it is not one.
+    """Each player's ``(T, R, P, S)`` in a prisoner's dilemma.
 
-    Defection D is each player's strictly dominant strategy (found, whatever its
-    label or position) and mutual cooperation beats mutual defection for both
-    (R > P); so T > R > P > S (Rapoport & Chammah 1965).  2R > T + S is not required.
+    Defection D is each player's strictly dominant strategy (found, whatever its label or
+    position) and mutual cooperation beats mutual defection for both (R > P); so
+    T > R > P > S.  2R > T + S is not required.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        The stage game.
+
+    Returns
+    -------
+    tuple
+        ``(T, R, P, S)`` per player.
+
+    Raises
+    ------
+    GameError
+        The game is not a prisoner's dilemma.
+
+    References
+    ----------
+    Rapoport, A. & Chammah, A. (1965). Prisoner's Dilemma. University of Michigan Press.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> from fractions import Fraction
+    >>> from gametheory import repeated
+    >>> pd = gt.NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]],
+    ...                                      strategy_labels=[["C", "D"], ["C", "D"]])
+    >>> [tuple(map(int, tp)) for tp in repeated.pd_payoffs(pd)]
+    [(5, 3, 1, 0), (5, 3, 1, 0)]
     """
     g = _two_by_two(game)
     A, B = g.payoffs
@@ -61,19 +90,80 @@ def pd_payoffs(game: NormalFormGame) -> tuple[tuple[Number, Number, Number, Numb
 def grim_trigger_threshold(game: NormalFormGame) -> Number:
     """Lowest discount factor at which grim trigger sustains cooperation in a prisoner's dilemma.
 
-    ``delta* = (T - R)/(T - P)`` (Friedman 1971); for an asymmetric PD the larger of
-    the two players' thresholds.  Exact Fraction for exact games; :class:`GameError`
-    when the game is not a prisoner's dilemma.
+    ``delta* = (T - R)/(T - P)``; for an asymmetric PD the larger of the two players'
+    thresholds.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        The stage game.
+
+    Returns
+    -------
+    number
+        An exact Fraction for exact games.
+
+    Raises
+    ------
+    GameError
+        The game is not a prisoner's dilemma.
+
+    References
+    ----------
+    Friedman, J. (1971). A non-cooperative equilibrium for supergames. REStud 38.
+
+    Examples
+    --------
+    The prisoner's dilemma with T, R, P, S = 5, 3, 1, 0:
+
+    >>> import gametheory as gt
+    >>> from fractions import Fraction
+    >>> from gametheory import repeated
+    >>> pd = gt.NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]],
+    ...                                      strategy_labels=[["C", "D"], ["C", "D"]])
+    >>> repeated.grim_trigger_threshold(pd)  # (5 - 3)/(5 - 1)
+    Fraction(1, 2)
     """
     return max((T - R) / (T - P) for T, R, P, S in pd_payoffs(game))
 
 
 def tit_for_tat_threshold(game: NormalFormGame) -> Number:
-    """Lowest discount factor at which tit-for-tat is collectively stable (Axelrod 1984, Prop. 2).
+    """Lowest discount factor at which tit-for-tat is collectively stable.
 
     ``max((T - R)/(T - P), (T - R)/(R - S))``: neither always-defect nor alternating
     defection and cooperation invades.  A value >= 1 means no discount factor works
     (this happens exactly when 2R <= T + S).
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        The stage game.
+
+    Returns
+    -------
+    number
+        An exact Fraction for exact games.
+
+    Raises
+    ------
+    GameError
+        The game is not a prisoner's dilemma.
+
+    References
+    ----------
+    Axelrod, R. (1984). The Evolution of Cooperation, Proposition 2.
+
+    Examples
+    --------
+    The prisoner's dilemma with T, R, P, S = 5, 3, 1, 0:
+
+    >>> import gametheory as gt
+    >>> from fractions import Fraction
+    >>> from gametheory import repeated
+    >>> pd = gt.NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]],
+    ...                                      strategy_labels=[["C", "D"], ["C", "D"]])
+    >>> repeated.tit_for_tat_threshold(pd)  # max(2/4, 2/3)
+    Fraction(2, 3)
     """
     return max(max((T - R) / (T - P), (T - R) / (R - S)) for T, R, P, S in pd_payoffs(game))
 
@@ -82,10 +172,34 @@ def tit_for_tat_threshold(game: NormalFormGame) -> Number:
 class TriggerThreshold:
     """Result of :func:`trigger_threshold`.
 
-    ``delta`` is the threshold, ``per_player`` each player's own threshold;
-    ``deviation``, ``cooperation`` and ``punishment_payoffs`` are ``d``, ``c``, ``p``;
-    ``nash_reversion`` tells whether the punishment is a stage Nash equilibrium (then
-    the trigger profile is subgame perfect for every ``delta >= delta``).
+    Attributes
+    ----------
+    delta
+        The threshold.
+    per_player : tuple
+        Each player's own threshold.
+    deviation, cooperation, punishment_payoffs : tuple
+        The payoffs ``d``, ``c``, ``p`` per player.
+    cooperative, punishment
+        The two profiles.
+    nash_reversion : bool
+        Whether the punishment is a stage Nash equilibrium (then the trigger profile is
+        subgame perfect for every discount factor at or above ``delta``).
+
+    References
+    ----------
+    Friedman, J. (1971). REStud 38.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> from fractions import Fraction
+    >>> from gametheory import repeated
+    >>> pd = gt.NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]],
+    ...                                      strategy_labels=[["C", "D"], ["C", "D"]])
+    >>> th = repeated.trigger_threshold(pd, ("C", "C"))
+    >>> th.deviation, th.cooperation, th.punishment_payoffs
+    ((Fraction(5, 1), Fraction(5, 1)), (Fraction(3, 1), Fraction(3, 1)), (Fraction(1, 1), Fraction(1, 1)))
     """
 
     delta: Number
@@ -159,17 +273,50 @@ def _threshold_from_parts(d: tuple, c: tuple, p: tuple, tols: tuple, shape: tupl
 
 
 def trigger_threshold(game: NormalFormGame, cooperative: Sequence, punishment: Any = None) -> TriggerThreshold:
-    """Discount threshold of the trigger profile "play ``cooperative``; after any deviation play ``punishment`` for ever".
+    """Discount threshold of the trigger profile "play ``cooperative``; after any deviation
+    play ``punishment`` for ever".
 
     ``delta* = max_i (d_i - c_i)/(d_i - p_i)`` over the players who gain from a one-shot
-    deviation (Friedman 1971; Fudenberg & Tirole 1991, ch. 5); a player who does not gain
-    (d_i = c_i) contributes 0.  ``cooperative`` is a pure
-    profile (indices or labels); ``punishment`` a profile (pure or mixed) or None for
-    Nash reversion to the stage Nash equilibrium (from :func:`gametheory.solve`) that
-    gives the lowest threshold.  :class:`GameError` when the punishment is not below
-    cooperation for a player who could deviate: if it gains from deviating no delta
-    deters it, and if the punishment pays it more than cooperation it deviates to
-    trigger it once delta is high (so no threshold of the form delta >= delta* exists).
+    deviation; a player who does not gain (d_i = c_i) contributes 0.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        The stage game.
+    cooperative : sequence
+        A pure profile (indices or labels).
+    punishment : optional
+        A profile (pure or mixed); ``None`` for Nash reversion to the stage Nash
+        equilibrium (from :func:`gametheory.solve`) that gives the lowest threshold.
+
+    Returns
+    -------
+    TriggerThreshold
+        ``delta``, ``per_player``, the payoffs ``deviation``, ``cooperation``,
+        ``punishment_payoffs`` and whether the punishment is a stage Nash equilibrium.
+
+    Raises
+    ------
+    GameError
+        The punishment is not below cooperation for a player who could deviate: if it
+        gains from deviating no delta deters it, and if the punishment pays it more than
+        cooperation it deviates to trigger it once delta is high (so no threshold of the
+        form delta >= delta* exists).
+
+    References
+    ----------
+    Friedman, J. (1971). REStud 38.  Fudenberg, D. & Tirole, J. (1991). Game Theory, ch. 5.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> from fractions import Fraction
+    >>> from gametheory import repeated
+    >>> pd = gt.NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]],
+    ...                                      strategy_labels=[["C", "D"], ["C", "D"]])
+    >>> th = repeated.trigger_threshold(pd, ("C", "C"))
+    >>> th.delta, th.nash_reversion
+    (Fraction(1, 2), True)
     """
     game = _check_game(game)
     coop = _pure_profile(game, cooperative, "cooperative")
@@ -203,13 +350,51 @@ def trigger_threshold(game: NormalFormGame, cooperative: Sequence, punishment: A
 
 
 def deviation_gains(game: NormalFormGame, cooperative: Sequence, punishment: Any, delta: Number) -> dict[str, tuple]:
-    """Each player's gain from its best one-shot deviation under the trigger profile, in discounted totals.
+    """Each player's gain from its best one-shot deviation under the trigger profile, in
+    discounted totals.
 
-    ``"cooperation"``: ``d_i + delta p_i/(1 - delta) - c_i/(1 - delta)`` (deviate once, then be
-    punished for ever, against cooperating for ever); ``"punishment"``: the stage regret at
-    the punishment profile (the punishment continues whatever one does).  By the
-    one-shot deviation principle (Blackwell 1965; Fudenberg & Tirole 1991, Thm 4.2) the
-    profile is subgame perfect iff every gain is <= 0.
+    ``"cooperation"``: ``d_i + delta p_i/(1 - delta) - c_i/(1 - delta)`` (deviate once,
+    then be punished for ever, against cooperating for ever); ``"punishment"``: the stage
+    regret at the punishment profile (the punishment continues whatever one does).  By
+    the one-shot deviation principle the profile is subgame perfect iff every gain is <= 0.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        The stage game.
+    cooperative : sequence
+        A pure profile (indices or labels).
+    punishment
+        A profile (pure or mixed).
+    delta : number
+        The discount factor, in [0, 1).
+
+    Returns
+    -------
+    dict
+        ``{"cooperation": gains, "punishment": gains}``, one gain per player each.
+
+    Raises
+    ------
+    GameError
+        A delta outside [0, 1) or profiles that do not fit the game.
+
+    References
+    ----------
+    Blackwell, D. (1965). Discounted dynamic programming. Ann. Math. Stat. 36.
+    Fudenberg, D. & Tirole, J. (1991). Game Theory, Theorem 4.2.
+
+    Examples
+    --------
+    At the grim-trigger threshold delta = 1/2, deviating gains exactly nothing:
+
+    >>> import gametheory as gt
+    >>> from fractions import Fraction
+    >>> from gametheory import repeated
+    >>> pd = gt.NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]],
+    ...                                      strategy_labels=[["C", "D"], ["C", "D"]])
+    >>> repeated.deviation_gains(pd, ("C", "C"), ("D", "D"), Fraction(1, 2))["cooperation"]
+    (Fraction(0, 1), Fraction(0, 1))
     """
     game = _check_game(game)
     delta = check_delta(delta)

@@ -43,7 +43,24 @@ LABEL_TOL = 1e-9
 
 
 class DegenerateGameWarning(UserWarning):
-    """The two-player game is degenerate: the solver reports the extreme equilibria only."""
+    """The two-player game is degenerate: the solver reports the extreme equilibria only.
+
+    References
+    ----------
+    von Stengel, B. (2007), in Algorithmic Game Theory, ch. 3.  Avis, D. et al. (2010).
+    Enumeration of Nash equilibria for two-player games. Economic Theory 42.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> import gametheory as gt
+    >>> deg = gt.NormalFormGame.from_bimatrix([[1, 1], [0, 0]], [[1, 1], [0, 0]])
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     eqs = gt.solve(deg, method="support")
+    >>> [w.category.__name__ for w in caught]
+    ['DegenerateGameWarning']
+    """
 
 
 class IllConditioned(Exception):

@@ -83,10 +83,58 @@ def solve(
 ) -> list:
     """Nash equilibria of ``game`` by ``method`` (see the module docstring).
 
-    Returns a list of :class:`gametheory.Equilibrium`, each recording its method,
-    exactness and tolerance.  ``limit`` (default 10,000), ``on_limit`` and ``progress``
-    bound the enumerating methods (see the module docstring); they do not apply to
-    ``"lemke-howson"`` and ``"qre"``.  Source: Nash (1951); algorithms as cited per module.
+    Parameters
+    ----------
+    game : NormalFormGame
+        The game to solve.
+    method : str
+        One of ``METHODS``: ``"auto"`` (default: all equilibria where an algorithm can
+        guarantee it), ``"support"``, ``"vertex"``, ``"lemke-howson"``, ``"pure"``,
+        ``"polynomial"``, ``"qre"``.
+    limit, on_limit, progress
+        Bound the enumerating methods (default ``limit`` 10,000); see
+        :mod:`gametheory.solvers.limits`.  They do not apply to ``"lemke-howson"`` and
+        ``"qre"``.
+    **options
+        Passed to the method (``initial_label`` for Lemke-Howson, ``tol``, ...).
+
+    Returns
+    -------
+    list of Equilibrium
+        Each records its method, exactness and tolerance; Fractions when the game is exact.
+
+    Raises
+    ------
+    GameError
+        An unknown method.
+    InvalidGameError
+        An option the method does not take.
+    EquilibriumLimitError
+        More equilibria than ``limit`` (with ``on_limit="raise"``).
+    DegenerateGameError
+        A degenerate game where the method cannot list all equilibria and was asked to
+        refuse (``on_degenerate="raise"``).
+    SolverError
+        The algorithm failed (did not converge, cycled).
+
+    References
+    ----------
+    Nash, J. (1951). Non-cooperative games. Annals of Mathematics 54.
+    The algorithms are cited in their modules (von Stengel 2007 for two-player games).
+
+    Examples
+    --------
+    Battle of the sexes has two pure equilibria and one mixed one:
+
+    >>> import gametheory as gt
+    >>> bos = gt.NormalFormGame.from_bimatrix([[2, 0], [0, 1]], [[1, 0], [0, 2]])
+    >>> eqs = gt.solve(bos)
+    >>> len(eqs)
+    3
+    >>> eqs[2].strategies
+    ((Fraction(2, 3), Fraction(1, 3)), (Fraction(1, 3), Fraction(2, 3)))
+    >>> [eq.payoffs for eq in gt.solve(bos, method="pure")]
+    [(Fraction(2, 1), Fraction(1, 1)), (Fraction(1, 1), Fraction(2, 1))]
     """
     requested, method = method, _resolve(game, method, "solve")
     bounds = {k: v for k, v in (("limit", limit), ("on_limit", on_limit), ("progress", progress)) if v is not _UNSET}
@@ -151,6 +199,41 @@ def count_equilibria(
     batch path.  "pure": the pure equilibria, from one boolean array.  "polynomial":
     enumerated and counted (small games only).  Like
     :func:`gametheory.count_subgame_perfect` for trees.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        The game.
+    method : str
+        ``"auto"``, ``"vertex"``, ``"support"``, ``"pure"`` or ``"polynomial"``.
+    progress : callable, optional
+        ``progress(done, total)``, as in :mod:`gametheory.solvers.limits`.
+    **options
+        Passed to the method.
+
+    Returns
+    -------
+    int
+        The number of equilibria.
+
+    Raises
+    ------
+    InvalidGameError
+        A method that cannot count (``"lemke-howson"``, ``"qre"``) or an unknown option.
+
+    References
+    ----------
+    von Stengel, B. (2007). Equilibrium computation for two-player games in strategic
+    and extensive form. In Nisan et al., Algorithmic Game Theory, ch. 3.
+
+    Examples
+    --------
+    The 3 x 3 identity game has 2^3 - 1 = 7 equilibria:
+
+    >>> import gametheory as gt
+    >>> eye = [[1, 0, 0], [0, 1, 0], [0, 0, 1]]
+    >>> gt.count_equilibria(gt.NormalFormGame.from_bimatrix(eye, eye))
+    7
     """
     if method in ("lemke-howson", "qre"):
         raise InvalidGameError(f"count_equilibria needs an enumerating method ({', '.join(ENUMERATORS)}); got {method!r}")

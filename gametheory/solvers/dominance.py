@@ -388,11 +388,40 @@ def _validate(game: Any, strict: Any, mixed: Any) -> None:
 def iterated_dominance(game: NormalFormGame, strict: bool = True, mixed: bool = True) -> DominanceResult:
     """Iterated elimination of strictly (or weakly, ``strict=False``) dominated strategies.
 
-    Domination by mixed strategies is included when ``mixed`` is True (linear
-    programs; exact verification for exact games).  Weak elimination removes all
-    weakly dominated strategies of all players simultaneously each round (see the
-    module docstring).  Sources: Luce & Raiffa (1957); Pearce (1984); Gilboa, Kalai
-    & Zemel (1990).
+    Weak elimination removes all weakly dominated strategies of all players
+    simultaneously each round (see the module docstring).
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        Any finite game.
+    strict : bool
+        Strict (default) or weak dominance.
+    mixed : bool
+        Whether domination by mixed strategies counts (linear programs; exact
+        verification for exact games).
+
+    Returns
+    -------
+    DominanceResult
+        ``game`` (the reduced game), ``survivors`` (indices per player in the original
+        numbering), ``log`` (the eliminations in order), ``solved``.
+
+    References
+    ----------
+    Luce, R. D. & Raiffa, H. (1957). Games and Decisions.  Pearce, D. (1984).
+    Rationalizable strategic behavior. Econometrica 52.  Gilboa, I., Kalai, E. & Zemel,
+    E. (1990). On the order of eliminating dominated strategies. OR Letters 9.
+
+    Examples
+    --------
+    In the prisoner's dilemma defection strictly dominates:
+
+    >>> import gametheory as gt
+    >>> pd = gt.NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]])
+    >>> res = gt.iterated_dominance(pd)
+    >>> res.survivors, res.solved
+    (((1,), (1,)), True)
     """
     _validate(game, strict, mixed)
     strict, mixed = bool(strict), bool(mixed)

@@ -53,8 +53,41 @@ def lemke_howson(
 ) -> list[Equilibrium]:
     """Equilibria reached by Lemke-Howson paths (from ``initial_label``, or from every label).
 
-    Returns a list of distinct :class:`Equilibrium` (method ``"lemke-howson"``), exact for
-    exact games.  Source: Lemke & Howson (1964); von Stengel (2007).
+    Parameters
+    ----------
+    game : NormalFormGame
+        A two-player game.
+    initial_label : int, optional
+        The label dropped first (0 .. m + n - 1); default: every label in turn.
+    max_iter : int
+        Pivot limit per path.
+    **opts
+        Reserved; unknown options are an :class:`InvalidGameError`.
+
+    Returns
+    -------
+    list of Equilibrium
+        The distinct equilibria found (method ``"lemke-howson"``), exact for exact games;
+        not necessarily all of them.
+
+    Raises
+    ------
+    InvalidGameError
+        Not a two-player game, or a label out of range.
+    SolverError
+        A path exceeded ``max_iter`` pivots.
+
+    References
+    ----------
+    Lemke, C. & Howson, J. (1964). Equilibrium points of bimatrix games. J. SIAM 12.
+    von Stengel, B. (2007), in Algorithmic Game Theory, ch. 3.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> bos = gt.NormalFormGame.from_bimatrix([[2, 0], [0, 1]], [[1, 0], [0, 2]])
+    >>> gt.lemke_howson(bos, initial_label=0)[0].payoffs
+    (Fraction(2, 1), Fraction(1, 1))
     """
     check_two_player(game, "lemke_howson")
     if opts:

@@ -50,11 +50,56 @@ Progress = Callable[[int, "int | None"], Any]
 
 
 class IncompleteResultWarning(UserWarning):
-    """A solver returned some equilibria but not necessarily all (``complete=False``)."""
+    """A solver returned some equilibria but not necessarily all (``complete=False``).
+
+    References
+    ----------
+    See :mod:`gametheory.solvers.limits` (bounded enumeration).
+
+    Examples
+    --------
+    The 4 x 4 identity game has 15 equilibria; ``on_limit="warn"`` returns 5 of them:
+
+    >>> import warnings
+    >>> import gametheory as gt
+    >>> eye = [[int(i == j) for j in range(4)] for i in range(4)]
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     eqs = gt.solve(gt.NormalFormGame.from_bimatrix(eye, eye), limit=5, on_limit="warn")
+    >>> len(eqs), caught[0].category.__name__, eqs[0].params["complete"]
+    (5, 'IncompleteResultWarning', False)
+    """
 
 
 class EquilibriumLimitError(SolverError):
-    """A game has more equilibria than the ``limit`` passed to the enumerator."""
+    """A game has more equilibria than the ``limit`` passed to the enumerator.
+
+    A :class:`SolverError`; ``limit`` and ``count`` (None when the enumeration stopped
+    early: "more than") are attributes.
+
+    Parameters
+    ----------
+    message : str
+        The message.
+    limit : int
+        The limit passed.
+    count : int or None
+        The number of equilibria, when known.
+
+    References
+    ----------
+    See :mod:`gametheory.solvers.limits` (bounded enumeration).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> eye = [[int(i == j) for j in range(4)] for i in range(4)]
+    >>> try:
+    ...     gt.solve(gt.NormalFormGame.from_bimatrix(eye, eye), limit=5)
+    ... except gt.EquilibriumLimitError as exc:
+    ...     print(exc.limit, exc.count)
+    5 15
+    """
 
     def __init__(self, message: str, limit: int, count: int | None) -> None:
         super().__init__(message)

@@ -485,15 +485,47 @@ def polynomial_equilibria(
     """All isolated Nash equilibria and the vertices of every continuum of a small n-player
     game, exactly where they are rational.
 
-    Enumerates support profiles and solves each indifference system with a
-    Groebner basis (McKelvey & McLennan 1996; Porter, Nudelman & Shoham 2008).
-    ``prune`` skips supports containing a strategy strictly dominated within the
-    support profile.  Irrational equilibria are returned in floating point with
-    ``exact=False``; positive-dimensional sets are solved exactly and announced by a
-    :class:`ContinuumWarning` (see the module docstring).  ``tol`` (default ``game.tols``: per
-    player; a number for every player or one per player) bounds the regret accepted for
-    irrational equilibria.  ``limit``, ``on_limit`` and ``progress`` (units: support
-    profiles) as in :mod:`gametheory.solvers.limits`.
+    Enumerates support profiles and solves each indifference system with a Groebner
+    basis.  Irrational equilibria are returned in floating point with ``exact=False``;
+    positive-dimensional sets are solved exactly and announced by a
+    :class:`ContinuumWarning` (see the module docstring).
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        Any number of players; small games only (the support profiles are enumerated).
+    tol : float or sequence of float, optional
+        Bounds the regret accepted for irrational equilibria (default ``game.tols``).
+    prune : bool
+        Skip supports containing a strategy strictly dominated within the support profile.
+    max_support_profiles : int, optional
+        Refuse games with more support profiles than this.
+    limit, on_limit, progress
+        As in :mod:`gametheory.solvers.limits` (progress units: support profiles).
+
+    Returns
+    -------
+    list of Equilibrium
+
+    Raises
+    ------
+    SolverError
+        Too many support profiles, or a system the Groebner basis cannot settle.
+    EquilibriumLimitError
+        More equilibria than ``limit``.
+
+    References
+    ----------
+    McKelvey, R. & McLennan, A. (1996). Computation of equilibria in finite games.
+    Handbook of Computational Economics 1.  Porter, R., Nudelman, E. & Shoham, Y.
+    (2008). Simple search methods for finding a Nash equilibrium. GEB 63.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> bos = gt.NormalFormGame.from_bimatrix([[2, 0], [0, 1]], [[1, 0], [0, 2]])
+    >>> gt.polynomial_equilibria(bos)[2].payoffs
+    (Fraction(2, 3), Fraction(2, 3))
     """
     if not isinstance(game, NormalFormGame):
         raise InvalidGameError(f"polynomial_equilibria needs a NormalFormGame; got {type(game).__name__}")

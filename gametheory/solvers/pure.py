@@ -92,15 +92,43 @@ def pure_equilibria(
     on_limit: str = "raise",
     progress: Callable[[int, int | None], Any] | None = None,
 ) -> list[Equilibrium]:
-    """All pure-strategy Nash equilibria of an n-player game (Nash 1951).
+    """All pure-strategy Nash equilibria of an n-player game.
 
     Returned in row-major order of the profiles, each with ``method="pure"``; exact
-    (Fraction strategies and payoffs) for exact games.  For float games ``tol``
-    (default ``game.tols``; a number for every player or one per player) bounds each
-    player's regret.  With one player, the maximizers of its payoff.  ``limit``,
-    ``on_limit`` and ``progress`` (one unit per player) as in
-    :mod:`gametheory.solvers.limits`; the equilibria are counted before any is built,
-    so the error names their exact number.
+    (Fraction strategies and payoffs) for exact games.  With one player, the maximizers
+    of its payoff.  The equilibria are counted before any is built, so a limit error
+    names their exact number.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        The game.
+    tol : float or sequence of float, optional
+        Float games: the largest regret accepted (default ``game.tols``; a number for
+        every player or one per player).
+    limit, on_limit, progress
+        As in :mod:`gametheory.solvers.limits` (progress: one unit per player).
+
+    Returns
+    -------
+    list of Equilibrium
+
+    Raises
+    ------
+    EquilibriumLimitError
+        More pure equilibria than ``limit``.
+
+    References
+    ----------
+    Nash, J. (1951). Non-cooperative games. Annals of Mathematics 54.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> bos = gt.NormalFormGame.from_bimatrix([[2, 0], [0, 1]], [[1, 0], [0, 2]])
+    >>> [eq.strategies for eq in gt.pure_equilibria(bos)]  # doctest: +NORMALIZE_WHITESPACE
+    [((Fraction(1, 1), Fraction(0, 1)), (Fraction(1, 1), Fraction(0, 1))),
+     ((Fraction(0, 1), Fraction(1, 1)), (Fraction(0, 1), Fraction(1, 1)))]
     """
     check_options(limit, on_limit, progress)
     mask = pure_equilibrium_mask(game, tol, progress)

@@ -228,12 +228,41 @@ def qre_path(
     first_step: float = 0.03,
     max_accel: float = 1.1,
 ) -> list[QREPoint]:
-    """Points of the principal logit-QRE branch (McKelvey & Palfrey 1995; Turocy 2005).
+    """Points of the principal logit-QRE branch.
 
-    With ``lams`` (non-negative precisions), the QRE on the branch at each of them
-    (the first crossing, if the branch bends back), in increasing order; otherwise
-    every point the predictor-corrector visited up to ``lam_max`` (default
-    ``1e4 / payoff range``).
+    Parameters
+    ----------
+    game : NormalFormGame
+        Any finite game.
+    lams : sequence of float, optional
+        Non-negative precisions: the QRE on the branch at each of them (the first
+        crossing, if the branch bends back), in increasing order.  Default: every point
+        the predictor-corrector visited up to ``lam_max``.
+    lam_max : float, optional
+        End of the trace (default ``1e4 / payoff range``).
+    first_step, max_accel : float
+        Step control of the predictor-corrector.
+
+    Returns
+    -------
+    list of QREPoint
+        Each with ``lam`` and ``strategies``.
+
+    Raises
+    ------
+    InvalidGameError
+        A negative or non-finite precision.
+
+    References
+    ----------
+    McKelvey, R. & Palfrey, T. (1995), GEB 10; Turocy, T. (2005), GEB 51.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> mp = gt.NormalFormGame.from_bimatrix([[1, -1], [-1, 1]], [[-1, 1], [1, -1]])
+    >>> [(pt.lam, pt.strategies[0].tolist()) for pt in gt.qre_path(mp, lams=[0, 1])]
+    [(0.0, [0.5, 0.5]), (1.0, [0.5, 0.5])]
     """
     _validate(game, "qre_path")
     if lams is not None:
@@ -251,7 +280,39 @@ def qre_path(
 
 
 def logit_qre(game: NormalFormGame, lam: float) -> tuple[np.ndarray, ...]:
-    """The logit QRE at precision ``lam`` on the principal branch (McKelvey & Palfrey 1995)."""
+    """The logit QRE at precision ``lam`` on the principal branch.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        Any finite game.
+    lam : float
+        The precision (0: uniform play; larger: closer to best responses).
+
+    Returns
+    -------
+    tuple of numpy.ndarray
+        One mixed strategy per player (floats).
+
+    Raises
+    ------
+    InvalidGameError
+        A negative or non-finite ``lam``.
+
+    References
+    ----------
+    McKelvey, R. & Palfrey, T. (1995). Quantal response equilibria for normal form
+    games. GEB 10.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> pd = gt.NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]])
+    >>> [p.round(4).tolist() for p in gt.logit_qre(pd, 0.0)]
+    [[0.5, 0.5], [0.5, 0.5]]
+    >>> bool(gt.logit_qre(pd, 2.0)[0][1] > 0.9)  # defection is the better reply
+    True
+    """
     _validate(game, "logit_qre")
     if as_number(lam, "lam") < 0:
         raise InvalidGameError(f"lam must be a finite non-negative number; got {lam!r}")
@@ -322,14 +383,46 @@ def qre_equilibrium(
 ) -> list[Equilibrium]:
     """One Nash equilibrium of any n-player game: the limit of the logit QRE branch.
 
-    Traces the principal branch (Turocy 2005) to ``lam_max`` (default
-    ``1e4 / payoff range``), then polishes the end point by a Newton solve on its
-    support and checks each player's regret against its tolerance ``tol`` (default
-    ``game.tols``); if that
-    fails, the trace goes on to 100 times ``lam_max``.  If
-    polishing fails the unpolished point is returned with a warning and its regret
-    in ``params``.  The result has ``method="qre"``, ``exact=False`` and
-    ``params["complete"] = False`` (other equilibria may exist).
+    Traces the principal branch to ``lam_max``, then polishes the end point by a
+    Newton solve on its support and checks each player's regret against its tolerance;
+    if that fails, the trace goes on to 100 times ``lam_max``.  If polishing fails the
+    unpolished point is returned with a warning and its regret in ``params``.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        Any finite game (solved in floating point).
+    lam_max : float, optional
+        End of the trace (default ``1e4 / payoff range``).
+    tol : float or sequence of float, optional
+        Regret accepted per player (default ``game.tols``).
+    first_step, max_accel : float
+        Step control of the predictor-corrector.
+
+    Returns
+    -------
+    list of Equilibrium
+        One equilibrium with ``method="qre"``, ``exact=False`` and
+        ``params["complete"] = False`` (other equilibria may exist).
+
+    Raises
+    ------
+    SolverError
+        The path could not be followed.
+
+    References
+    ----------
+    McKelvey, R. & Palfrey, T. (1995). Quantal response equilibria for normal form
+    games. GEB 10.  Turocy, T. (2005). A dynamic homotopy interpretation of the logistic
+    quantal response equilibrium correspondence. GEB 51.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> mp = gt.NormalFormGame.from_bimatrix([[1, -1], [-1, 1]], [[-1, 1], [1, -1]])
+    >>> eq = gt.qre_equilibrium(mp)[0]
+    >>> [round(float(p), 6) for p in eq.strategies[0]], eq.exact
+    ([0.5, 0.5], False)
     """
     _validate(game, "qre_equilibrium")
     lam_max = 1e4 / _scale(game) if lam_max is None else float(lam_max)

@@ -62,10 +62,40 @@ def payoff_dominant(
 ) -> list[Equilibrium]:
     """The equilibria not payoff-dominated by another one in ``equilibria``.
 
-    ``strict=False``: Pareto dominance (all players at least as well off, one
-    strictly better); ``strict=True``: Harsanyi & Selten's (1988) payoff dominance
-    (every player strictly better).  Raises :class:`GameError` if an entry is not a
-    Nash equilibrium of ``game``.  Order of the input is kept.
+    Parameters
+    ----------
+    game : NormalFormGame
+        The game.
+    equilibria : sequence
+        Nash equilibria of ``game`` (:class:`Equilibrium` objects or profiles).
+    strict : bool
+        ``False`` (default): Pareto dominance (all players at least as well off, one
+        strictly better); ``True``: Harsanyi & Selten's payoff dominance (every player
+        strictly better).
+
+    Returns
+    -------
+    list of Equilibrium
+        The undominated ones, in the order given.
+
+    Raises
+    ------
+    GameError
+        An entry is not a Nash equilibrium of ``game``.
+
+    References
+    ----------
+    Harsanyi, J. & Selten, R. (1988). A General Theory of Equilibrium Selection in
+    Games. MIT Press.
+
+    Examples
+    --------
+    In the stag hunt the stag equilibrium payoff-dominates the hare one:
+
+    >>> import gametheory as gt
+    >>> stag = gt.NormalFormGame.from_bimatrix([[4, 0], [3, 2]], [[4, 3], [0, 2]])
+    >>> [eq.payoffs for eq in gt.payoff_dominant(stag, gt.pure_equilibria(stag))]
+    [(Fraction(4, 1), Fraction(4, 1))]
     """
     if not isinstance(game, NormalFormGame):
         raise InvalidGameError(f"payoff_dominant needs a NormalFormGame; got {type(game).__name__}")
@@ -125,13 +155,42 @@ def _product_slack(game: NormalFormGame, eq: tuple[int, int], other: tuple[int, 
 def risk_dominant(game: NormalFormGame, eq1: Any, eq2: Any) -> Equilibrium | None:
     """The risk-dominant one of two strict pure equilibria of a two-player game, or None on a tie.
 
-    Compares the Nash products of deviation losses (Harsanyi & Selten 1988).  The
-    equilibria may be given as :class:`Equilibrium` objects or as profiles (pure
-    index tuples or probability vectors); like :func:`payoff_dominant`, the result
-    is always an :class:`Equilibrium`: the winning argument itself when it was one,
-    otherwise ``Equilibrium(method="given")`` built from the profile.  ``None``
-    means the Nash products tie.  Raises :class:`GameError` unless both are strict
-    pure Nash equilibria.
+    Compares the Nash products of deviation losses.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        A two-player game.
+    eq1, eq2
+        Strict pure Nash equilibria: :class:`Equilibrium` objects or profiles (pure
+        index tuples or probability vectors).
+
+    Returns
+    -------
+    Equilibrium or None
+        The winning argument itself when it was an :class:`Equilibrium`, otherwise
+        ``Equilibrium(method="given")`` built from the profile; ``None`` when the Nash
+        products tie.
+
+    Raises
+    ------
+    GameError
+        Unless both are strict pure Nash equilibria.
+
+    References
+    ----------
+    Harsanyi, J. & Selten, R. (1988). A General Theory of Equilibrium Selection in
+    Games. MIT Press.
+
+    Examples
+    --------
+    In the stag hunt the hare equilibrium is risk-dominant (Nash products of the
+    deviation losses: 1 at stag, 4 at hare):
+
+    >>> import gametheory as gt
+    >>> stag = gt.NormalFormGame.from_bimatrix([[4, 0], [3, 2]], [[4, 3], [0, 2]])
+    >>> gt.risk_dominant(stag, (0, 0), (1, 1)).payoffs
+    (Fraction(2, 1), Fraction(2, 1))
     """
     if not isinstance(game, NormalFormGame):
         raise InvalidGameError(f"risk_dominant needs a NormalFormGame; got {type(game).__name__}")

@@ -80,10 +80,44 @@ def support_enumeration(
 ) -> list[Equilibrium]:
     """All equilibria of a nondegenerate two-player game (extreme ones if degenerate).
 
-    Exact (Fractions, verified) for exact games; floats with each player's regret at most
-    ``game.tols[i]`` otherwise.  ``limit``, ``on_limit``, ``progress`` as in
-    :mod:`gametheory.solvers.limits`; progress counts support pairs tried, out of
-    ``sum_k C(m, k) C(n, k)``.  Source: Dickhaut & Kaplan (1991); von Stengel (2007).
+    Parameters
+    ----------
+    game : NormalFormGame
+        A two-player game.
+    on_degenerate : {"warn", "raise", "ignore"}
+        What a degenerate game does: a :class:`DegenerateGameWarning` (default), a
+        :class:`DegenerateGameError`, or nothing.
+    limit, on_limit, progress
+        As in :mod:`gametheory.solvers.limits`; progress counts support pairs tried, out
+        of ``sum_k C(m, k) C(n, k)``.
+
+    Returns
+    -------
+    list of Equilibrium
+        Exact (Fractions, verified) for exact games; floats with each player's regret at
+        most ``game.tols[i]`` otherwise.
+
+    Raises
+    ------
+    InvalidGameError
+        The game does not have two players.
+    DegenerateGameError
+        A degenerate game with ``on_degenerate="raise"``.
+    EquilibriumLimitError
+        More equilibria than ``limit``.
+
+    References
+    ----------
+    Dickhaut, J. & Kaplan, T. (1991). A program for finding Nash equilibria.
+    Mathematica Journal 1.  von Stengel, B. (2007), in Algorithmic Game Theory, ch. 3.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> bos = gt.NormalFormGame.from_bimatrix([[2, 0], [0, 1]], [[1, 0], [0, 2]])
+    >>> [eq.payoffs for eq in gt.support_enumeration(bos)]  # doctest: +NORMALIZE_WHITESPACE
+    [(Fraction(2, 1), Fraction(1, 1)), (Fraction(1, 1), Fraction(2, 1)),
+     (Fraction(2, 3), Fraction(2, 3))]
     """
     check_two_player(game, "support_enumeration")
     check_on_degenerate(on_degenerate)

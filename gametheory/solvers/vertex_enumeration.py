@@ -70,11 +70,46 @@ def vertex_enumeration(
 ) -> list[Equilibrium]:
     """All equilibria of a two-player game (the extreme ones if it is degenerate).
 
-    Exact (Fractions, verified) for exact games; floats with each player's regret at most
-    ``game.tols[i]`` for float games.  See the module docstring for tolerances and degenerate
-    games, and :mod:`gametheory.solvers.limits` for ``limit``, ``on_limit`` and ``progress``
-    (whose units are vertices of the row player's polytope).
-    Source: Mangasarian (1964); von Stengel (2007); Avis et al. (2010).
+    See the module docstring for tolerances and degenerate games.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        A two-player game.
+    on_degenerate : {"warn", "raise", "ignore"}
+        What a degenerate game does (see :func:`support_enumeration`).
+    limit, on_limit, progress
+        As in :mod:`gametheory.solvers.limits`; progress units are vertices of the row
+        player's polytope.
+
+    Returns
+    -------
+    list of Equilibrium
+        Exact (Fractions, verified) for exact games; floats with each player's regret at
+        most ``game.tols[i]`` for float games.
+
+    Raises
+    ------
+    InvalidGameError
+        The game does not have two players.
+    DegenerateGameError
+        A degenerate game with ``on_degenerate="raise"``.
+    EquilibriumLimitError
+        More equilibria than ``limit``.
+
+    References
+    ----------
+    Mangasarian, O. (1964). Equilibrium points of bimatrix games. J. SIAM 12.
+    von Stengel, B. (2007), in Algorithmic Game Theory, ch. 3.
+    Avis, D., Rosenberg, G., Savani, R. & von Stengel, B. (2010). Enumeration of Nash
+    equilibria for two-player games. Economic Theory 42.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> bos = gt.NormalFormGame.from_bimatrix([[2, 0], [0, 1]], [[1, 0], [0, 2]])
+    >>> gt.vertex_enumeration(bos)[2].strategies
+    ((Fraction(2, 3), Fraction(1, 3)), (Fraction(1, 3), Fraction(2, 3)))
     """
     check_two_player(game, "vertex_enumeration")
     check_on_degenerate(on_degenerate)

@@ -46,6 +46,18 @@ dunder names, ``lambda``, subscripts, calls of other names, keyword arguments) i
 :class:`~gametheory.errors.InvalidGameError` before anything is evaluated, and so are
 integers over 4,300 digits, decimal exponents over 4,300 and exact powers over
 10,000 digits.
+
+References
+----------
+Nash, J. (1951); Kuhn, H. W. (1953); Selten, R. (1965); Fudenberg, D. & Tirole, J.
+(1991). Game Theory, 8.2.  Meurer, A. et al. (2017). SymPy. PeerJ CS 3.
+
+Examples
+--------
+>>> from gametheory.symbolic import SymbolicGame
+>>> g = SymbolicGame.from_bimatrix([["a", 0], [1, "b"]], [["a", 1], [0, "b"]], params=["a", "b"])
+>>> g.conditions()[("s2", "s2")]
+[b >= 0]
 """
 
 from __future__ import annotations

@@ -159,9 +159,39 @@ def _linear_condition(diff: sympy.Expr, strict: bool, factor: bool = True) -> An
 def simplify_condition(diff: Any, strict: bool = False, factor: bool = True) -> Any:
     """The simplified sympy condition ``diff >= 0`` (``> 0`` when ``strict``).
 
-    Returns ``sympy.true``/``sympy.false`` when the sign is decided by the symbols'
-    assumptions, an interval condition for one parameter, else a relation
-    (multivariate polynomials are factored for readability unless ``factor=False``).
+    Parameters
+    ----------
+    diff
+        A sympy expression (or an expression string, read by the whitelist parser).
+    strict : bool
+        ``> 0`` instead of ``>= 0``.
+    factor : bool
+        Factor multivariate polynomials for readability.
+
+    Returns
+    -------
+    sympy.Basic
+        ``sympy.true``/``sympy.false`` when the sign is decided by the symbols'
+        assumptions, an interval condition for one parameter, else a relation.
+
+    Raises
+    ------
+    InvalidGameError
+        A refused expression string.
+
+    References
+    ----------
+    Meurer, A. et al. (2017). SymPy: symbolic computing in Python. PeerJ CS 3.
+
+    Examples
+    --------
+    >>> import sympy
+    >>> from gametheory.symbolic import simplify_condition
+    >>> a = sympy.Symbol("a")
+    >>> simplify_condition(2 * a - 2)
+    a >= 1
+    >>> simplify_condition(sympy.Symbol("c", positive=True))
+    True
     """
     if not isinstance(diff, sympy.Basic):
         diff = _sympify(diff, "the condition", None)  # strings through the safe parser, never sympify

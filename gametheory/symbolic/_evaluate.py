@@ -137,11 +137,39 @@ def _param_arrays(params: Sequence[sympy.Symbol], values: Mapping[str, Any], nee
 def evaluate(conditions: Any, tol: float = DEFAULT_TOL, **param_arrays: Any) -> Any:
     """Evaluate conditions on numpy parameter arrays (broadcast together).
 
-    ``conditions`` is a sympy relation/boolean, a list of them (a conjunction), or a
-    dict key -> list (as returned by ``conditions()``), which gives a dict key -> bool
-    array.  Every free symbol must get values by name.  A condition may also be a string
-    such as ``"a >= 1/2"``, read by the whitelist parser of :mod:`gametheory.symbolic._parse`
-    (never by ``sympify``).
+    Weak inequalities hold within ``tol``; strict ones need a margin above ``tol``.
+
+    Parameters
+    ----------
+    conditions
+        A sympy relation/boolean, a list of them (a conjunction), a dict key -> list (as
+        returned by ``conditions()``), or a string such as ``"a >= 1/2"`` (read by the
+        whitelist parser, never by ``sympify``).
+    tol : float
+        Tolerance of the comparisons (default ``DEFAULT_TOL`` = 1e-9).
+    **param_arrays
+        Values of every free symbol, by name.
+
+    Returns
+    -------
+    numpy.ndarray or dict
+        A bool array, or a dict key -> bool array for a dict of conditions.
+
+    Raises
+    ------
+    GameError
+        A free symbol without values, or a refused expression string.
+
+    References
+    ----------
+    Meurer, A. et al. (2017). SymPy. PeerJ CS 3 (``lambdify``).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from gametheory.symbolic import evaluate
+    >>> evaluate("a >= 1/2", a=np.array([0.25, 0.75])).tolist()
+    [False, True]
     """
     conditions = _parsed(conditions)
     if isinstance(conditions, Mapping):

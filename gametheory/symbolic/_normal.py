@@ -29,9 +29,28 @@ class SymbolicGame(_Conditions):
         used in simplification) or names (real symbols).  Default: the free symbols.
     player_labels, strategy_labels
         Optional names, as for :class:`gametheory.NormalFormGame`.
+    title
+        An optional name.
 
-    Source: Nash (1951); conditions as in any textbook treatment of parametric games
-    (e.g. Snyder & Diesing 1977 style crisis games).
+    Raises
+    ------
+    InvalidGameError
+        Shapes that do not match, or a string the whitelist parser refuses.
+
+    References
+    ----------
+    Nash, J. (1951). Non-cooperative games. Annals of Mathematics 54; conditions as in
+    any textbook treatment of parametric games (e.g. the crisis games of Snyder &
+    Diesing 1977).
+
+    Examples
+    --------
+    >>> from gametheory.symbolic import SymbolicGame
+    >>> g = SymbolicGame.from_bimatrix([["a", 0], [1, "b"]], [["a", 1], [0, "b"]], params=["a", "b"])
+    >>> g.conditions()[("s1", "s1")]
+    [a >= 1]
+    >>> g.equilibria_at(a=2, b=1)
+    [('s1', 's1'), ('s2', 's2')]
     """
 
     def __init__(

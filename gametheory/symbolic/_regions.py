@@ -20,10 +20,24 @@ from ._parse import parse_value
 class RegionMap:
     """Which equilibria hold at each point of a two-parameter grid.
 
-    ``codes[j, k]`` (shape ``(len(y), len(x))``, as ``numpy.meshgrid`` and
-    ``imshow`` lay it out) indexes ``regions``, the tuple of distinct equilibrium
-    sets; ``labels`` is the same grid as strings (``"none"`` where no candidate is an
-    equilibrium).  ``numpy.asarray(region_map)`` gives ``labels``.
+    ``codes[j, k]`` (shape ``(len(y), len(x))``, as ``numpy.meshgrid`` and ``imshow`` lay
+    it out) indexes ``regions``, the tuple of distinct equilibrium sets; ``labels`` is the
+    same grid as strings (``"none"`` where no candidate is an equilibrium).
+    ``numpy.asarray(region_map)`` gives ``labels``.  Made by ``region_map`` of the
+    symbolic games.
+
+    References
+    ----------
+    Snyder, G. & Diesing, P. (1977). Conflict Among Nations (parameter regions of crisis
+    games).
+
+    Examples
+    --------
+    >>> from gametheory.symbolic import SymbolicGame
+    >>> g = SymbolicGame.from_bimatrix([["a", 0], [1, "b"]], [["a", 1], [0, "b"]], params=["a", "b"])
+    >>> rm = g.region_map(("a", [0, 2]), ("b", [-1, 1]))
+    >>> rm.labels.tolist()
+    [['(s1, s2) & (s2, s1)', '(s1, s1)'], ['(s2, s2)', '(s1, s1) & (s2, s2)']]
     """
 
     x_name: str

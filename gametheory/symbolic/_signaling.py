@@ -19,13 +19,49 @@ from ._regions import _Conditions
 class SymbolicSignalingGame(_Conditions):
     """A signaling game with symbolic payoffs (and prior): PBE conditions per pure candidate.
 
-    Parameters as for :class:`gametheory.SignalingGame`; ``sender_payoff`` and
-    ``receiver_payoff`` return numbers or sympy expressions in ``params``; ``prior``
-    entries may be expressions too (they must sum to 1 identically and are assumed
-    positive).  Candidates are keyed ``(sender, receiver)``: the messages of the types
-    in order and the actions after the messages in order.
+    Candidates are keyed ``(sender, receiver)``: the messages of the types in order and
+    the actions after the messages in order.
 
-    Source: Fudenberg & Tirole (1991), 8.2; Cho & Kreps (1987) for the game form.
+    Parameters
+    ----------
+    types, messages, actions
+        As for :class:`gametheory.SignalingGame`.
+    prior : sequence
+        Probabilities of the types; entries may be expressions (they must sum to 1
+        identically and are assumed positive).
+    sender_payoff, receiver_payoff : callable
+        ``(type, message, action) ->`` a number or a sympy expression in ``params``.
+    params
+        Symbols or names of the parameters.
+    max_candidates : int
+        Refuse games with more pure candidates than this.
+
+    Raises
+    ------
+    InvalidGameError
+        A prior that does not sum to 1, a refused expression string.
+
+    References
+    ----------
+    Fudenberg, D. & Tirole, J. (1991). Game Theory, 8.2; Cho, I.-K. & Kreps, D. (1987)
+    for the game form.
+
+    Examples
+    --------
+    Beer-quiche with P(weak) = p: pooling on beer with the receiver fighting after
+    quiche needs p <= 1/2.
+
+    >>> import sympy
+    >>> from gametheory.symbolic import SymbolicSignalingGame
+    >>> p = sympy.Symbol("p", positive=True)
+    >>> def sender(t, m, a):
+    ...     return (1 if (t == "strong") == (m == "beer") else 0) + (2 if a == "retreat" else 0)
+    >>> def receiver(t, m, a):
+    ...     return 1 if (a == "fight") == (t == "weak") else 0
+    >>> sg = SymbolicSignalingGame(["weak", "strong"], [p, 1 - p], ["beer", "quiche"],
+    ...                            ["fight", "retreat"], sender, receiver, params=[p])
+    >>> sg.conditions()[(("beer", "beer"), ("retreat", "fight"))]
+    [p <= 1/2]
     """
 
     def __init__(

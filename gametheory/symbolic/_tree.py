@@ -42,7 +42,39 @@ class SymbolicTree(_Conditions):
         {"chance": {"hard": (p, subtree), "soft": (1 - p, subtree)}}
 
     Nodes of a nested tree are named by their path of actions from the root (a tuple).
-    Source: Kuhn (1953); Selten (1965).
+
+    Parameters
+    ----------
+    tree
+        The tree, as above.
+    players : sequence of str, optional
+        Player order (default: order of first appearance).
+    params
+        Symbols or names of the parameters.
+    payoffs : mapping, optional
+        Terminal payoffs overriding those of an ``ExtensiveFormGame``.
+    max_profiles : int
+        Refuse trees with more pure profiles than this.
+
+    Raises
+    ------
+    InvalidGameError
+        A malformed description, imperfect information, a refused expression string.
+
+    References
+    ----------
+    Kuhn, H. W. (1953); Selten, R. (1965).
+
+    Examples
+    --------
+    >>> import sympy
+    >>> from gametheory.symbolic import SymbolicTree, tree_conditions
+    >>> tree = {"player": "Challenger", "actions": {
+    ...     "status quo": (0, 1),
+    ...     "challenge": {"player": "Defender", "actions": {"resist": ("-c", "v - d"), "concede": (1, 0)}}}}
+    >>> params = sympy.symbols("c v d", positive=True)
+    >>> SymbolicTree(tree, params=params).equilibria_at(c=1, v=2, d=1)
+    [(((), 'status quo'), (('challenge',), 'resist'))]
     """
 
     def __init__(
@@ -284,6 +316,38 @@ def tree_conditions(
     """Conditions under which each pure strategy profile of a perfect-information tree with
     symbolic payoffs is a subgame-perfect equilibrium (see :class:`SymbolicTree`).
 
-    Source: Kuhn (1953); Selten (1965) (one-shot deviation principle).
+    Parameters
+    ----------
+    tree, players, params, payoffs
+        As for :class:`SymbolicTree`.
+
+    Returns
+    -------
+    dict
+        Profile (one (node, action) choice per decision node) -> list of conditions
+        (``[False]`` when the profile is never an SPE).
+
+    Raises
+    ------
+    InvalidGameError
+        As for :class:`SymbolicTree`.
+
+    References
+    ----------
+    Kuhn, H. W. (1953); Selten, R. (1965) (one-shot deviation principle).
+
+    Examples
+    --------
+    Resisting deters the challenge iff the defender values the stake above the war cost:
+
+    >>> import sympy
+    >>> from gametheory.symbolic import SymbolicTree, tree_conditions
+    >>> tree = {"player": "Challenger", "actions": {
+    ...     "status quo": (0, 1),
+    ...     "challenge": {"player": "Defender", "actions": {"resist": ("-c", "v - d"), "concede": (1, 0)}}}}
+    >>> params = sympy.symbols("c v d", positive=True)
+    >>> cond = tree_conditions(tree, params=params)
+    >>> cond[(((), "status quo"), (("challenge",), "resist"))]
+    [v >= d]
     """
     return SymbolicTree(tree, players=players, params=params, payoffs=payoffs).conditions()

@@ -180,9 +180,53 @@ def commitment_game(
 ) -> list[CommitmentSPE]:
     """All subgame perfect equilibria of the commitment game (DESIGN 9.1).
 
-    After Snyder (1984), Benson (2012) and Fang, Johnson & Leeds (2014).  Exact
-    (Fractions) for int/Fraction inputs; float inputs are compared with the engine's
-    tolerance.  Tie rules: see the module docstring.
+    Patron A pledges ``firm`` (breaking it costs ``audience_cost``) or ``loose``; protege P
+    stands firm or concedes; challenger C attacks or backs down; after an attack A
+    intervenes or abandons.  Exact (Fractions) for int/Fraction inputs; float inputs are
+    compared with the engine's tolerance.  Tie rules: see the module docstring (C attacks
+    only if attacking is strictly better).
+
+    Parameters
+    ----------
+    value : number
+        A's value of the stake (beta).
+    p_intervene, p_abandon : number
+        P's chance of winning a war with and without A (``p_abandon < p_intervene``).
+    cost_patron, cost_protege, cost_challenger : number
+        War costs, >= 0.
+    audience_cost : number
+        Cost to A of breaking a firm pledge, >= 0.
+
+    Returns
+    -------
+    list of CommitmentSPE
+        Each with ``.patron`` ("firm" or "loose"), ``.path``, ``.outcome``,
+        ``.payoffs`` (A, P, C), ``.abandonment`` and ``.entrapment``.
+
+    Raises
+    ------
+    GameError
+        A parameter out of range or ``p_abandon >= p_intervene``.
+
+    References
+    ----------
+    Snyder, G. (1984). The security dilemma in alliance politics. World Politics 36.
+    Benson, B. (2012). Constructing International Security. Cambridge UP.
+    Fang, S., Johnson, J. & Leeds, B. A. (2014). To concede or to resist? The
+    restraining effect of military alliances. International Organization 68.
+
+    Examples
+    --------
+    A firm pledge deters the challenger:
+
+    >>> from models import alliance_dilemma as ad
+    >>> [(spe.patron, spe.outcome, spe.payoffs) for spe in ad.commitment_game()]
+    [('firm', 'deterred', (Fraction(1, 1), Fraction(1, 1), Fraction(0, 1)))]
+
+    Without audience costs the pledge is cheap talk: A abandons and C attacks.
+
+    >>> [(spe.patron, spe.outcome, spe.abandonment) for spe in ad.commitment_game(audience_cost=0)]
+    [('firm', 'war', True), ('loose', 'war', True)]
     """
     v, exact = numbers(
         value=value, p_intervene=p_intervene, p_abandon=p_abandon, cost_patron=cost_patron,
@@ -289,10 +333,43 @@ def probabilistic_commitment(
     C attacks iff r(1 - p_I - c_C) + (1 - r)(1 - p_N - c_C) > 0, i.e. r < r_C (attacks only if
     strictly better).  Facing an attack, P stands firm iff r p_I + (1 - r) p_N - c_P >= 0
     (tie rule: P stands firm when indifferent, as in the first SPE of 9.1).  Float inputs:
-    payoffs within tol = 1e-9 * max |war payoff| count as ties.  Outcome: "deterred" if C would not attack,
-    else "war" if P fights, else "concede".  ``deters_and_restrains``: the commitment
-    deters C while P would concede rather than fight were it attacked (r_C <= r < r_P),
-    the restraining use of a probabilistic commitment (Benson 2012).
+    payoffs within tol = 1e-9 * max |war payoff|) count as ties.
+
+    Parameters
+    ----------
+    reliability : number
+        Prior probability r that the patron intervenes, in [0, 1].
+    p_intervene, p_abandon : number
+        P's chance of winning with and without the patron.
+    cost_protege, cost_challenger : number
+        War costs, >= 0.
+
+    Returns
+    -------
+    ProbabilisticCommitment
+        ``.outcome`` ("concede", "war" or "deterred"), ``.protege_threshold`` r_P,
+        ``.challenger_threshold`` r_C, ``.deters_and_restrains`` (the commitment deters C
+        while P would concede rather than fight were it attacked, r_C <= r < r_P: the
+        restraining use of a probabilistic commitment).
+
+    Raises
+    ------
+    GameError
+        A parameter out of range.
+
+    References
+    ----------
+    Benson, B. (2012). Constructing International Security. Cambridge UP.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> from models import alliance_dilemma as ad
+    >>> pc = ad.probabilistic_commitment(reliability=Fraction(1, 2))
+    >>> pc.outcome, pc.challenger_threshold
+    ('war', Fraction(5, 6))
+    >>> ad.probabilistic_commitment(reliability=Fraction(9, 10)).outcome
+    'deterred'
     """
     v, exact = numbers(reliability=reliability, p_intervene=p_intervene, p_abandon=p_abandon,
                        cost_protege=cost_protege, cost_challenger=cost_challenger)

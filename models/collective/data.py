@@ -27,10 +27,37 @@ DATASETS = {
 def nato_data(name: str = "nato-2012-2019") -> pd.DataFrame:
     """A bundled data set as a DataFrame; its ``#`` source lines are in ``df.attrs['source']``.
 
-    ``"nato-2012-2019"``: NATO PR/CP(2019)069 via the R package passport (constant 2015 USD).
-    ``"nato-wdi-1960-2018"``: World Bank WDI (SIPRI military expenditure, current USD), members
-    in each year of membership; the file runs to 2019 but has no military spending for 2019.
-    Missing values stay NaN (never zeros).
+    Parameters
+    ----------
+    name : str
+        ``"nato-2012-2019"``: NATO PR/CP(2019)069 via the R package passport (constant
+        2015 USD).  ``"nato-wdi-1960-2018"``: World Bank WDI (SIPRI military expenditure,
+        current USD), members in each year of membership; the file runs to 2019 but has
+        no military spending for 2019.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per member and year; missing values stay NaN (never zeros).
+
+    Raises
+    ------
+    GameError
+        An unknown data set.
+
+    References
+    ----------
+    NATO (2019). Defence Expenditure of NATO Countries (2012-2019), PR/CP(2019)069.
+    World Bank, World Development Indicators (SIPRI military expenditure).
+
+    Examples
+    --------
+    >>> from models import collective_goods as cg
+    >>> df = cg.nato_data("nato-2012-2019")
+    >>> df[["country", "year", "gdp_usd", "defense_pct_gdp"]].columns.tolist()
+    ['country', 'year', 'gdp_usd', 'defense_pct_gdp']
+    >>> int(df["year"].min()), int(df["year"].max())
+    (2012, 2019)
     """
     if name not in DATASETS:
         raise GameError(f"unknown data set {name!r}; bundled: {', '.join(DATASETS)}")
@@ -47,10 +74,47 @@ def nato_data(name: str = "nato-2012-2019") -> pd.DataFrame:
 
 def exploitation_test(df: pd.DataFrame, size: str = "gdp_usd", burden: str = "defense_pct_gdp",
                       min_n: int = 5) -> pd.DataFrame:
-    """Per year: number of members used, Spearman rho of GDP against defence share of GDP, p-value
-    (scipy.stats.spearmanr, two-sided).  Members with a missing value or zero defence spending
-    (Iceland: no armed forces) are excluded, and the ``excluded`` column names them; years with
-    fewer than ``min_n`` usable members are dropped."""
+    """The exploitation hypothesis per year: do larger allies spend a larger share of GDP?
+
+    Per year: number of members used, Spearman rho of GDP against defence share of GDP,
+    p-value (``scipy.stats.spearmanr``, two-sided).  Members with a missing value or zero
+    defence spending (Iceland: no armed forces) are excluded, and the ``excluded`` column
+    names them.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        Member-year rows with ``year`` and the ``size`` and ``burden`` columns (as
+        :func:`nato_data` returns).
+    size, burden : str
+        The columns of economic size and burden.
+    min_n : int
+        Years with fewer usable members are dropped.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``year``, ``n``, ``rho``, ``p_value``, ``excluded``.
+
+    Raises
+    ------
+    GameError
+        Missing columns.
+
+    References
+    ----------
+    Olson, M. & Zeckhauser, R. (1966). An economic theory of alliances. REStat 48.
+
+    Examples
+    --------
+    >>> from models import collective_goods as cg
+    >>> test = cg.exploitation_test(cg.nato_data("nato-2012-2019"))
+    >>> test.columns.tolist()
+    ['year', 'n', 'rho', 'p_value', 'excluded']
+    >>> first = test.iloc[0]
+    >>> int(first["year"]), int(first["n"]), first["excluded"], round(float(first["rho"]), 2)
+    (2012, 28, 'ISL', 0.24)
+    """
     need = {"year", size, burden}
     missing = need - set(df.columns)
     if missing:

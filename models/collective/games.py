@@ -100,8 +100,42 @@ class VolunteersDilemma:
 
 def volunteers_dilemma(n: int = VOLUNTEERS.n, benefit: Any = VOLUNTEERS.benefit,
                        cost: Any = VOLUNTEERS.cost) -> VolunteersDilemma:
-    """Volunteer's dilemma (Diekmann 1985): ``p* = 1 - (c/v)^(1/(n-1))``, exact Fractions when
-    the root is rational.  Requires ``0 < cost < benefit`` and ``n >= 2``."""
+    """The volunteer's dilemma: the symmetric mixed equilibrium.
+
+    Each of ``n`` allies volunteers with probability ``p* = 1 - (c/v)^(1/(n-1))``; the
+    good is provided if anyone volunteers.
+
+    Parameters
+    ----------
+    n : int
+        Number of allies, >= 2.
+    benefit : number
+        Value of the good to each ally, ``v > 0``.
+    cost : number
+        Cost of volunteering, ``0 < c < v``.
+
+    Returns
+    -------
+    VolunteersDilemma
+        ``.p`` (symmetric mixed), ``.p_nobody`` (probability nobody volunteers),
+        ``.payoff``; exact Fractions when the root is rational.
+
+    Raises
+    ------
+    GameError
+        ``n < 2`` or not ``0 < cost < benefit``.
+
+    References
+    ----------
+    Diekmann, A. (1985). Volunteer's dilemma. Journal of Conflict Resolution 29.
+
+    Examples
+    --------
+    >>> from models import collective_goods as cg
+    >>> vd = cg.volunteers_dilemma(n=3, benefit=4, cost=1)
+    >>> vd.p, vd.p_nobody
+    (Fraction(1, 2), Fraction(1, 8))
+    """
     n = _int(n, "n", 2)
     v = _num(benefit, "benefit")
     c = _num(cost, "cost")
@@ -181,9 +215,49 @@ class ThresholdGame:
 
 def threshold_game(n: int = THRESHOLD.n, k: int = THRESHOLD.k, cost: Any = THRESHOLD.cost,
                    value: Any = THRESHOLD.value) -> ThresholdGame:
-    """Threshold public good (Palfrey & Rosenthal 1984): pure equilibria and every symmetric
-    mixed equilibrium (roots of ``v C(n-1,k-1) p^(k-1)(1-p)^(n-k) = c`` in (0, 1), found
-    exactly with sympy; Fractions when rational, else floats)."""
+    """Threshold public good: the good is provided when at least ``k`` of ``n`` allies contribute.
+
+    Pure equilibria and every symmetric mixed equilibrium (roots of
+    ``v C(n-1,k-1) p^(k-1)(1-p)^(n-k) = c`` in (0, 1), found exactly with sympy;
+    Fractions when rational, else floats).
+
+    Parameters
+    ----------
+    n : int
+        Number of allies.
+    k : int
+        Contributions needed, ``1 <= k <= n``.
+    cost : number
+        Cost of contributing, > 0.
+    value : number
+        Value of the good to each ally, > 0.
+
+    Returns
+    -------
+    ThresholdGame
+        ``.pure`` (descriptions of the pure equilibria), ``.mixed`` (the symmetric mixed
+        probabilities), ``.mixed_exact`` (sympy roots).
+
+    Raises
+    ------
+    GameError
+        ``k > n`` or non-positive cost or value.
+
+    References
+    ----------
+    Palfrey, T. & Rosenthal, H. (1984). Participation and the provision of discrete
+    public goods. J. Public Econ. 24.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> from models import collective_goods as cg
+    >>> tg = cg.threshold_game(n=3, k=2, cost=Fraction(1, 4), value=1)
+    >>> [name for name, *_ in tg.pure]
+    ['nobody contributes', 'exactly 2 contribute']
+    >>> tg.mixed_exact
+    (1/2 - sqrt(2)/4, sqrt(2)/4 + 1/2)
+    """
     n = _int(n, "n", 1)
     k = _int(k, "k", 1)
     if k > n:

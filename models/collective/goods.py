@@ -170,9 +170,53 @@ def _exact_vec(values: Sequence[Any]) -> bool:
 class Alliance:
     """An alliance of n allies with incomes and preferences over (private goods, security).
 
-    ``Alliance(incomes=[10, 6, 2], utility=CobbDouglas(alpha=F(1, 2)), spillover=1,
-    aggregation="sum")``.  ``nash()``, ``pareto()``, ``lindahl()``, ``report()`` (per ally),
-    ``transfer(giver, receiver, amount)`` and ``subsidized_nash(rate)``.
+    ``nash()``, ``pareto()``, ``lindahl()``, ``report()`` (per ally),
+    ``transfer(giver, receiver, amount)`` (a new Alliance) and ``subsidized_nash(rate)``.
+
+    Parameters
+    ----------
+    incomes : sequence
+        Each ally's income (GDP), > 0; ints/Fractions give exact results where the
+        model has a closed form.
+    utility : Preference, optional
+        ``CobbDouglas(alpha)`` (default alpha 1/2), ``CES``, ``QuasiLinear(values)`` or
+        ``Custom(callable)``.
+    spillover : number, optional
+        ``phi`` in [0, 1] (default 1, the pure public good); ``Z_i = q_i + phi sum_{j != i} q_j``.
+    aggregation : str or object
+        ``"sum"`` (default), ``WeightedSum(weights)``, ``"weakest-link"``, ``"best-shot"``,
+        ``CESBridging(r)``.
+    weights : sequence, optional
+        Weights of a weighted sum.
+    private_share : number, optional
+        ``1 - phi``, an alternative to ``spillover``.
+
+    Raises
+    ------
+    InvalidGameError
+        Non-positive incomes, a spillover outside [0, 1].
+    GameError
+        An unknown aggregation or inconsistent arguments.
+
+    References
+    ----------
+    Olson, M. & Zeckhauser, R. (1966). An economic theory of alliances. REStat 48.
+    Bergstrom, T., Blume, L. & Varian, H. (1986). On the private provision of public
+    goods. J. Public Econ. 29.  Sandler, T. (1977). Impurity of defense. Kyklos 30.
+    Hirshleifer, J. (1983). From weakest-link to best-shot. Public Choice 41.
+
+    Examples
+    --------
+    The richest allies carry a disproportionate share of the burden (exploitation):
+
+    >>> from fractions import Fraction as F
+    >>> from models import collective_goods as cg
+    >>> alliance = cg.Alliance(incomes=[10, 6, 2], utility=cg.CobbDouglas(alpha=F(1, 2)))
+    >>> eq = alliance.nash()
+    >>> eq.total, eq.burden_shares.tolist()
+    (Fraction(16, 3), [Fraction(7, 15), Fraction(1, 9), Fraction(0, 1)])
+    >>> alliance.pareto().total  # the Samuelson optimum
+    Fraction(9, 1)
     """
 
     def __init__(self, incomes: Sequence[Any], utility: Preference | None = None, spillover: Any = None,

@@ -188,7 +188,35 @@ class UnknownGameError(GameError, KeyError):
 
 
 class _Games(Mapping):
-    """Name -> NormalFormGame; iterates the hyphenated keys, accepts the aliases."""
+    """The crisis games by name: name -> NormalFormGame (DESIGN 9.6).
+
+    Iterates the hyphenated keys ("prisoners-dilemma", "stag-hunt", ...) and accepts
+    the aliases (any case, spaces or underscores, "PD").  Ordinal payoffs 4 > 3 > 2 > 1,
+    strategies C and D.
+
+    Raises
+    ------
+    UnknownGameError
+        (a :class:`GameError` and a ``KeyError``) for an unknown name, listing the known ones.
+
+    References
+    ----------
+    Snyder, G. & Diesing, P. (1977). Conflict Among Nations. Princeton UP.
+    Rapoport, A. & Guyer, M. (1966). A taxonomy of 2 x 2 games. General Systems 11.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> from models import crisis
+    >>> list(crisis.GAMES)  # doctest: +NORMALIZE_WHITESPACE
+    ['chicken', 'called-bluff', 'leader', 'hero', 'prisoners-dilemma', 'deadlock',
+     'bully', 'stag-hunt']
+    >>> chicken = crisis.GAMES["Chicken"]
+    >>> chicken.payoffs[0].tolist()  # row player: (C, C) 3, (C, D) 2, (D, C) 4, (D, D) 1
+    [[Fraction(3, 1), Fraction(2, 1)], [Fraction(4, 1), Fraction(1, 1)]]
+    >>> [eq.payoffs for eq in gt.pure_equilibria(chicken)]
+    [(Fraction(2, 1), Fraction(4, 1)), (Fraction(4, 1), Fraction(2, 1))]
+    """
 
     def __init__(self) -> None:
         self._games = {k: _build(k) for k in _CELLS}

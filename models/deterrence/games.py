@@ -49,11 +49,41 @@ class UnilateralDeterrence:
 
 def unilateral_deterrence(u_dc: Any = UNILATERAL.u_dc, u_sq: Any = UNILATERAL.u_sq, u_dd: Any = UNILATERAL.u_dd,
                           credibility: Any = UNILATERAL.credibility) -> UnilateralDeterrence:
-    """Unilateral deterrence with uncertain credibility (Kilgour & Zagare 1991; DESIGN 9.3).
+    """Unilateral deterrence with uncertain credibility (DESIGN 9.3).
 
     C challenges iff (1 - p) u(DC) + p u(DD) > u(SQ) (strictly), p = ``credibility``;
     so C is deterred iff p >= threshold = (u(DC) - u(SQ)) / (u(DC) - u(DD)).  Float inputs:
-    a challenge within tol = 1e-9 * max |u| of the status quo is a tie (deterred).
+    a challenge within tol = 1e-9 * max |u|) of the status quo is a tie (deterred).
+
+    Parameters
+    ----------
+    u_dc, u_sq, u_dd : number
+        C's utilities of D conceding, the status quo and D resisting, ``u_dc > u_sq > u_dd``.
+    credibility : number
+        Probability that D is hard (resists), in [0, 1].
+
+    Returns
+    -------
+    UnilateralDeterrence
+        ``.deterred`` (bool) and the credibility ``.threshold``.
+
+    Raises
+    ------
+    GameError
+        Utilities not ordered ``u_dc > u_sq > u_dd``, credibility outside [0, 1].
+
+    References
+    ----------
+    Kilgour, D. M. & Zagare, F. (1991). Credibility, uncertainty, and deterrence.
+    American Journal of Political Science 35.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> from models import extended_deterrence as ed
+    >>> res = ed.unilateral_deterrence(u_dc=1, u_sq=0, u_dd=-1, credibility=Fraction(1, 2))
+    >>> res.deterred, res.threshold
+    (True, Fraction(1, 2))
     """
     v, exact = numbers(u_dc=u_dc, u_sq=u_sq, u_dd=u_dd, credibility=credibility)
     check_prob("credibility", v["credibility"])
@@ -116,7 +146,7 @@ class Brinkmanship:
 
 
 def brinkmanship(p_hardline: Any = BRINKMANSHIP.p_hardline) -> Brinkmanship:
-    """Effective range of the probabilistic threat q (Schelling 1960; Dixit & Skeath; DESIGN 9.4).
+    """Effective range of the probabilistic threat q (DESIGN 9.4).
 
     Payoffs (US, USSR): no threat (-2, 2); withdrawal (1, -4); defiance: war with
     probability q (-10, -8 for a soft-liner), else (-2, 2).  A soft-liner withdraws iff
@@ -124,9 +154,39 @@ def brinkmanship(p_hardline: Any = BRINKMANSHIP.p_hardline) -> Brinkmanship:
     Given effectiveness, the US prefers the threat iff p(-2 - 8q) + (1 - p) >= -2, i.e.
     q <= 3(1 - p)/(8p) (acceptability; weakly).  ``acceptability_bound`` and ``q_high``
     are both capped at 1 (a probability; the raw bound is unbounded at p = 0 and exceeds 1
-    for p < 3/11).  The range is [q_low, q_high]; both None when empty (acceptability bound
-    below effectiveness bound by more than the float tolerance 1e-9 * 10, the payoff scale).
-    Exact Fractions for exact input.
+    for p < 3/11).  Exact Fractions for exact input.
+
+    Parameters
+    ----------
+    p_hardline : number
+        Probability that the USSR is hard-line (always defies), in [0, 1].
+
+    Returns
+    -------
+    Brinkmanship
+        ``.q_low`` (soft-liners withdraw) and ``.q_high`` (the US prefers the threat to
+        no threat); both None when the range is empty (acceptability bound below the
+        effectiveness bound by more than the float tolerance 1e-9 * 10, the payoff scale).
+
+    Raises
+    ------
+    GameError
+        ``p_hardline`` outside [0, 1].
+
+    References
+    ----------
+    Schelling, T. (1960). The Strategy of Conflict. Harvard UP.  Dixit, A. & Skeath, S.
+    Games of Strategy (the Cuban missile crisis).
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> from models import extended_deterrence as ed
+    >>> b = ed.brinkmanship(p_hardline=Fraction(1, 3))
+    >>> b.q_low, b.q_high
+    (Fraction(3, 5), Fraction(3, 4))
+    >>> ed.brinkmanship(p_hardline=Fraction(9, 10)).q_low is None  # no effective threat
+    True
     """
     v, exact = numbers(p_hardline=p_hardline)
     p = v["p_hardline"]

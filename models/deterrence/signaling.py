@@ -100,7 +100,46 @@ def _no_signal(t0: Any, c_c: Any, kind: str = "no signal", T: Tol = Tol()) -> Si
 
 def tying_hands(audience_cost: Any = TYING_HANDS.audience_cost, cost_defender: Any = TYING_HANDS.cost_defender,
                 cost_challenger: Any = TYING_HANDS.cost_challenger) -> SignalEquilibrium:
-    """PBE of Fearon's (1997) tying-hands game (DESIGN 9.5); derivation in the module docstring."""
+    """PBE of the tying-hands game (DESIGN 9.5); derivation in the module docstring.
+
+    The defender's value v ~ U[0, 1] is private; a public threat costs it
+    ``audience_cost`` if it later backs down.
+
+    Parameters
+    ----------
+    audience_cost : number
+        a >= 0, paid by a defender that threatened and backs down.
+    cost_defender, cost_challenger : number
+        War costs c_D and c_C, >= 0.
+
+    Returns
+    -------
+    SignalEquilibrium
+        ``.kind`` ("pooling", "semi-separating", "separating", "no signal"),
+        ``.deterred`` (whether C is deterred by a signal that is sent), ``.cutoff`` (the
+        lowest type that signals), ``.war_probability`` and the challenge probabilities.
+
+    Raises
+    ------
+    GameError
+        A negative cost or parameter out of range.
+
+    References
+    ----------
+    Fearon, J. (1997). Signaling foreign policy interests: tying hands versus sinking
+    costs. Journal of Conflict Resolution 41.
+
+    Examples
+    --------
+    >>> from fractions import Fraction as F
+    >>> from models import extended_deterrence as ed
+    >>> eq = ed.tying_hands(audience_cost=F(1, 2), cost_defender=F(1, 2), cost_challenger=F(1, 2))
+    >>> eq.kind, eq.deterred, eq.cutoff, eq.war_probability
+    ('pooling', True, Fraction(0, 1), Fraction(0, 1))
+    >>> eq = ed.tying_hands(audience_cost=F(1, 10), cost_defender=F(1, 2), cost_challenger=F(1, 10))
+    >>> eq.kind, eq.cutoff, eq.war_probability
+    ('semi-separating', Fraction(17, 50), Fraction(51, 110))
+    """
     v, exact = numbers(audience_cost=audience_cost, cost_defender=cost_defender, cost_challenger=cost_challenger)
     for k in v:
         check_range(k, v[k], 0)
@@ -126,7 +165,43 @@ def tying_hands(audience_cost: Any = TYING_HANDS.audience_cost, cost_defender: A
 
 def sinking_costs(signal_cost: Any = SINKING_COSTS.signal_cost, cost_defender: Any = SINKING_COSTS.cost_defender,
                   cost_challenger: Any = SINKING_COSTS.cost_challenger) -> SignalEquilibrium:
-    """PBE of Fearon's (1997) sinking-costs game (DESIGN 9.5); derivation in the module docstring."""
+    """PBE of the sinking-costs game (DESIGN 9.5); derivation in the module docstring.
+
+    The defender's value v ~ U[0, 1] is private; the signal costs it ``signal_cost`` up
+    front, whatever follows.
+
+    Parameters
+    ----------
+    signal_cost : number
+        m >= 0, paid when signalling.
+    cost_defender, cost_challenger : number
+        War costs c_D and c_C, >= 0.
+
+    Returns
+    -------
+    SignalEquilibrium
+        ``.kind`` ("pooling", "semi-separating", "separating", "no signal"),
+        ``.deterred`` (whether C is deterred by a signal that is sent), ``.cutoff`` (the
+        lowest type that signals), ``.war_probability`` and the challenge probabilities.
+
+    Raises
+    ------
+    GameError
+        A negative cost or parameter out of range.
+
+    References
+    ----------
+    Fearon, J. (1997). Signaling foreign policy interests: tying hands versus sinking
+    costs. Journal of Conflict Resolution 41.
+
+    Examples
+    --------
+    >>> from fractions import Fraction as F
+    >>> from models import extended_deterrence as ed
+    >>> eq = ed.sinking_costs(signal_cost=F(1, 5), cost_defender=F(1, 2), cost_challenger=F(1, 2))
+    >>> eq.kind, eq.cutoff, eq.war_probability
+    ('semi-separating', Fraction(1, 4), Fraction(1, 10))
+    """
     v, exact = numbers(signal_cost=signal_cost, cost_defender=cost_defender, cost_challenger=cost_challenger)
     for k in v:
         check_range(k, v[k], 0)
