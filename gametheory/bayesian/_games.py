@@ -42,6 +42,7 @@ from ._signaling import (
     intuitive_criterion,
     perfect_bayesian_equilibria,
 )
+from ..equilibrium import Equilibria, Result, _put
 from ..errors import InvalidGameError, SolverError
 from ..normal_form import NormalFormGame
 
@@ -300,8 +301,8 @@ class BayesianGame:
         return NormalFormGame(arrays, names, labels, exact=self.exact, title=self.title)
 
 
-@dataclass(frozen=True, eq=False)
-class BayesianEquilibrium:
+@dataclass(frozen=True, eq=False, repr=False)
+class BayesianEquilibrium(Result):
     """A Bayesian Nash equilibrium in behavior strategies.
 
     Attributes
@@ -312,6 +313,11 @@ class BayesianEquilibrium:
         (types of probability 0 are omitted)
     is_pure : bool
     normal_form_equilibrium : the Equilibrium of the normal form it came from
+    method, exact, tol, params, game : the result convention
+        (:class:`gametheory.equilibrium.Result`); ``game`` is the :class:`BayesianGame`.
+
+    ``to_row()``: one column ``"<player> <type>: <action>"`` per behavior probability,
+    ``"payoff <player>"`` (ex ante) per player, then ``method`` and ``exact``.
     """
 
     strategies: dict
@@ -319,6 +325,22 @@ class BayesianEquilibrium:
     interim_payoffs: dict
     is_pure: bool
     normal_form_equilibrium: Any = field(repr=False, default=None)
+    method: str = ""
+    exact: bool = False
+    tol: float = 0.0
+    params: Any = field(default_factory=dict)
+    game: Any = field(default=None, repr=False)
+
+    def to_row(self) -> dict[str, Any]:
+        row: dict[str, Any] = {}
+        for pl, by_type in self.strategies.items():
+            for t, dist in by_type.items():
+                for a, p in dist.items():
+                    _put(row, f"{pl} {t}: {a}", p)
+        players = getattr(self.game, "players", None) or list(self.strategies)
+        for pl, u in zip(players, self.payoffs):
+            _put(row, f"payoff {pl}", u)
+        return self._protocol_tail(row)
 
     def pure_strategy(self) -> dict | None:
         """dict player -> dict type -> action when pure, else None."""
@@ -381,7 +403,7 @@ def _interim(game: BayesianGame, beh: dict, exact: bool) -> tuple[dict, tuple]:
     return interim, tuple(ex_ante)
 
 
-def bayesian_nash_equilibria(game: BayesianGame, method: str = "auto", form: str = "ex-ante", **options: Any) -> list[BayesianEquilibrium]:
+def bayesian_nash_equilibria(game: BayesianGame, method: str = "auto", form: str = "ex-ante", **options: Any) -> Equilibria:
     """Bayesian Nash equilibria of ``game`` through its normal form.
 
     ``form`` is ``"ex-ante"`` (default; a two-player game stays two-player, so
@@ -389,7 +411,8 @@ def bayesian_nash_equilibria(game: BayesianGame, method: str = "auto", form: str
     ``method`` is any method of :func:`gametheory.solve` (``"pure"`` for the pure
     equilibria only).  Equilibria that coincide in behavior strategies (e.g. differ
     only at types of probability 0 or in how a mixed strategy is composed) are
-    reported once.  Source: Harsanyi (1967-68); Kuhn (1953).
+    reported once.  Returns an :class:`gametheory.Equilibria` carrying the normal-form
+    solve's method and completeness.  Source: Harsanyi (1967-68); Kuhn (1953).
     """
     import gametheory as gt
 
@@ -415,5 +438,5 @@ def bayesian_nash_equilibria(game: BayesianGame, method: str = "auto", form: str
         seen.append(key)
         interim, ex_ante = _interim(game, beh, eq.exact)
         pure = all(any(p == 1 for p in d.values()) for st in beh.values() for d in st.values())
-        out.append(BayesianEquilibrium(beh, ex_ante, interim, pure, eq))
-    return out
+        out.append(BayesianEquilibrium(beh, ex_ante, interim, pure, eq, eq.method, eq.exact, eq.tol, {"form": form}, game))
+    return Equilibria(out, game=game, method=eqs.method, complete=eqs.complete, params={"form": form, **eqs.params})

@@ -28,12 +28,13 @@ from __future__ import annotations
 
 import itertools
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
 from .._numtext import num_text
-from ._signaling import SignalingGame, _check_game
+from ._signaling import SignalingGame, _check_game, _signaling_row
+from ..equilibrium import Equilibria, Result
 from ..errors import InvalidGameError
 
 __all__ = ["SemiSeparatingEquilibrium", "semi_separating_equilibria", "DegenerateSignalingWarning"]
@@ -44,7 +45,7 @@ class DegenerateSignalingWarning(UserWarning):
 
 
 @dataclass(frozen=True, eq=False)
-class SemiSeparatingEquilibrium:
+class SemiSeparatingEquilibrium(Result):
     """A hybrid PBE of a two-type signaling game.
 
     Attributes
@@ -57,6 +58,13 @@ class SemiSeparatingEquilibrium:
     q : probability that ``mixing_type`` sends the pooled message
     r : probability of the first of the two actions the receiver mixes after it
     payoffs : (dict type -> sender payoff, receiver expected payoff)
+    strategies : {"sender": sender, "receiver": receiver}
+        The result convention's name (:class:`gametheory.equilibrium.Result`) for the pair.
+    method, exact, tol, params, game : the result convention (``game``: the :class:`SignalingGame`).
+
+    ``to_row()``: ``kind``, ``mixing type``, ``q``, ``r``, ``"sender <type>: <message>"``
+    and ``"receiver <message>: <action>"`` probabilities, ``"belief <message>: <type>"``,
+    payoffs, ``method``, ``exact``.
     """
 
     sender: dict
@@ -71,6 +79,18 @@ class SemiSeparatingEquilibrium:
     payoffs: tuple
     exact: bool = True
     kind: str = "semi-separating"
+    method: str = "indifference conditions"
+    tol: float = 0.0
+    params: Any = field(default_factory=dict, repr=False)
+    game: Any = field(default=None, repr=False)
+
+    @property
+    def strategies(self) -> dict:
+        return {"sender": self.sender, "receiver": self.receiver}
+
+    def to_row(self) -> dict[str, Any]:
+        head = {"kind": self.kind, "mixing type": str(self.mixing_type), "q": self.q, "r": self.r}
+        return self._protocol_tail(_signaling_row(self, head, {}))
 
     def __repr__(self) -> str:
         return (
@@ -80,12 +100,14 @@ class SemiSeparatingEquilibrium:
         )
 
 
-def semi_separating_equilibria(sg: SignalingGame) -> list[SemiSeparatingEquilibrium]:
+def semi_separating_equilibria(sg: SignalingGame) -> Equilibria:
     """All semi-separating equilibria of a two-type signaling game in which one type mixes
     over two messages and the receiver mixes over two actions after the pooled message.
 
     Indifference conditions are solved exactly.  See the module docstring for the
-    conditions and the cases not covered.  Sources: Fudenberg & Tirole (1991), 8.2.2;
+    conditions and the cases not covered.  Returns an :class:`gametheory.Equilibria`,
+    ``complete=False`` when a :class:`DegenerateSignalingWarning` said a continuum is not
+    listed.  Sources: Fudenberg & Tirole (1991), 8.2.2;
     Gibbons (1992), 4.2.
     """
     _check_game(sg)
@@ -98,6 +120,7 @@ def semi_separating_equilibria(sg: SignalingGame) -> list[SemiSeparatingEquilibr
     one = Fraction(1) if sg.exact else 1.0
     f, g = sg.sender_table, sg.receiver_table
     out: list[SemiSeparatingEquilibrium] = []
+    unlisted = False  # a DegenerateSignalingWarning: some hybrid equilibria are not listed
     offpath_sets = {m: {a: sg.belief_set(m, a) for a in sg.actions} for m in sg.messages}
     for t_m, t_p in (sg.types, sg.types[::-1]):
         p_m, p_p = sg.prior_of(t_m), sg.prior_of(t_p)
@@ -107,12 +130,13 @@ def semi_separating_equilibria(sg: SignalingGame) -> list[SemiSeparatingEquilibr
             sep_belief = {t_m: one, t_p: zero}
             for b in sg.best_responses(m2, sep_belief):
                 z = f[t_m][m2][b]
-                _warn_pure_continuum(sg, t_m, t_p, m1, m2, b, z)
+                unlisted |= _warn_pure_continuum(sg, t_m, t_p, m1, m2, b, z)
                 for a, a2 in itertools.combinations(sg.actions, 2):
                     d_p = g[t_p][m1][a] - g[t_p][m1][a2]
                     d_m = g[t_m][m1][a] - g[t_m][m1][a2]
                     if abs(d_p - d_m) <= rtol:
                         if abs(d_p) <= rtol and abs(f[t_m][m1][a] - f[t_m][m1][a2]) > tol:
+                            unlisted = True
                             warnings.warn(
                                 f"actions {a!r} and {a2!r} tie for the receiver after {m1!r} at every belief; "
                                 "hybrid equilibria with a free posterior are not listed",
@@ -131,6 +155,7 @@ def semi_separating_equilibria(sg: SignalingGame) -> list[SemiSeparatingEquilibr
                     x, y = f[t_m][m1][a], f[t_m][m1][a2]
                     if abs(x - y) <= tol:
                         if abs(z - x) <= tol:
+                            unlisted = True
                             warnings.warn(
                                 f"type {t_m!r} is indifferent between {a!r} and {a2!r} after {m1!r} and "
                                 f"{m2!r}: the receiver's mixture is not pinned down; not listed",
@@ -179,14 +204,18 @@ def semi_separating_equilibria(sg: SignalingGame) -> list[SemiSeparatingEquilibr
                                 r,
                                 ({t: eq_pay[t] for t in sg.types}, pay_r),
                                 sg.exact,
+                                tol=tol,
+                                game=sg,
                             )
                         )
-    return out
+    return Equilibria(out, game=sg, method="indifference conditions", complete=not unlisted, exact=sg.exact)
 
 
-def _warn_pure_continuum(sg: SignalingGame, t_m, t_p, m1, m2, b, z) -> None:
-    """Warn when ``t_m`` is exactly indifferent between m1 (pure reply) and m2: q is then free."""
+def _warn_pure_continuum(sg: SignalingGame, t_m, t_p, m1, m2, b, z) -> bool:
+    """Warn when ``t_m`` is exactly indifferent between m1 (pure reply) and m2: q is then free.
+    Returns whether it warned."""
     tol = sg.sender_tol  # sender payoffs only
+    warned = False
     for a in sg.actions:
         if abs(sg.sender_table[t_m][m1][a] - z) > tol:
             continue
@@ -205,3 +234,5 @@ def _warn_pure_continuum(sg: SignalingGame, t_m, t_p, m1, m2, b, z) -> None:
                     DegenerateSignalingWarning,
                     stacklevel=3,
                 )
+                warned = True
+    return warned

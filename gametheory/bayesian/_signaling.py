@@ -45,6 +45,7 @@ from typing import Any, Callable, Sequence
 
 from .._numtext import num_text
 from ._beliefs import BeliefSet, belief_set
+from ..equilibrium import Equilibria, Result, _put
 from ..errors import InvalidGameError, SolverError
 from ..normal_form import DEFAULT_TOL, is_exact_number, payoff_scale, to_exact
 
@@ -285,7 +286,7 @@ class IntuitiveCheck:
 
 
 @dataclass(frozen=True, eq=False)
-class PerfectBayesianEquilibrium:
+class PerfectBayesianEquilibrium(Result):
     """A pure perfect Bayesian equilibrium of a :class:`SignalingGame`.
 
     Attributes
@@ -302,6 +303,14 @@ class PerfectBayesianEquilibrium:
     intuitive_failure : IntuitiveFailure or None
         The type that would deviate and to which message, when ``intuitive`` is False.
     payoffs : (dict type -> sender payoff, receiver expected payoff)
+    strategies : {"sender": sender, "receiver": receiver}
+        The result convention's name (:class:`gametheory.equilibrium.Result`) for the pair.
+    method, exact, tol, params, game : the result convention; ``game`` is the
+        :class:`SignalingGame`, ``tol`` the sender tolerance of the deviation check.
+
+    ``to_row()``: ``kind``, ``"sender <type>"`` (message), ``"receiver <message>"``
+    (reply), ``"belief <message>: <type>"``, ``intuitive``, ``"payoff sender <type>"``,
+    ``"payoff receiver"``, ``method``, ``exact``.
     """
 
     sender: dict
@@ -314,6 +323,17 @@ class PerfectBayesianEquilibrium:
     payoffs: tuple
     exact: bool = True
     intuitive_failures: tuple = field(default=(), repr=False)
+    method: str = "pure PBE enumeration"
+    tol: float = 0.0
+    params: Any = field(default_factory=dict, repr=False)
+    game: Any = field(default=None, repr=False)
+
+    @property
+    def strategies(self) -> dict:
+        return {"sender": self.sender, "receiver": self.receiver}
+
+    def to_row(self) -> dict[str, Any]:
+        return self._protocol_tail(_signaling_row(self, {"kind": self.kind}, {"intuitive": bool(self.intuitive)}))
 
     @property
     def sender_payoffs(self) -> dict:
@@ -347,6 +367,27 @@ class PerfectBayesianEquilibrium:
             + (f"<br>off-path beliefs:<ul>{off}</ul>" if off else "")
             + f"<small>intuitive criterion: {note}</small>"
         )
+
+
+def _signaling_row(eq: Any, head: dict, middle: dict) -> dict[str, Any]:
+    """The flat row of a signaling equilibrium: strategies (a mixed choice as one column per
+    option), beliefs, ``middle``, payoffs."""
+    row = dict(head)
+    for side, strat in (("sender", eq.sender), ("receiver", eq.receiver)):
+        for who, choice in strat.items():
+            if isinstance(choice, dict):
+                for option, p in choice.items():
+                    _put(row, f"{side} {who}: {option}", p)
+            else:
+                _put(row, f"{side} {who}", choice)
+    for m, belief in eq.beliefs.items():
+        for t, p in belief.items():
+            _put(row, f"belief {m}: {t}", p)
+    row.update(middle)
+    for t, u in eq.payoffs[0].items():
+        _put(row, f"payoff sender {t}", u)
+    _put(row, "payoff receiver", eq.payoffs[1])
+    return row
 
 
 def _kind(sg: SignalingGame, sender: dict) -> str:
@@ -401,7 +442,7 @@ def intuitive_criterion(sg: SignalingGame, pbe: PerfectBayesianEquilibrium) -> I
 
 def perfect_bayesian_equilibria(
     sg: SignalingGame, intuitive: bool | None = None, max_sender_strategies: int = 1_000_000
-) -> list[PerfectBayesianEquilibrium]:
+) -> Equilibria:
     """ALL pure perfect Bayesian equilibria of a finite signaling game.
 
     Receiver ties are enumerated (each best response gives its own equilibrium);
@@ -409,7 +450,8 @@ def perfect_bayesian_equilibria(
     ``intuitive=True`` keeps only the equilibria that pass the intuitive criterion,
     ``False`` only those that fail it; ``None`` (default) keeps all.  More than
     ``max_sender_strategies`` sender strategies (``|M|^|T|``) raise :class:`SolverError`
-    instead of running for hours.
+    instead of running for hours.  Returns an :class:`gametheory.Equilibria` (complete: all
+    pure PBE, or all that pass/fail the criterion).
     Sources: Fudenberg & Tirole (1991), 8.2; Cho & Kreps (1987).
     """
     _check_game(sg)
@@ -469,7 +511,9 @@ def perfect_bayesian_equilibria(
                 (pay_s, pay_r),
                 sg.exact,
                 check.failures,
+                tol=tol,
+                game=sg,
             )
             if intuitive is None or pbe.intuitive == intuitive:
                 out.append(pbe)
-    return out
+    return Equilibria(out, game=sg, method="pure PBE enumeration", exact=sg.exact, params={"intuitive": intuitive})

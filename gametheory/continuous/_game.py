@@ -13,22 +13,51 @@ from typing import Any, Callable, Mapping
 import numpy as np
 from scipy import optimize
 
+from ..equilibrium import Result, _put
 from ..errors import GameError, InvalidGameError, SolverError
 
 
 @dataclass(frozen=True, eq=False)
-class ContinuousEquilibrium:
-    """A Nash equilibrium of a continuous game: actions, payoffs, how it was found."""
+class ContinuousEquilibrium(Result):
+    """A Nash equilibrium of a continuous game: actions, payoffs, how it was found.
+
+    Follows :class:`gametheory.equilibrium.Result`: ``payoffs`` is a tuple of floats,
+    ``strategies`` the actions as a tuple (``actions`` stays the numpy array), ``exact``
+    is False, ``tol`` the solver's stopping tolerance, ``game`` the game solved.
+    ``to_row()``: ``"action <i>"`` and ``"payoff <i>"`` per player (players numbered
+    from 1), ``aggregate`` when there is one, ``max regret``, ``method``, ``exact``.
+    """
 
     actions: np.ndarray
-    payoffs: np.ndarray
+    payoffs: tuple
     method: str
     max_regret: float = float("nan")
     params: Mapping[str, Any] = field(default_factory=dict)
+    tol: float = 0.0
+    game: Any = field(default=None, repr=False)
+    exact: bool = False
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "payoffs", tuple(float(u) for u in np.asarray(self.payoffs, dtype=float).ravel()))
 
     @property
     def aggregate(self) -> Any:
         return self.params.get("aggregate")
+
+    @property
+    def strategies(self) -> tuple:
+        return tuple(float(a) for a in np.asarray(self.actions, dtype=float).ravel())
+
+    def to_row(self) -> dict[str, Any]:
+        row: dict[str, Any] = {}
+        for i, a in enumerate(self.strategies):
+            _put(row, f"action {i + 1}", a)
+        for i, u in enumerate(self.payoffs):
+            _put(row, f"payoff {i + 1}", u)
+        if self.aggregate is not None:
+            row["aggregate"] = float(self.aggregate)
+        row["max regret"] = float(self.max_regret)
+        return self._protocol_tail(row)
 
     def __repr__(self) -> str:
         return f"ContinuousEquilibrium(actions={self.actions!r}, method={self.method!r}, max_regret={self.max_regret:.3g})"
@@ -143,4 +172,4 @@ class ContinuousGame:
         else:
             raise GameError(f"unknown method {method!r}; use 'root' or 'best-response'")
         reg = self.regret(q)
-        return ContinuousEquilibrium(q, self.payoffs(q), method, float(reg.max()))
+        return ContinuousEquilibrium(q, self.payoffs(q), method, float(reg.max()), tol=tol, game=self)

@@ -40,6 +40,7 @@ from typing import Any, Callable
 
 import numpy as np
 
+from ..equilibrium import Equilibria
 from ..errors import GameError, InvalidGameError, SolverError
 from ..normal_form import NormalFormGame
 from ._bimatrix import DegenerateGameWarning, check_no_options
@@ -80,11 +81,12 @@ def solve(
     on_limit: str = _UNSET,
     progress: Callable[[int, int | None], Any] | None = _UNSET,
     **options: Any,
-) -> list:
+) -> Equilibria:
     """Nash equilibria of ``game`` by ``method`` (see the module docstring).
 
-    Returns a list of :class:`gametheory.Equilibrium`, each recording its method,
-    exactness and tolerance.  ``limit`` (default 10,000), ``on_limit`` and ``progress``
+    Returns an :class:`gametheory.Equilibria` (a list) of :class:`gametheory.Equilibrium`,
+    each recording its method, exactness and tolerance; the list records the game, the
+    method that ran, whether it is ``complete`` and ``exact``.  ``limit`` (default 10,000), ``on_limit`` and ``progress``
     bound the enumerating methods (see the module docstring); they do not apply to
     ``"lemke-howson"`` and ``"qre"``.  Source: Nash (1951); algorithms as cited per module.
     """
@@ -97,7 +99,10 @@ def solve(
             f"{', '.join(bounds)} only apply to the enumerating methods ({', '.join(ENUMERATORS)}); "
             f"method {method!r} returns a few equilibria"
         )
-    return _method(method)(game, **options)
+    eqs = _method(method)(game, **options)
+    if requested != method:
+        eqs.params["requested"] = requested
+    return eqs
 
 
 def _resolve(game: Any, method: Any, who: str) -> str:
