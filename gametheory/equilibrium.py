@@ -69,8 +69,8 @@ class Result:
     """The protocol every solver result follows (normal-form, tree, Bayesian, signaling,
     continuous, public-goods equilibria, cooperative solutions, trigger thresholds).
 
-    Attributes every result has
-    ---------------------------
+    Attributes
+    ----------
     payoffs : tuple
         One entry per player (for a signaling game: the sender's payoff per type, then
         the receiver's expected payoff).
@@ -90,8 +90,9 @@ class Result:
 
     ``to_row()`` is the flat dict a table uses: one column per player/strategy entry,
     labelled by the game's own names, scalar values only, then ``method`` and ``exact``.
-    ``repr``, ``_repr_html_`` and ``_repr_latex_`` display it; the HTML and LaTeX
-    forms list ``to_row()``, so two results that differ anywhere display differently.
+    ``repr``, ``_repr_html_`` and ``_repr_latex_`` display it; by default they list
+    ``to_row()`` (a class may show more), so two results that differ in any entry display
+    differently.
     """
 
     # Annotations only: each result class defines these (as dataclass fields or
@@ -105,6 +106,7 @@ class Result:
     game: Any
 
     def to_row(self) -> dict[str, Any]:
+        """The flat dict a table shows for this result (column name -> scalar)."""
         raise NotImplementedError(f"{type(self).__name__} does not define to_row()")
 
     def _protocol_tail(self, row: dict[str, Any]) -> dict[str, Any]:
@@ -159,15 +161,22 @@ class Equilibria(list):
     """The equilibria one solving call returns: a list that knows how it was made.
 
     Behaves as a plain ``list`` of results (indexing, ``len``, iteration, ``==`` with a
-    list) and records, for the whole solve (after pygambit's ``NashComputationResult``):
+    list) and records the whole solve (after pygambit's ``NashComputationResult``).
 
-    game : the game solved
-    method : the algorithm (after ``"auto"`` was resolved)
-    complete : whether the list holds every equilibrium the method is meant to find
-        (all Nash equilibria, all pure SPE, all pure PBE, ...); False for methods that
-        find some (Lemke-Howson, QRE) and for enumerations cut at ``limit``
-    exact : whether every entry is exact (an empty list: whether the game is exact)
-    params : anything else the call records
+    Attributes
+    ----------
+    game
+        The game solved.
+    method : str
+        The algorithm (after ``"auto"`` was resolved).
+    complete : bool
+        Whether the list holds every equilibrium the method is meant to find (all Nash
+        equilibria, all pure SPE, all pure PBE, ...); False for methods that find some
+        (Lemke-Howson, QRE) and for enumerations cut at ``limit``.
+    exact : bool
+        Whether every entry is exact (an empty list: whether the game is exact).
+    params : dict
+        Anything else the call records (``requested``: the method asked for).
 
     In a notebook it displays as a table of the equilibria (``to_row()`` of each) with
     its method and completeness.  ``to_frame()`` is :func:`gametheory.equilibria_frame`.
@@ -350,8 +359,10 @@ class Equilibrium(Result):
         return f"Equilibrium([{strat}], payoffs=({pay}), method={self.method!r})"
 
     def _repr_html_(self) -> str:
+        players = self.player_labels()
         rows = "".join(
-            f"<tr><td>{i + 1}</td><td>{', '.join(_fmt(p) for p in s)}</td><td>{_fmt(u)}</td></tr>"
+            f"<tr><td>{html.escape(players[i])}</td><td>{html.escape(', '.join(_fmt(p) for p in s))}</td>"
+            f"<td>{html.escape(_fmt(u))}</td></tr>"
             for i, (s, u) in enumerate(zip(self.strategies, self.payoffs))
         )
         return (

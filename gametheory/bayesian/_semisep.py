@@ -93,10 +93,11 @@ class SemiSeparatingEquilibrium(Result):
         return self._protocol_tail(_signaling_row(self, head, {}))
 
     def __repr__(self) -> str:
+        off = ", ".join(f"{m!r} -> {next(iter(self.receiver[m]))!r}" for m in self.belief_sets)
         return (
             f"SemiSeparating({self.mixing_type!r} sends {self.pooled_message!r} w.p. {num_text(self.q)}, "
             f"else {self.separating_message!r}; receiver after {self.pooled_message!r}: "
-            f"{self.receiver[self.pooled_message]})"
+            f"{self.receiver[self.pooled_message]}" + (f"; off path: {off}" if off else "") + ")"
         )
 
 
