@@ -23,6 +23,7 @@ construction) and are not cleaned; polished QRE end points are.
 from __future__ import annotations
 
 import html
+import numbers
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Callable, Iterable, Mapping, Sequence
@@ -110,7 +111,12 @@ class Result:
         raise NotImplementedError(f"{type(self).__name__} does not define to_row()")
 
     def _protocol_tail(self, row: dict[str, Any]) -> dict[str, Any]:
-        """``row`` with the ``method`` and ``exact`` columns every result ends with."""
+        """``row`` with the ``method`` and ``exact`` columns every result ends with; a label
+        that is not a scalar (a tuple used as a terminal or message label) becomes its text,
+        so the row stays flat."""
+        for k, v in row.items():
+            if not _is_scalar(v):
+                row[k] = str(v)
         row["method"] = self.method
         row["exact"] = bool(self.exact)
         return row
@@ -130,6 +136,10 @@ class Result:
         return "$" + _latex_text(type(self).__name__) + r"\quad\begin{array}{ll} " + rows + r" \end{array}$"
 
 
+def _is_scalar(v: Any) -> bool:
+    return v is None or isinstance(v, (str, bool, numbers.Number, np.generic))
+
+
 def _latex_text(s: Any) -> str:
     from .tables import _escape
 
@@ -142,6 +152,8 @@ def _latex_value(v: Any) -> str:
 
     if isinstance(v, str):
         return _latex_text(v)
+    if v is None or (isinstance(v, float) and v != v):
+        return _latex_text("n/a")
     s = format_value(v, "latex")
     if s.startswith("$") and s.endswith("$"):
         return s[1:-1]

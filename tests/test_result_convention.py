@@ -347,3 +347,14 @@ def test_labelled_information_sets_are_named_by_their_label():
     row = eq.to_row()
     assert row["B at guess"] == "(h 1/2, t 1/2)" and row["A at root"] == "(H 1/2, T 1/2)"
     assert row["outcome"] == "(0 1/4, 1 1/4, 2 1/4, 3 1/4)" or row["outcome"].count("1/4") == 4
+
+
+def test_rows_stay_flat_when_labels_are_not_text():
+    # a terminal labelled by a tuple: the outcome cell is its text, never a container
+    t = gt.ExtensiveFormGame(players=["A", "B"])
+    x, y = t.decision(t.root, player="A", actions=["x", "y"])
+    t.terminal(x, payoffs=[1, 0], label=("war", 1))
+    t.terminal(y, payoffs=[0, 1], label=("peace", 2))
+    (eq,) = gt.backward_induction(t)
+    assert eq.outcome == ("war", 1) and eq.to_row()["outcome"] == "('war', 1)"
+    assert "war" in gt.to_table([eq]) and _balanced(eq._repr_latex_())
