@@ -23,6 +23,8 @@ _EXPORTS: dict[str, tuple[str, str | None]] = {
     # normal form
     "NormalFormGame": ("normal_form", "NormalFormGame"),
     "Equilibrium": ("equilibrium", "Equilibrium"),
+    "Equilibria": ("equilibrium", "Equilibria"),
+    "Result": ("equilibrium", "Result"),
     "regret": ("equilibrium", "regret"),
     "is_equilibrium": ("equilibrium", "is_equilibrium"),
     "support": ("equilibrium", "support"),

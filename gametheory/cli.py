@@ -312,26 +312,22 @@ def _cmd_solve(args: argparse.Namespace) -> None:
     game = read_gambit(args.file)
     if isinstance(game, NormalFormGame):
         from .solvers.dispatch import solve
-        from .tables import equilibria_frame
 
         eqs = _solve_bounded(solve, game, args)
-        df = equilibria_frame(eqs)
         labels = game.strategy_labels
         players = game.player_labels
-        # the file's player and strategy names label the columns, as for .efg trees
-        names = {}
-        for i, who in enumerate(players):
-            names[f"strategy_{i + 1}"] = f"strategy {who}"
-            names[f"payoff_{i + 1}"] = f"payoff {who}"
-        if len(df):
-            digits = 12 if args.format in ("csv", "json") else 6
-            for i in range(game.n_players):
-                df[f"strategy_{i + 1}"] = [
-                    _named_strategy(s, labels[i], digits) for s in df[f"strategy_{i + 1}"]
-                ]
-            df = df.rename(columns=names)
-        else:
-            df = pd.DataFrame({"equilibrium": []})
+        # one readable column per player ("Opera: 2/3, Fight: 1/3"), named as for .efg trees
+        digits = 12 if args.format in ("csv", "json") else 6
+        rows = [
+            {
+                "equilibrium": k,
+                **{f"strategy {who}": _named_strategy(e.strategies[i], labels[i], digits) for i, who in enumerate(players)},
+                **{f"payoff {who}": e.payoffs[i] for i, who in enumerate(players)},
+                "method": e.method,
+            }
+            for k, e in enumerate(eqs)
+        ]
+        df = pd.DataFrame(rows) if rows else pd.DataFrame({"equilibrium": []})
         _table(df, args.format, args.output)
         return
     from . import extensive

@@ -22,9 +22,11 @@ construction) and are not cleaned; polished QRE end points are.
 
 from __future__ import annotations
 
+import html
+import numbers
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -33,7 +35,7 @@ from .errors import GameError, InvalidProfileError
 from .normal_form import NormalFormGame
 
 __all__ = [
-    "Equilibrium", "regret", "is_equilibrium", "support", "make_equilibrium", "same_profile",
+    "Result", "Equilibria", "Equilibrium", "regret", "is_equilibrium", "support", "make_equilibrium", "same_profile",
     "clean_probabilities", "PROB_ZERO",
 ]
 
@@ -63,8 +65,242 @@ def _fmt(x: Any) -> str:
     return num_text(x)
 
 
-@dataclass(frozen=True, eq=False)
-class Equilibrium:
+# ---------------------------------------------------------------------- the result convention
+class Result:
+    """The protocol every solver result follows (normal-form, tree, Bayesian, signaling,
+    continuous, public-goods equilibria, cooperative solutions, trigger thresholds).
+
+    Attributes
+    ----------
+    payoffs : tuple
+        One entry per player (for a signaling game: the sender's payoff per type, then
+        the receiver's expected payoff).
+    strategies
+        What each player does; a class documents its own shape (and may keep a more
+        natural name as well, e.g. a PBE's ``sender``/``receiver``).
+    method : str
+        How it was computed.
+    exact : bool
+        Whether the result is exact rationals.
+    tol : float
+        Tolerance of the checks behind it (0 when exact).
+    params : mapping
+        Anything else the solver records.
+    game
+        The game it solves (None where a result was built without one).
+
+    ``to_row()`` is the flat dict a table uses: one column per player/strategy entry,
+    labelled by the game's own names, scalar values only, then ``method`` and ``exact``.
+    ``repr``, ``_repr_html_`` and ``_repr_latex_`` display it; by default they list
+    ``to_row()`` (a class may show more), so two results that differ in any entry display
+    differently.
+
+    References
+    ----------
+    Savani, R. & Turocy, T. (2024). Gambit: The package for computation in game theory
+    (the ``MixedStrategyProfile``/``NashComputationResult`` conventions followed here).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> pd = gt.NormalFormGame.from_bimatrix([[3, 0], [4, 1]], [[3, 4], [0, 1]])
+    >>> eq = gt.solve(pd)[0]
+    >>> isinstance(eq, gt.Result), eq.method, eq.exact
+    (True, 'vertex', True)
+    >>> eq.to_row()["P1: s2"], eq.to_row()["payoff P1"]
+    (Fraction(1, 1), Fraction(1, 1))
+    """
+
+    # Annotations only: each result class defines these (as dataclass fields or
+    # properties); a class-level default here would leak into its dataclass fields.
+    payoffs: tuple
+    strategies: Any
+    method: str
+    exact: bool
+    tol: float
+    params: Mapping[str, Any]
+    game: Any
+
+    def to_row(self) -> dict[str, Any]:
+        """The flat dict a table shows for this result (column name -> scalar)."""
+        raise NotImplementedError(f"{type(self).__name__} does not define to_row()")
+
+    def _protocol_tail(self, row: dict[str, Any]) -> dict[str, Any]:
+        """``row`` with the ``method`` and ``exact`` columns every result ends with; a label
+        that is not a scalar (a tuple used as a terminal or message label) becomes its text,
+        so the row stays flat."""
+        for k, v in row.items():
+            if not _is_scalar(v):
+                row[k] = str(v)
+        row["method"] = self.method
+        row["exact"] = bool(self.exact)
+        return row
+
+    def __repr__(self) -> str:
+        items = ", ".join(f"{k}={_fmt(v)}" for k, v in self.to_row().items())
+        return f"{type(self).__name__}({items})"
+
+    def _repr_html_(self) -> str:
+        rows = "".join(
+            f"<tr><td>{html.escape(str(k))}</td><td>{html.escape(_fmt(v))}</td></tr>" for k, v in self.to_row().items()
+        )
+        return f"<table><caption>{html.escape(type(self).__name__)}</caption>{rows}</table>"
+
+    def _repr_latex_(self) -> str:
+        rows = r" \\ ".join(f"{_latex_text(k)} & {_latex_value(v)}" for k, v in self.to_row().items())
+        return "$" + _latex_text(type(self).__name__) + r"\quad\begin{array}{ll} " + rows + r" \end{array}$"
+
+
+def _is_scalar(v: Any) -> bool:
+    return v is None or isinstance(v, (str, bool, numbers.Number, np.generic))
+
+
+def _latex_text(s: Any) -> str:
+    from .tables import _escape
+
+    return r"\text{" + _escape(str(s)) + "}"
+
+
+def _latex_value(v: Any) -> str:
+    """A cell of :meth:`Result._repr_latex_` inside math mode."""
+    from .tables import format_value
+
+    if isinstance(v, str):
+        return _latex_text(v)
+    if v is None or (isinstance(v, float) and v != v):
+        return _latex_text("n/a")
+    s = format_value(v, "latex")
+    if s.startswith("$") and s.endswith("$"):
+        return s[1:-1]
+    return s if s.lstrip("-").replace(".", "", 1).isdigit() else _latex_text(s)
+
+
+def _put(row: dict[str, Any], key: str, value: Any) -> None:
+    """Add a column; a name that is already taken (labels that collide) gets a ``#2``, ``#3`` suffix."""
+    k, n = key, 1
+    while k in row:
+        n += 1
+        k = f"{key} #{n}"
+    row[k] = value
+
+
+class Equilibria(list):
+    """The equilibria one solving call returns: a list that knows how it was made.
+
+    Behaves as a plain ``list`` of results (indexing, ``len``, iteration, ``==`` with a
+    list) and records the whole solve (after pygambit's ``NashComputationResult``).
+
+    Attributes
+    ----------
+    game
+        The game solved.
+    method : str
+        The algorithm (after ``"auto"`` was resolved).
+    complete : bool
+        Whether the list holds every equilibrium the method is meant to find (all Nash
+        equilibria, all pure SPE, all pure PBE, ...); False for methods that find some
+        (Lemke-Howson, QRE) and for enumerations cut at ``limit``.
+    exact : bool
+        Whether every entry is exact (an empty list: whether the game is exact).
+    params : dict
+        Anything else the call records (``requested``: the method asked for).
+
+    In a notebook it displays as a table of the equilibria (``to_row()`` of each) with
+    its method and completeness.  ``to_frame()`` is :func:`gametheory.equilibria_frame`.
+
+    References
+    ----------
+    Savani, R. & Turocy, T. (2024). Gambit: The package for computation in game theory
+    (``NashComputationResult``).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> bos = gt.NormalFormGame.from_bimatrix([[2, 0], [0, 1]], [[1, 0], [0, 2]])
+    >>> eqs = gt.solve(bos)
+    >>> len(eqs), eqs.method, eqs.complete, eqs.exact
+    (3, 'vertex', True, True)
+    >>> gt.solve(bos, method="lemke-howson").complete
+    False
+    """
+
+    def __init__(
+        self,
+        items: Iterable[Any] = (),
+        *,
+        game: Any = None,
+        method: str = "",
+        complete: bool = True,
+        exact: bool | None = None,
+        params: Mapping[str, Any] | None = None,
+    ) -> None:
+        super().__init__(items)
+        self.game = game
+        self.method = method
+        self.complete = bool(complete)
+        if exact is None:
+            exact = all(e.exact for e in self) if len(self) else bool(getattr(game, "exact", False))
+        self.exact = bool(exact)
+        self.params = dict(params or {})
+
+    def to_frame(self, **params: Any) -> Any:
+        """One row per equilibrium (:func:`gametheory.tables.equilibria_frame`)."""
+        from .tables import equilibria_frame
+
+        return equilibria_frame(self, **params)
+
+    def _summary(self) -> str:
+        n = len(self)
+        noun = "equilibrium" if n == 1 else "equilibria"
+        whole = "complete" if self.complete else "not necessarily complete"
+        return f"{n} {noun} by {self.method or 'an unnamed method'} ({whole}, {'exact' if self.exact else 'float'})"
+
+    def _repr_html_(self) -> str:
+        rows = [e.to_row() if isinstance(e, Result) else {"entry": repr(e)} for e in self]
+        cols: list[str] = []
+        for r in rows:
+            cols += [c for c in r if c not in cols]
+        head = "".join(f"<th>{html.escape(str(c))}</th>" for c in ["#", *cols])
+        body = "".join(
+            "<tr>" + f"<td>{k}</td>" + "".join(f"<td>{html.escape(_fmt(r[c])) if c in r else ''}</td>" for c in cols) + "</tr>"
+            for k, r in enumerate(rows)
+        )
+        return f"<p>{html.escape(self._summary())}</p><table><tr>{head}</tr>{body}</table>"
+
+    def _repr_latex_(self) -> str:
+        from .tables import to_table
+
+        if not self:
+            return "$" + _latex_text(self._summary()) + "$"
+        return to_table(self.to_frame(), format="latex")
+
+
+def equilibria_of(items: Iterable[Any], game: Any, method: str, complete: bool = True, **params: Any) -> Equilibria:
+    """An :class:`Equilibria` of ``items``; ``complete`` is also False when an entry says
+    ``params["complete"] = False`` (an enumeration cut at its limit, an unresolved system)."""
+    items = list(items)
+    complete = complete and not any(getattr(e, "params", {}).get("complete") is False for e in items)
+    return Equilibria(items, game=game, method=method, complete=complete, params=params)
+
+
+def returns_equilibria(method: str, complete: bool = True) -> Callable[[Callable[..., list]], Callable[..., Equilibria]]:
+    """Decorator for a normal-form solver ``f(game, ...)``: its list comes back as :class:`Equilibria`."""
+    import functools
+
+    def wrap(f: Callable[..., list]) -> Callable[..., Equilibria]:
+        @functools.wraps(f)
+        def solver(*args: Any, **kwargs: Any) -> Equilibria:
+            out = f(*args, **kwargs)
+            game = args[0] if args else kwargs.get("game")
+            return equilibria_of(out, game, method, complete)
+
+        return solver
+
+    return wrap
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class Equilibrium(Result):
     """A Nash equilibrium (or another solution) of a normal-form game.
 
     Solvers build it; user code reads it.
@@ -85,6 +321,13 @@ class Equilibrium:
         The tolerance of each player's regret (relative to that player's payoff scale).
     params : mapping
         Anything else the solver records (starting label, lambda, warnings ...).
+    labels : tuple of tuples
+        The strategy labels of each player.
+    game : NormalFormGame or None
+        The game it is an equilibrium of.
+
+    ``to_row()`` gives one column ``"<player>: <strategy>"`` per strategy (its
+    probability), ``"payoff <player>"`` per player, then ``method`` and ``exact``.
 
     References
     ----------
@@ -109,6 +352,7 @@ class Equilibrium:
     params: Mapping[str, Any] = field(default_factory=dict)
     labels: tuple = ()
     tols: tuple = ()
+    game: Any = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         if not self.tols:  # built with a single tolerance: every player gets it
@@ -152,14 +396,31 @@ class Equilibrium:
 
     __hash__ = None  # type: ignore[assignment]
 
+    def player_labels(self) -> tuple[str, ...]:
+        game_labels = getattr(self.game, "player_labels", None)
+        return tuple(game_labels) if game_labels else tuple(f"P{i + 1}" for i in range(len(self.strategies)))
+
+    def to_row(self) -> dict[str, Any]:
+        row: dict[str, Any] = {}
+        players = self.player_labels()
+        for i, s in enumerate(self.strategies):
+            names = self.labels[i] if i < len(self.labels) else tuple(str(k + 1) for k in range(len(s)))
+            for name, p in zip(names, s):
+                _put(row, f"{players[i]}: {name}", p)
+        for who, u in zip(players, self.payoffs):
+            _put(row, f"payoff {who}", u)
+        return self._protocol_tail(row)
+
     def __repr__(self) -> str:
         strat = "; ".join("(" + ", ".join(_fmt(p) for p in s) + ")" for s in self.strategies)
         pay = ", ".join(_fmt(p) for p in self.payoffs)
         return f"Equilibrium([{strat}], payoffs=({pay}), method={self.method!r})"
 
     def _repr_html_(self) -> str:
+        players = self.player_labels()
         rows = "".join(
-            f"<tr><td>{i + 1}</td><td>{', '.join(_fmt(p) for p in s)}</td><td>{_fmt(u)}</td></tr>"
+            f"<tr><td>{html.escape(players[i])}</td><td>{html.escape(', '.join(_fmt(p) for p in s))}</td>"
+            f"<td>{html.escape(_fmt(u))}</td></tr>"
             for i, (s, u) in enumerate(zip(self.strategies, self.payoffs))
         )
         return (
@@ -350,4 +611,5 @@ def make_equilibrium(
         params=dict(params),
         labels=game.strategy_labels,
         tols=tols,
+        game=game,
     )

@@ -158,8 +158,8 @@ def format_value(x: Any, style: str = "markdown", digits: int | None = None) -> 
         items = list(x)
         inner = ", ".join(_inner(v, style, digits) for v in items)
         return _wrap(inner, "(", ")", style)
-    if hasattr(x, "strategies") and hasattr(x, "payoffs"):  # an Equilibrium in a cell
-        return format_value(tuple(tuple(s) for s in x.strategies), style, digits)
+    if _is_result(x):  # an equilibrium in a cell: its strategies
+        return format_value(_strategies_value(x.strategies), style, digits)
     if type(x).__module__.startswith("sympy"):  # a symbolic value or condition (gametheory.symbolic)
         if getattr(x, "is_Rational", False):  # sympy prints its big integers through str(int)
             return format_value(Fraction(int(x.p), int(x.q)), style, digits)
@@ -173,6 +173,15 @@ def format_value(x: Any, style: str = "markdown", digits: int | None = None) -> 
     if style == "latex":
         return _escape(text)
     return _csv_text(text) if style == "csv" else text
+
+
+def _strategies_value(strategies: Any) -> Any:
+    """A result's strategies as plain tuples and dicts (numpy rows become tuples)."""
+    if isinstance(strategies, Mapping):
+        return {k: _strategies_value(v) for k, v in strategies.items()}
+    if isinstance(strategies, (list, tuple, np.ndarray)):
+        return tuple(_strategies_value(v) for v in strategies)
+    return strategies
 
 
 def _inner(v: Any, style: str, digits: int) -> str:
@@ -328,56 +337,30 @@ def read_csv(path_or_text: str | os.PathLike) -> pd.DataFrame:
 
 # ---------------------------------------------------------------------- rows
 def _is_result(x: Any) -> bool:
-    return hasattr(x, "payoffs") and (
-        hasattr(x, "strategies") or hasattr(x, "path") or (hasattr(x, "sender") and hasattr(x, "receiver"))
-    )
+    """A solver result: it follows :class:`gametheory.equilibrium.Result` and so has ``to_row()``.
 
-
-def _action_text(a: Any) -> str:
-    """An action on a path; a mixed behavior step (action -> probability) as ``h 1/2, t 1/2``."""
-    if isinstance(a, Mapping):
-        return "(" + ", ".join(f"{k} {format_value(v)}" for k, v in a.items() if v != 0) + ")"
-    return str(a)
+    Tables never guess a result's kind from its other attributes; the result says what
+    its row is.
+    """
+    return not isinstance(x, type) and callable(getattr(x, "to_row", None))
 
 
 def _result_row(eq: Any, k: int) -> dict:
-    row: dict[str, Any] = {"equilibrium": k}
-    if hasattr(eq, "sender") and hasattr(eq, "receiver"):  # perfect Bayesian equilibrium
-        row["kind"] = getattr(eq, "kind", None)
-        row["sender"] = dict(eq.sender)
-        row["receiver"] = dict(eq.receiver)
-        row["beliefs"] = {m: dict(b) for m, b in getattr(eq, "beliefs", {}).items()}
-        if hasattr(eq, "intuitive"):
-            row["intuitive"] = bool(eq.intuitive)
-        sender_pay, receiver_pay = eq.payoffs
-        for t, u in dict(sender_pay).items():
-            row[f"payoff sender {t}"] = u
-        row["payoff receiver"] = receiver_pay
-        return row
-    if hasattr(eq, "path") and not hasattr(eq, "strategies"):  # game-tree equilibrium
-        row["path"] = " > ".join(f"{p}: {_action_text(a)}" for p, a in eq.path)
-        outcome = getattr(eq, "outcome", None)
-        row["outcome"] = outcome if not isinstance(outcome, dict) else {str(k2): v for k2, v in outcome.items()}
-        players = getattr(getattr(eq, "game", None), "players", None) or [str(i + 1) for i in range(len(eq.payoffs))]
-        for pl, u in zip(players, eq.payoffs):
-            row[f"payoff {pl}"] = u
-    else:  # normal-form equilibrium
-        for i, s in enumerate(eq.strategies):
-            row[f"strategy_{i + 1}"] = tuple(s)
-        for i, u in enumerate(eq.payoffs):
-            row[f"payoff_{i + 1}"] = u
-    if getattr(eq, "method", ""):
-        row["method"] = eq.method
-    return row
+    row = eq.to_row()
+    bad = [c for c, v in row.items() if isinstance(v, (Mapping, list, tuple, set, np.ndarray))]
+    if bad:  # a row is flat: one column per entry (a result class that breaks this is a bug)
+        raise GameError(f"entry {k}: {type(eq).__name__}.to_row() is not flat (columns {bad[:3]} hold containers)")
+    return {"equilibrium": k, **row}
 
 
 def equilibria_frame(equilibria: Sequence[Any], **params: Any) -> pd.DataFrame:
     """One row per equilibrium, with an ``equilibrium`` index.
 
-    Normal-form equilibria give each player's strategy (a tuple of probabilities,
-    Fractions when exact) and payoff; game-tree equilibria their path, outcome and
-    payoffs; perfect Bayesian equilibria their kind, sender and receiver strategies,
-    beliefs, whether they are intuitive (Cho & Kreps 1987) and payoffs.  ``params``
+    Each row is the result's own ``to_row()`` (see :class:`gametheory.equilibrium.Result`):
+    one column per player/strategy entry named by the game's labels (a normal-form
+    equilibrium's ``"<player>: <strategy>"`` probabilities, a tree equilibrium's choice
+    at each information set, a PBE's ``"sender <type>"``, ``"receiver <message>"`` and
+    ``"belief <message>: <type>"``), the payoffs, ``method`` and ``exact``.  ``params``
     are prepended as columns (the parameter point the equilibria belong to).
     """
     rows = []
@@ -504,8 +487,8 @@ def _json_value(x: Any, digits: int = DATA_DIGITS) -> Any:
         return {str(k): _json_value(v, digits) for k, v in x.items()}
     if isinstance(x, (list, tuple, np.ndarray)):
         return [_json_value(v, digits) for v in x]
-    if hasattr(x, "strategies") and hasattr(x, "payoffs"):
-        return {"strategies": _json_value(x.strategies, digits), "payoffs": _json_value(x.payoffs, digits)}
+    if _is_result(x):
+        return {"strategies": _json_value(_strategies_value(x.strategies), digits), "payoffs": _json_value(x.payoffs, digits)}
     if isinstance(x, numbers.Rational):
         return _json_value(Fraction(int(x.numerator), int(x.denominator)))
     if type(x).__module__.startswith("sympy") and getattr(x, "is_Rational", False):

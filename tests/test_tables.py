@@ -116,9 +116,10 @@ def test_several_equilibria_are_rows_with_an_index():
     eqs = gt.solve(g)
     md = gt.to_table(eqs)
     lines = md.splitlines()
-    assert lines[0].startswith("| equilibrium | strategy_1 | strategy_2 | payoff_1 | payoff_2")
+    # one column per player/strategy entry (Equilibrium.to_row), named by the game's labels
+    assert lines[0].startswith("| equilibrium | P1: s1 | P1: s2 | P2: s1 | P2: s2 | payoff P1 | payoff P2")
     assert len(lines) == 2 + 3
-    assert "(2/3, 1/3)" in md and "(1/3, 2/3)" in md
+    assert "| 2 | 2/3 | 1/3 | 1/3 | 2/3 | 2/3 | 2/3 |" in md
     frame = equilibria_frame(eqs, stakes=1)
     assert frame["equilibrium"].tolist() == [0, 1, 2] and (frame["stakes"] == 1).all()
 
@@ -222,13 +223,13 @@ def test_tables_of_tree_and_signaling_equilibria():
                           actions=["duel", "not"], sender_payoff=sender, receiver_payoff=receiver)
     frame = equilibria_frame(gt.perfect_bayesian_equilibria(sg))
     assert frame["kind"].tolist() == ["pooling", "pooling"]
-    beer = frame[frame["sender"].map(lambda s: s["strong"]) == "beer"].iloc[0]
-    assert beer["intuitive"] and beer["beliefs"]["beer"] == {"strong": F(9, 10), "weak": F(1, 10)}
+    beer = frame[frame["sender strong"] == "beer"].iloc[0]
+    assert beer["intuitive"] and (beer["belief beer: strong"], beer["belief beer: weak"]) == (F(9, 10), F(1, 10))
     assert beer["payoff sender strong"] == 3 and beer["payoff receiver"] == F(9, 10)
-    quiche = frame[frame["sender"].map(lambda s: s["strong"]) == "quiche"].iloc[0]
+    quiche = frame[frame["sender strong"] == "quiche"].iloc[0]
     assert not quiche["intuitive"]
     tex = gt.to_table(gt.perfect_bayesian_equilibria(sg), format="latex")
-    assert "\\frac{9}{10}" in tex and "\\text{strong}" in tex
+    assert "\\frac{9}{10}" in tex and "belief beer: strong" in tex
 
 
 def test_large_numeric_tables_render():

@@ -81,7 +81,7 @@ def test_equilibria_of_a_game_with_huge_exact_payoffs_print_everywhere():
     for fmt in FORMATS:
         assert num in gt.to_table(eqs, format=fmt)
     back = read_csv(gt.to_table(eqs, format="csv"))
-    assert [tuple(s) for s in back.strategy_1] == [tuple(e.strategies[0]) for e in eqs]
+    assert [(a, b) for a, b in zip(back["P1: s1"], back["P1: s2"])] == [tuple(e.strategies[0]) for e in eqs]
     # game files and JSON documents of such games, and back
     assert game_from_json(game_to_json(g)) == g
     assert num in equilibria_to_json(eqs) and num in format_nfg(g)

@@ -41,6 +41,7 @@ from ._signaling import (
     intuitive_criterion,
     perfect_bayesian_equilibria,
 )
+from ..equilibrium import Equilibria, Result, _put
 from ..errors import InvalidGameError, SolverError
 from ..normal_form import NormalFormGame
 from ..numbers import as_number
@@ -323,8 +324,8 @@ class BayesianGame:
         return NormalFormGame(arrays, names, labels, exact=self.exact, title=self.title)
 
 
-@dataclass(frozen=True, eq=False)
-class BayesianEquilibrium:
+@dataclass(frozen=True, eq=False, repr=False)
+class BayesianEquilibrium(Result):
     """A Bayesian Nash equilibrium in behavior strategies.
 
     Attributes
@@ -339,6 +340,12 @@ class BayesianEquilibrium:
         Whether every type plays a pure action.
     normal_form_equilibrium : Equilibrium
         The equilibrium of the normal form it came from.
+
+    method, exact, tol, params, game
+        The result convention (:class:`gametheory.equilibrium.Result`); ``game`` is the :class:`BayesianGame`.
+
+    ``to_row()`` gives one column ``"<player> <type>: <action>"`` per behavior probability,
+    ``"payoff <player>"`` (ex ante) per player, then ``method`` and ``exact``.
 
     References
     ----------
@@ -364,6 +371,22 @@ class BayesianEquilibrium:
     interim_payoffs: dict
     is_pure: bool
     normal_form_equilibrium: Any = field(repr=False, default=None)
+    method: str = ""
+    exact: bool = False
+    tol: float = 0.0
+    params: Any = field(default_factory=dict)
+    game: Any = field(default=None, repr=False)
+
+    def to_row(self) -> dict[str, Any]:
+        row: dict[str, Any] = {}
+        for pl, by_type in self.strategies.items():
+            for t, dist in by_type.items():
+                for a, p in dist.items():
+                    _put(row, f"{pl} {t}: {a}", p)
+        players = getattr(self.game, "players", None) or list(self.strategies)
+        for pl, u in zip(players, self.payoffs):
+            _put(row, f"payoff {pl}", u)
+        return self._protocol_tail(row)
 
     def pure_strategy(self) -> dict | None:
         """dict player -> dict type -> action when pure, else None."""
@@ -426,7 +449,7 @@ def _interim(game: BayesianGame, beh: dict, exact: bool) -> tuple[dict, tuple]:
     return interim, tuple(ex_ante)
 
 
-def bayesian_nash_equilibria(game: BayesianGame, method: str = "auto", form: str = "ex-ante", **options: Any) -> list[BayesianEquilibrium]:
+def bayesian_nash_equilibria(game: BayesianGame, method: str = "auto", form: str = "ex-ante", **options: Any) -> Equilibria:
     """Bayesian Nash equilibria of ``game`` through its normal form.
 
     Equilibria that coincide in behavior strategies (e.g. differ only at types of
@@ -446,7 +469,8 @@ def bayesian_nash_equilibria(game: BayesianGame, method: str = "auto", form: str
 
     Returns
     -------
-    list of BayesianEquilibrium
+    Equilibria of BayesianEquilibrium
+        A list carrying the normal-form solve's ``method`` and ``complete``; each has
         ``strategies`` (player -> type -> action -> probability), ex-ante ``payoffs`` and
         ``interim_payoffs``.
 
@@ -495,5 +519,5 @@ def bayesian_nash_equilibria(game: BayesianGame, method: str = "auto", form: str
         seen.append(key)
         interim, ex_ante = _interim(game, beh, eq.exact)
         pure = all(any(p == 1 for p in d.values()) for st in beh.values() for d in st.values())
-        out.append(BayesianEquilibrium(beh, ex_ante, interim, pure, eq))
-    return out
+        out.append(BayesianEquilibrium(beh, ex_ante, interim, pure, eq, eq.method, eq.exact, eq.tol, {"form": form}, game))
+    return Equilibria(out, game=game, method=eqs.method, complete=eqs.complete, params={"form": form, **eqs.params})

@@ -28,12 +28,13 @@ from __future__ import annotations
 
 import itertools
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
 from ..numbers import num_text
-from ._signaling import SignalingGame, _check_game
+from ._signaling import SignalingGame, _check_game, _signaling_row
+from ..equilibrium import Equilibria, Result
 from ..errors import InvalidGameError
 
 __all__ = ["SemiSeparatingEquilibrium", "semi_separating_equilibria", "DegenerateSignalingWarning"]
@@ -59,7 +60,7 @@ class DegenerateSignalingWarning(UserWarning):
 
 
 @dataclass(frozen=True, eq=False)
-class SemiSeparatingEquilibrium:
+class SemiSeparatingEquilibrium(Result):
     """A hybrid PBE of a two-type signaling game.
 
     Attributes
@@ -82,6 +83,15 @@ class SemiSeparatingEquilibrium:
         Probability of the first of the two actions the receiver mixes after it.
     payoffs : tuple
         (type -> sender payoff, receiver expected payoff).
+
+    strategies : dict
+        ``{"sender": sender, "receiver": receiver}``, the result convention's name for the pair.
+    method, exact, tol, params, game
+        The result convention (:class:`gametheory.equilibrium.Result`); ``game`` is the :class:`SignalingGame`.
+
+    ``to_row()``: ``kind``, ``mixing type``, ``q``, ``r``, ``"sender <type>: <message>"``
+    and ``"receiver <message>: <action>"`` probabilities, ``"belief <message>: <type>"``,
+    payoffs, ``method``, ``exact``.
 
     References
     ----------
@@ -116,16 +126,29 @@ class SemiSeparatingEquilibrium:
     payoffs: tuple
     exact: bool = True
     kind: str = "semi-separating"
+    method: str = "indifference conditions"
+    tol: float = 0.0
+    params: Any = field(default_factory=dict, repr=False)
+    game: Any = field(default=None, repr=False)
+
+    @property
+    def strategies(self) -> dict:
+        return {"sender": self.sender, "receiver": self.receiver}
+
+    def to_row(self) -> dict[str, Any]:
+        head = {"kind": self.kind, "mixing type": str(self.mixing_type), "q": self.q, "r": self.r}
+        return self._protocol_tail(_signaling_row(self, head, {}))
 
     def __repr__(self) -> str:
+        off = ", ".join(f"{m!r} -> {next(iter(self.receiver[m]))!r}" for m in self.belief_sets)
         return (
             f"SemiSeparating({self.mixing_type!r} sends {self.pooled_message!r} w.p. {num_text(self.q)}, "
             f"else {self.separating_message!r}; receiver after {self.pooled_message!r}: "
-            f"{self.receiver[self.pooled_message]})"
+            f"{self.receiver[self.pooled_message]}" + (f"; off path: {off}" if off else "") + ")"
         )
 
 
-def semi_separating_equilibria(sg: SignalingGame) -> list[SemiSeparatingEquilibrium]:
+def semi_separating_equilibria(sg: SignalingGame) -> Equilibria:
     """All semi-separating equilibria of a two-type signaling game in which one type mixes
     over two messages and the receiver mixes over two actions after the pooled message.
 
@@ -139,7 +162,9 @@ def semi_separating_equilibria(sg: SignalingGame) -> list[SemiSeparatingEquilibr
 
     Returns
     -------
-    list of SemiSeparatingEquilibrium
+    Equilibria of SemiSeparatingEquilibrium
+        A list; ``complete=False`` when a :class:`DegenerateSignalingWarning` said a
+        continuum is not listed.  Each has
         Each with the ``mixing_type``, its probability ``q`` of the pooled message and
         the receiver's probability ``r`` of the first action it mixes.
 
@@ -185,6 +210,7 @@ def semi_separating_equilibria(sg: SignalingGame) -> list[SemiSeparatingEquilibr
     one = Fraction(1) if sg.exact else 1.0
     f, g = sg.sender_table, sg.receiver_table
     out: list[SemiSeparatingEquilibrium] = []
+    unlisted = False  # a DegenerateSignalingWarning: some hybrid equilibria are not listed
     offpath_sets = {m: {a: sg.belief_set(m, a) for a in sg.actions} for m in sg.messages}
     for t_m, t_p in (sg.types, sg.types[::-1]):
         p_m, p_p = sg.prior_of(t_m), sg.prior_of(t_p)
@@ -194,12 +220,13 @@ def semi_separating_equilibria(sg: SignalingGame) -> list[SemiSeparatingEquilibr
             sep_belief = {t_m: one, t_p: zero}
             for b in sg.best_responses(m2, sep_belief):
                 z = f[t_m][m2][b]
-                _warn_pure_continuum(sg, t_m, t_p, m1, m2, b, z)
+                unlisted |= _warn_pure_continuum(sg, t_m, t_p, m1, m2, b, z)
                 for a, a2 in itertools.combinations(sg.actions, 2):
                     d_p = g[t_p][m1][a] - g[t_p][m1][a2]
                     d_m = g[t_m][m1][a] - g[t_m][m1][a2]
                     if abs(d_p - d_m) <= rtol:
                         if abs(d_p) <= rtol and abs(f[t_m][m1][a] - f[t_m][m1][a2]) > tol:
+                            unlisted = True
                             warnings.warn(
                                 f"actions {a!r} and {a2!r} tie for the receiver after {m1!r} at every belief; "
                                 "hybrid equilibria with a free posterior are not listed",
@@ -218,6 +245,7 @@ def semi_separating_equilibria(sg: SignalingGame) -> list[SemiSeparatingEquilibr
                     x, y = f[t_m][m1][a], f[t_m][m1][a2]
                     if abs(x - y) <= tol:
                         if abs(z - x) <= tol:
+                            unlisted = True
                             warnings.warn(
                                 f"type {t_m!r} is indifferent between {a!r} and {a2!r} after {m1!r} and "
                                 f"{m2!r}: the receiver's mixture is not pinned down; not listed",
@@ -266,14 +294,18 @@ def semi_separating_equilibria(sg: SignalingGame) -> list[SemiSeparatingEquilibr
                                 r,
                                 ({t: eq_pay[t] for t in sg.types}, pay_r),
                                 sg.exact,
+                                tol=tol,
+                                game=sg,
                             )
                         )
-    return out
+    return Equilibria(out, game=sg, method="indifference conditions", complete=not unlisted, exact=sg.exact)
 
 
-def _warn_pure_continuum(sg: SignalingGame, t_m, t_p, m1, m2, b, z) -> None:
-    """Warn when ``t_m`` is exactly indifferent between m1 (pure reply) and m2: q is then free."""
+def _warn_pure_continuum(sg: SignalingGame, t_m, t_p, m1, m2, b, z) -> bool:
+    """Warn when ``t_m`` is exactly indifferent between m1 (pure reply) and m2: q is then free.
+    Returns whether it warned."""
     tol = sg.sender_tol  # sender payoffs only
+    warned = False
     for a in sg.actions:
         if abs(sg.sender_table[t_m][m1][a] - z) > tol:
             continue
@@ -292,3 +324,5 @@ def _warn_pure_continuum(sg: SignalingGame, t_m, t_p, m1, m2, b, z) -> None:
                     DegenerateSignalingWarning,
                     stacklevel=3,
                 )
+                warned = True
+    return warned

@@ -43,6 +43,7 @@ from typing import Any, Callable, Sequence
 
 from ..numbers import num_text
 from ._beliefs import BeliefSet, belief_set
+from ..equilibrium import Equilibria, Result, _put
 from ..errors import InvalidGameError, SolverError
 from ..numbers import as_number, default_tol
 
@@ -343,7 +344,7 @@ class IntuitiveCheck:
 
 
 @dataclass(frozen=True, eq=False)
-class PerfectBayesianEquilibrium:
+class PerfectBayesianEquilibrium(Result):
     """A pure perfect Bayesian equilibrium of a :class:`SignalingGame`.
 
     Attributes
@@ -366,6 +367,15 @@ class PerfectBayesianEquilibrium:
         The type that would deviate and to which message, when ``intuitive`` is False.
     payoffs : tuple
         (type -> sender payoff, receiver expected payoff).
+
+    strategies : dict
+        ``{"sender": sender, "receiver": receiver}``, the result convention's name for the pair.
+    method, exact, tol, params, game
+        The result convention (:class:`gametheory.equilibrium.Result`); ``game`` is the :class:`SignalingGame`, ``tol`` the sender tolerance of the deviation check.
+
+    ``to_row()``: ``kind``, ``"sender <type>"`` (message), ``"receiver <message>"``
+    (reply), ``"belief <message>: <type>"``, ``intuitive``, ``"payoff sender <type>"``,
+    ``"payoff receiver"``, ``method``, ``exact``.
 
     References
     ----------
@@ -400,6 +410,17 @@ class PerfectBayesianEquilibrium:
     payoffs: tuple
     exact: bool = True
     intuitive_failures: tuple = field(default=(), repr=False)
+    method: str = "pure PBE enumeration"
+    tol: float = 0.0
+    params: Any = field(default_factory=dict, repr=False)
+    game: Any = field(default=None, repr=False)
+
+    @property
+    def strategies(self) -> dict:
+        return {"sender": self.sender, "receiver": self.receiver}
+
+    def to_row(self) -> dict[str, Any]:
+        return self._protocol_tail(_signaling_row(self, {"kind": self.kind}, {"intuitive": bool(self.intuitive)}))
 
     @property
     def sender_payoffs(self) -> dict:
@@ -433,6 +454,27 @@ class PerfectBayesianEquilibrium:
             + (f"<br>off-path beliefs:<ul>{off}</ul>" if off else "")
             + f"<small>intuitive criterion: {note}</small>"
         )
+
+
+def _signaling_row(eq: Any, head: dict, middle: dict) -> dict[str, Any]:
+    """The flat row of a signaling equilibrium: strategies (a mixed choice as one column per
+    option), beliefs, ``middle``, payoffs."""
+    row = dict(head)
+    for side, strat in (("sender", eq.sender), ("receiver", eq.receiver)):
+        for who, choice in strat.items():
+            if isinstance(choice, dict):
+                for option, p in choice.items():
+                    _put(row, f"{side} {who}: {option}", p)
+            else:
+                _put(row, f"{side} {who}", choice)
+    for m, belief in eq.beliefs.items():
+        for t, p in belief.items():
+            _put(row, f"belief {m}: {t}", p)
+    row.update(middle)
+    for t, u in eq.payoffs[0].items():
+        _put(row, f"payoff sender {t}", u)
+    _put(row, "payoff receiver", eq.payoffs[1])
+    return row
 
 
 def _kind(sg: SignalingGame, sender: dict) -> str:
@@ -519,7 +561,7 @@ def intuitive_criterion(sg: SignalingGame, pbe: PerfectBayesianEquilibrium) -> I
 
 def perfect_bayesian_equilibria(
     sg: SignalingGame, intuitive: bool | None = None, max_sender_strategies: int = 1_000_000
-) -> list[PerfectBayesianEquilibrium]:
+) -> Equilibria:
     """ALL pure perfect Bayesian equilibria of a finite signaling game.
 
     Receiver ties are enumerated (each best response gives its own equilibrium); each
@@ -537,7 +579,8 @@ def perfect_bayesian_equilibria(
 
     Returns
     -------
-    list of PerfectBayesianEquilibrium
+    Equilibria of PerfectBayesianEquilibrium
+        A list (complete: all pure PBE, or all that pass/fail the criterion); each has
         Each with ``sender`` (type -> message), ``receiver`` (message -> action),
         ``beliefs``, ``belief_sets``, ``kind`` ("pooling", "separating", "partial") and
         ``intuitive``.
@@ -629,7 +672,9 @@ def perfect_bayesian_equilibria(
                 (pay_s, pay_r),
                 sg.exact,
                 check.failures,
+                tol=tol,
+                game=sg,
             )
             if intuitive is None or pbe.intuitive == intuitive:
                 out.append(pbe)
-    return out
+    return Equilibria(out, game=sg, method="pure PBE enumeration", exact=sg.exact, params={"intuitive": intuitive})

@@ -185,7 +185,7 @@ class AggregativeGame:
         G = float(self.weights @ q)
         reg = self.regret(q) if check and self.n <= 5000 else np.array([np.nan])
         return ContinuousEquilibrium(q, self.payoff(q, np.full(self.n, G)), method, float(np.nanmax(reg)) if check and self.n <= 5000 else float("nan"),
-                                     {"aggregate": G})
+                                     {"aggregate": G}, tol=tol, game=self)
 
     def _verified(self, run: Any, start: Any, name: str) -> np.ndarray:
         """A generic solver's point, checked by :meth:`regret`: a KKT root can be spurious

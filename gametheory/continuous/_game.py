@@ -13,25 +13,35 @@ from typing import Any, Callable, Mapping
 import numpy as np
 from scipy import optimize
 
+from ..equilibrium import Result, _put
 from ..errors import GameError, InvalidGameError, SolverError
 
 
 @dataclass(frozen=True, eq=False)
-class ContinuousEquilibrium:
+class ContinuousEquilibrium(Result):
     """A Nash equilibrium of a continuous game: actions, payoffs, how it was found.
 
     Attributes
     ----------
     actions : numpy.ndarray
         One action per player.
-    payoffs : numpy.ndarray
+    payoffs : tuple of float
         One payoff per player.
+    strategies : tuple
+        The actions (the result convention's name).
     method : str
         The algorithm ("replacement", "root", "best-response").
     max_regret : float
         The largest gain from a deviation found by the grid check.
     params : mapping
         Anything else the solver records.
+
+    exact, tol, game
+        The result convention (:class:`gametheory.equilibrium.Result`): ``exact`` is False,
+        ``tol`` the solver's stopping tolerance, ``game`` the game solved.
+
+    ``to_row()``: ``"action <i>"`` and ``"payoff <i>"`` per player (players numbered
+    from 1), ``aggregate`` when there is one, ``max regret``, ``method``, ``exact``.
 
     References
     ----------
@@ -46,14 +56,35 @@ class ContinuousEquilibrium:
     """
 
     actions: np.ndarray
-    payoffs: np.ndarray
+    payoffs: tuple
     method: str
     max_regret: float = float("nan")
     params: Mapping[str, Any] = field(default_factory=dict)
+    tol: float = 0.0
+    game: Any = field(default=None, repr=False)
+    exact: bool = False
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "payoffs", tuple(float(u) for u in np.asarray(self.payoffs, dtype=float).ravel()))
 
     @property
     def aggregate(self) -> Any:
         return self.params.get("aggregate")
+
+    @property
+    def strategies(self) -> tuple:
+        return tuple(float(a) for a in np.asarray(self.actions, dtype=float).ravel())
+
+    def to_row(self) -> dict[str, Any]:
+        row: dict[str, Any] = {}
+        for i, a in enumerate(self.strategies):
+            _put(row, f"action {i + 1}", a)
+        for i, u in enumerate(self.payoffs):
+            _put(row, f"payoff {i + 1}", u)
+        if self.aggregate is not None:
+            row["aggregate"] = float(self.aggregate)
+        row["max regret"] = float(self.max_regret)
+        return self._protocol_tail(row)
 
     def __repr__(self) -> str:
         return f"ContinuousEquilibrium(actions={self.actions!r}, method={self.method!r}, max_regret={self.max_regret:.3g})"
@@ -196,4 +227,4 @@ class ContinuousGame:
         else:
             raise GameError(f"unknown method {method!r}; use 'root' or 'best-response'")
         reg = self.regret(q)
-        return ContinuousEquilibrium(q, self.payoffs(q), method, float(reg.max()))
+        return ContinuousEquilibrium(q, self.payoffs(q), method, float(reg.max()), tol=tol, game=self)

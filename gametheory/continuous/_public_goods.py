@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import cached_property
 from typing import Any, Mapping
 
 import numpy as np
@@ -19,11 +20,12 @@ from ._aggregative import AggregativeGame
 from ._inputs import _col, _numbers, _per_player, _scalar
 from ._piecewise import solve_piecewise_linear
 from ._utilities import CES, CobbDouglas, Custom, Preference, QuasiLinear
+from ..equilibrium import Result, _put
 from ..errors import GameError, InvalidGameError
 
 
 @dataclass(frozen=True, eq=False)
-class PublicGoodsEquilibrium:
+class PublicGoodsEquilibrium(Result):
     """An allocation of a public-goods economy (Nash, Pareto or Lindahl).
 
     Attributes
@@ -45,6 +47,15 @@ class PublicGoodsEquilibrium:
         Whether the equilibrium is unique.
     prices : numpy.ndarray or None
         Lindahl prices.
+
+    strategies, payoffs, tol, game
+        The result convention (:class:`gametheory.equilibrium.Result`): ``strategies`` the
+        contributions as a tuple, ``payoffs`` each ally's utility at the allocation (floats:
+        utilities are generally irrational even when the allocation is exact), ``tol`` the
+        solver tolerance, ``game`` the :class:`PublicGoodsGame`.
+
+    ``to_row()``: ``concept``, ``total``, ``"contribution <i>"`` and ``"payoff <i>"`` per ally
+    (numbered from 1), ``contributors``, ``unique``, ``method``, ``exact``.
 
     References
     ----------
@@ -71,6 +82,30 @@ class PublicGoodsEquilibrium:
     prices: np.ndarray | None = None
     note: str = ""
     params: Mapping[str, Any] = field(default_factory=dict)
+    game: Any = field(default=None, repr=False)
+    tol: float = 0.0
+
+    @property
+    def strategies(self) -> tuple:
+        return tuple(self.contributions.tolist())
+
+    @cached_property
+    def payoffs(self) -> tuple:  # type: ignore[override]
+        """Each ally's utility at the allocation (empty without a game)."""
+        if self.game is None:
+            return ()
+        q = np.asarray(self.contributions, dtype=float)
+        return tuple(float(u) for u in self.game.payoff(q, np.full(len(q), float(self.total))))
+
+    def to_row(self) -> dict[str, Any]:
+        row: dict[str, Any] = {"concept": self.concept, "total": self.total}
+        for i, q in enumerate(self.strategies):
+            _put(row, f"contribution {i + 1}", q)
+        for i, u in enumerate(self.payoffs):
+            _put(row, f"payoff {i + 1}", u)
+        row["contributors"] = self.n_contributors
+        row["unique"] = bool(self.unique)
+        return self._protocol_tail(row)
 
     @property
     def private(self) -> np.ndarray:
@@ -345,7 +380,7 @@ class PublicGoodsGame(AggregativeGame):
         inc = np.array(self.incomes_exact, dtype=object) if exact else self.incomes
         if total is None:
             total = sum(w * qi for w, qi in zip(self.weights_exact, q)) if exact else float(self.weights @ q)
-        return PublicGoodsEquilibrium(total, q, inc, concept, method, exact, unique, prices, note, params)
+        return PublicGoodsEquilibrium(total, q, inc, concept, method, exact, unique, prices, note, params, game=self)
 
     # -- efficiency benchmarks -------------------------------------------------------------
     def _need_unweighted(self, what: str) -> None:

@@ -40,6 +40,7 @@ from typing import Any, Callable, Hashable, Mapping, Sequence
 import numpy as np
 from scipy import optimize
 
+from ..equilibrium import Result, _put
 from ..errors import GameError, InvalidGameError, SolverError
 from ..numbers import as_number, is_exact_number, to_exact
 
@@ -100,6 +101,52 @@ class AirportGame:
         if not coalition:
             return 0
         return max(self.costs[self._index[p]] for p in coalition)
+
+
+class Allocation(Result, dict):
+    """A cooperative solution: the dict ``{player: share}`` it always was, plus the result
+    convention (:class:`gametheory.equilibrium.Result`).
+
+    ``payoffs`` is the shares as a tuple in player order; a cooperative solution has no
+    strategies, so ``strategies`` is the allocation itself (a plain dict).  ``method`` is
+    ``"shapley"``, ``"airport shapley"`` or ``"nucleolus"``; ``game`` the :class:`TUGame` (or
+    :class:`AirportGame`), ``exact`` whether the shares are exact, ``tol`` the tolerance
+    behind them (0 when exact).  ``to_row()``: ``"share <player>"`` per player, ``method``, ``exact``.
+    """
+
+    def __init__(self, shares: Mapping[Hashable, Any], *, game: Any, method: str, exact: bool, tol: float = 0.0,
+                 params: Mapping[str, Any] | None = None) -> None:
+        dict.__init__(self, shares)
+        self.game = game
+        self.method = method
+        self.exact = bool(exact)
+        self.tol = 0.0 if exact else float(tol)
+        self.params = dict(params or {})
+
+    @property
+    def payoffs(self) -> tuple:  # type: ignore[override]
+        return tuple(self.values())
+
+    @property
+    def strategies(self) -> dict:  # type: ignore[override]
+        return dict(self)
+
+    def to_row(self) -> dict[str, Any]:
+        row: dict[str, Any] = {}
+        for p, v in self.items():
+            _put(row, f"share {p}", v)
+        return self._protocol_tail(row)
+
+    def __reduce__(self) -> tuple:  # keep the attributes through pickling (sweep workers)
+        return (_allocation, (dict(self), self.game, self.method, self.exact, self.tol, self.params))
+
+
+def _allocation(shares: dict, game: Any, method: str, exact: bool, tol: float, params: dict) -> Allocation:
+    return Allocation(shares, game=game, method=method, exact=exact, tol=tol, params=params)
+
+
+def _exact_values(values: Sequence[Any]) -> bool:
+    return all(isinstance(v, (int, Fraction)) and not isinstance(v, bool) for v in values)
 
 
 class TUGame:
@@ -284,8 +331,10 @@ def airport_shapley(costs: Sequence[Any]) -> list:
     return out
 
 
-def shapley_value(players: Sequence[Hashable] | int, cost: Callable | Mapping, game: str = "cost") -> dict:
+def shapley_value(players: Sequence[Hashable] | int, cost: Callable | Mapping, game: str = "cost") -> Allocation:
     """The Shapley value as ``{player: share}``: exact Fractions for exact values.
+
+    The dict is an :class:`Allocation`, which also records ``method``, ``exact`` and ``game``.
 
     Enumerates the 2^n coalitions with numpy (n <= 20); the airport game
     (:class:`AirportGame`) uses the closed form of Littlechild & Owen (1973).
@@ -322,9 +371,9 @@ def shapley_value(players: Sequence[Hashable] | int, cost: Callable | Mapping, g
     --------
     >>> import gametheory as gt
     >>> glove = lambda S: 1 if 0 in S and (1 in S or 2 in S) else 0  # one left glove, two right
-    >>> gt.shapley_value(3, glove, game="value")
+    >>> dict(gt.shapley_value(3, glove, game="value"))
     {0: Fraction(2, 3), 1: Fraction(1, 6), 2: Fraction(1, 6)}
-    >>> gt.shapley_value(3, gt.cooperative.AirportGame([1, 2, 4]))  # runway costs
+    >>> dict(gt.shapley_value(3, gt.cooperative.AirportGame([1, 2, 4])))  # runway costs
     {0: Fraction(1, 3), 1: Fraction(5, 6), 2: Fraction(17, 6)}
     """
     if isinstance(cost, AirportGame) and not isinstance(players, TUGame):
@@ -333,7 +382,7 @@ def shapley_value(players: Sequence[Hashable] | int, cost: Callable | Mapping, g
             raise InvalidGameError("the players do not match the airport game's players")
         sh = airport_shapley(cost.costs)
         by = dict(zip(cost.players, sh))
-        return {p: by[p] for p in plist}
+        return Allocation({p: by[p] for p in plist}, game=cost, method="airport shapley", exact=_exact_values(sh), tol=_TOL)
     g = _game(players, cost, game)
     n = g.n
     masks, sizes = g.masks, g.sizes
@@ -356,7 +405,7 @@ def shapley_value(players: Sequence[Hashable] | int, cost: Callable | Mapping, g
         for k in range(n):
             S = masks[(masks >> k) & 1 == 0]
             out.append(float(np.dot(wf[sizes[S]], g.values[S | (1 << k)] - g.values[S])))
-    return g.as_dict(out)
+    return Allocation(g.as_dict(out), game=g, method="shapley", exact=g.exact, tol=_TOL)
 
 
 def _coalition_matrix(g: TUGame) -> np.ndarray:
@@ -521,7 +570,7 @@ def _exact_solve(A: list[list[Fraction]], b: list[Fraction], nvar: int) -> list[
     return [rows[k][-1] for k in range(nvar)]
 
 
-def nucleolus(players: Any, cost: Any, game: str = "cost") -> dict:
+def nucleolus(players: Any, cost: Any, game: str = "cost") -> Allocation:
     """The nucleolus as ``{player: share}``, by sequential linear programs.
 
     For a cost game, the allocation of costs that lexicographically minimizes the
@@ -562,7 +611,7 @@ def nucleolus(players: Any, cost: Any, game: str = "cost") -> dict:
     --------
     >>> import gametheory as gt
     >>> glove = lambda S: 1 if 0 in S and (1 in S or 2 in S) else 0  # one left glove, two right
-    >>> gt.nucleolus(3, glove, game="value")
+    >>> dict(gt.nucleolus(3, glove, game="value"))
     {0: Fraction(1, 1), 1: Fraction(0, 1), 2: Fraction(0, 1)}
     """
     g = _game(players, cost, game)
@@ -571,7 +620,7 @@ def nucleolus(players: Any, cost: Any, game: str = "cost") -> dict:
     vN = v[g.grand]
     if n == 1:
         x = [g.values[g.grand]]
-        return g.as_dict(x)
+        return Allocation(g.as_dict(x), game=g, method="nucleolus", exact=g.exact, tol=_TOL)
     singles = np.array([v[1 << k] for k in range(n)])
     if singles.sum() > vN + _TOL * (1 + abs(vN)):
         raise GameError("the imputation set is empty (the players' stand-alone values exceed the grand coalition's)")
@@ -620,9 +669,9 @@ def nucleolus(players: Any, cost: Any, game: str = "cost") -> dict:
         xe = _nucleolus_exact(g, fixed, levels)
         if xe is not None and np.max(np.abs(np.array([float(a) for a in xe]) - xf)) <= 1e-6 * (1 + np.max(np.abs(xf))):
             out = [-a for a in xe] if g.kind == "cost" else xe
-            return g.as_dict(out)
+            return Allocation(g.as_dict(out), game=g, method="nucleolus", exact=True)
     out = [-float(a) for a in xf] if g.kind == "cost" else [float(a) for a in xf]
-    return g.as_dict(out)
+    return Allocation(g.as_dict(out), game=g, method="nucleolus", exact=False, tol=_TOL)
 
 
 def _nucleolus_exact(g: TUGame, fixed: list[tuple[int, int]], levels: list[float]) -> list[Fraction] | None:

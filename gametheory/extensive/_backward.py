@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from ..equilibrium import Equilibria
 from ..errors import InvalidGameError, SolverError
 from ._game import DECISION, ExtensiveFormGame
 from ._result import TreeEquilibrium
@@ -257,7 +258,7 @@ def _require_pi(tree: Any, who: str) -> None:
         )
 
 
-def backward_induction(tree: ExtensiveFormGame, limit: int | None = DEFAULT_LIMIT) -> list[TreeEquilibrium]:
+def backward_induction(tree: ExtensiveFormGame, limit: int | None = DEFAULT_LIMIT) -> Equilibria:
     """ALL pure subgame-perfect equilibria of a perfect-information tree (chance moves allowed).
 
     Ties are enumerated, never broken: each SPE picks one maximizer at every decision node.
@@ -272,7 +273,8 @@ def backward_induction(tree: ExtensiveFormGame, limit: int | None = DEFAULT_LIMI
 
     Returns
     -------
-    list of TreeEquilibrium
+    Equilibria of TreeEquilibrium
+        A list (``complete`` is True: all pure SPE); each has
         Each with ``payoffs``, ``path``, ``outcome`` and ``strategy``; exact for exact trees.
 
     Raises
@@ -305,7 +307,8 @@ def backward_induction(tree: ExtensiveFormGame, limit: int | None = DEFAULT_LIMI
     exact = tree.exact
     tol = tree.tol
     if not bi.multi[0]:
-        return [TreeEquilibrium(tree, _payoff_tuple(bi._value(0), exact), "backward induction", exact, tol, {}, bi.choice)]
+        only = TreeEquilibrium(tree, _payoff_tuple(bi._value(0), exact), "backward induction", exact, tol, {}, bi.choice)
+        return Equilibria([only], game=tree, method="backward induction", exact=exact)
     n = bi.count(cap=limit)
     if limit is not None and n > limit:
         raise SolverError(
@@ -320,4 +323,4 @@ def backward_induction(tree: ExtensiveFormGame, limit: int | None = DEFAULT_LIMI
             nodes = np.fromiter(overrides.keys(), dtype=np.int64, count=len(overrides))
             choice[nodes] = np.fromiter(overrides.values(), dtype=np.int64, count=len(overrides))
         out.append(TreeEquilibrium(tree, _payoff_tuple(x, exact), "backward induction", exact, tol, {}, choice))
-    return out
+    return Equilibria(out, game=tree, method="backward induction", exact=exact)

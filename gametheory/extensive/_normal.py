@@ -24,6 +24,7 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
+from ..equilibrium import Equilibria
 from ..errors import InvalidGameError, InvalidProfileError, SolverError
 from ._game import CHANCE, DECISION, TERMINAL, ExtensiveFormGame
 from ._result import TreeEquilibrium
@@ -563,8 +564,8 @@ def _straddles(tree: ExtensiveFormGame, v: int, rank: np.ndarray, size: np.ndarr
 
 def subgame_perfect_equilibria(
     tree: ExtensiveFormGame, method: str = "auto", limit: int | None = 10_000, **options: Any
-) -> list[TreeEquilibrium]:
-    """Subgame-perfect equilibria in behavior strategies.
+) -> Equilibria:
+    """Subgame-perfect equilibria in behavior strategies (Selten 1965, 1975).
 
     Perfect-information trees: all pure SPE by :func:`backward_induction`.  Otherwise the
     proper subgames are solved bottom-up: each smallest unsolved subgame, with the subgames
@@ -587,7 +588,8 @@ def subgame_perfect_equilibria(
 
     Returns
     -------
-    list of TreeEquilibrium
+    Equilibria of TreeEquilibrium
+        A list, ``complete`` when every subgame's solve was; each has
 
     Raises
     ------
@@ -617,16 +619,21 @@ def subgame_perfect_equilibria(
     if tree.is_perfect_information:
         from ._backward import backward_induction
 
-        return [
-            TreeEquilibrium(e.game, e.payoffs, "subgame perfection (backward induction)", e.exact, e.tol, e.params, e.choice)
-            for e in backward_induction(tree, limit=limit)
-        ]
+        spe = backward_induction(tree, limit=limit)
+        return Equilibria(
+            (
+                TreeEquilibrium(e.game, e.payoffs, "subgame perfection (backward induction)", e.exact, e.tol, e.params, e.choice)
+                for e in spe
+            ),
+            game=tree, method="subgame perfection (backward induction)", complete=spe.complete,
+        )
     tree.check_perfect_recall()
     from ..solvers.dispatch import solve
 
     roots = subgame_roots(tree)
     below = _subgames_below(tree, roots)
     sols: dict[int, list[tuple[dict[int, tuple], tuple, list[int]]]] = {}
+    incomplete: list[int] = []  # subgames whose normal-form solve was not complete
     for r in reversed(roots):  # descendants before ancestors
         kids = below[r]
         combos_n = 1
@@ -644,7 +651,7 @@ def subgame_perfect_equilibria(
             for s in combo:
                 beh0.update(s[0])
                 arb0.extend(s[2])
-            for beh, pay, arb in _solve_truncated(tree, r, cut, solve, method, options):
+            for beh, pay, arb in _solve_truncated(tree, r, cut, solve, method, options, incomplete):
                 merged = dict(beh0)
                 merged.update(beh)
                 out.append((merged, pay, arb0 + arb))
@@ -658,7 +665,7 @@ def subgame_perfect_equilibria(
         exact = tree.exact and all(isinstance(x, Fraction) for probs in beh.values() for x in probs)
         e = _profile(tree, beh, "subgame perfection", exact, {"arbitrary_infosets": [tree.infosets[h].key for h in arb], "solver": method})
         results.append(e)
-    return results
+    return Equilibria(results, game=tree, method="subgame perfection", complete=not incomplete, params={"solver": method})
 
 
 def _subgames_below(tree: ExtensiveFormGame, roots: list[int]) -> dict[int, list[int]]:
@@ -677,7 +684,9 @@ def _subgames_below(tree: ExtensiveFormGame, roots: list[int]) -> dict[int, list
     return below
 
 
-def _solve_truncated(tree: ExtensiveFormGame, r: int, cut: dict, solve: Any, method: str, options: dict) -> list[tuple]:
+def _solve_truncated(
+    tree: ExtensiveFormGame, r: int, cut: dict, solve: Any, method: str, options: dict, incomplete: list | None = None
+) -> list[tuple]:
     """Equilibria of the subgame at r with the solved subgames in ``cut`` replaced by payoffs."""
     exact = tree.exact
     # does anyone move here?
@@ -696,6 +705,8 @@ def _solve_truncated(tree: ExtensiveFormGame, r: int, cut: dict, solve: Any, met
         profiles = [[np.array([Fraction(x) for x in e[0]], dtype=object) if g.exact else np.array(e[0], dtype=float)] for e in eqs]
     else:
         found = solve(g, method=method, **options)
+        if incomplete is not None and not found.complete:
+            incomplete.append(r)
         profiles = [g.check_profile([list(s) for s in e.strategies]) for e in found]
         if not profiles:
             raise SolverError(f"the normal-form solver ({method!r}) returned no equilibrium for the subgame at node {r}")

@@ -15,15 +15,15 @@ from typing import Any, Hashable, Mapping
 
 import numpy as np
 
+from ..equilibrium import PROB_ZERO, Result, _fmt, _put
 from ..numbers import DEFAULT_TOL, num_text, repr_text
-from ..equilibrium import PROB_ZERO, _fmt
 from ._game import CHANCE, DECISION, ExtensiveFormGame
 
 __all__ = ["TreeEquilibrium"]
 
 
-@dataclass(frozen=True, eq=False)
-class TreeEquilibrium:
+@dataclass(frozen=True, eq=False, repr=False)
+class TreeEquilibrium(Result):
     """An equilibrium (or QRE) of a game tree.
 
     Attributes
@@ -42,6 +42,11 @@ class TreeEquilibrium:
     Derived (computed on first use): ``strategy`` (player -> node -> action),
     ``behavior`` (player -> information set -> action -> probability), ``path``,
     ``outcome``, ``terminal_probabilities``, ``reach``.
+
+    Information sets are named by their label, an unlabeled decision node by the actions
+    that lead to it from the root (``"challenge/resist"``; the root is ``"root"``), so
+    ``strategies``, ``to_row()`` and ``repr`` tell apart equilibria that differ only off
+    the path.
 
     References
     ----------
@@ -119,6 +124,39 @@ class TreeEquilibrium:
             probs = self.infoset_probs(h.index)
             out[g.players[h.player]][h.key] = _pure_or_dict(h.actions, probs)
         return out
+
+    def infoset_name(self, h: int) -> str:
+        """Readable name of information set ``h``: its label, else the actions leading to its node."""
+        info = self.game.infosets[h]
+        if info.label is not None:
+            return str(info.label)
+        return _history(self.game, info.nodes[0])
+
+    @cached_property
+    def strategies(self) -> dict[str, dict[str, Any]]:
+        """player label -> information-set name -> action (a dict action -> probability where it mixes).
+
+        The protocol name (:class:`gametheory.equilibrium.Result`); like ``strategy`` but
+        keyed by readable names (see the class docstring) instead of node ids.
+        """
+        g = self.game
+        out: dict[str, dict] = {p: {} for p in g.players}
+        for h in g.infosets:
+            _put(out[g.players[h.player]], self.infoset_name(h.index), _pure_or_dict(h.actions, self.infoset_probs(h.index)))
+        return out
+
+    def to_row(self) -> dict[str, Any]:
+        """``path``, ``outcome``, ``payoff <player>``, one ``"<player> at <information set>"``
+        column per information set (the action, or ``(a p, b q)`` where it mixes), ``method``, ``exact``."""
+        row: dict[str, Any] = {"path": " > ".join(f"{p}: {_action_text(a)}" for p, a in self.path)}
+        out = self.outcome
+        row["outcome"] = _action_text(out) if isinstance(out, dict) else out
+        for who, u in zip(self.game.players, self.payoffs):
+            _put(row, f"payoff {who}", u)
+        for who, strat in self.strategies.items():
+            for name, a in strat.items():
+                _put(row, f"{who} at {name}", _action_text(a))
+        return self._protocol_tail(row)
 
     # ------------------------------------------------------------------ what the profile induces
     @cached_property
@@ -227,21 +265,35 @@ class TreeEquilibrium:
         return out
 
     # ------------------------------------------------------------------ display
+    def _strategy_text(self) -> str:
+        """Every player's choice at every information set (a count beyond 50 information sets)."""
+        if len(self.game.infosets) > _SHOWN_INFOSETS:
+            return f"<{len(self.game.infosets)} information sets>"
+        return "; ".join(
+            f"{who}: " + ", ".join(f"{name} -> {_action_text(a)}" for name, a in strat.items())
+            for who, strat in self.strategies.items()
+            if strat
+        )
+
     def __repr__(self) -> str:
         pay = ", ".join(_fmt(p) for p in self.payoffs)
         out = self.outcome
         out_s = repr_text(out) if not isinstance(out, dict) else "{" + ", ".join(f"{k!r}: {_fmt(p)}" for k, p in out.items()) + "}"
-        return f"TreeEquilibrium(path={repr_text(self.path)}, outcome={out_s}, payoffs=({pay}), method={self.method!r})"
+        return (
+            f"TreeEquilibrium(path={repr_text(self.path)}, outcome={out_s}, payoffs=({pay}), "
+            f"strategies={{{self._strategy_text()}}}, method={self.method!r})"
+        )
 
     def _repr_html_(self) -> str:
         import html
 
         rows = []
-        for p, strat in self.strategy.items():
-            if len(strat) > 50:
+        many = len(self.game.infosets) > _SHOWN_INFOSETS
+        for p, strat in (self.strategy if many else self.strategies).items():
+            if many:
                 shown = f"{len(strat)} information sets"
             else:
-                shown = "; ".join(f"{k}: {a}" for k, a in strat.items())
+                shown = "; ".join(f"{k}: {_action_text(a)}" for k, a in strat.items())
             rows.append(f"<tr><td>{html.escape(p)}</td><td>{html.escape(shown)}</td></tr>")
         path = " \u2192 ".join(f"{p}: {a}" for p, a in self.path)
         pay = ", ".join(_fmt(x) for x in self.payoffs)
@@ -250,6 +302,28 @@ class TreeEquilibrium:
             f"<p>path: {html.escape(path)}<br>outcome: {html.escape(num_text(self.outcome))}<br>payoffs: ({html.escape(pay)})</p>"
             f"<small>method={html.escape(self.method)}, exact={self.exact}, tol={self.tol}</small>"
         )
+
+
+#: repr and HTML list every choice up to this many information sets, a count beyond
+_SHOWN_INFOSETS = 50
+
+
+def _history(g: ExtensiveFormGame, v: int) -> str:
+    """The actions from the root to node ``v``, joined by ``/`` (``"root"`` for the root)."""
+    c = g._c
+    steps = []
+    while v != 0:
+        p = int(c.parent[v])
+        steps.append(str(g._actions_of(p)[v - int(c.first[p])]))
+        v = p
+    return "/".join(reversed(steps)) if steps else "root"
+
+
+def _action_text(a: Any) -> Any:
+    """An action as a table cell; a mixed choice (action -> probability) as ``(h 1/2, t 1/2)``."""
+    if isinstance(a, Mapping):
+        return "(" + ", ".join(f"{k} {num_text(v) if not isinstance(v, float) else _fmt(v)}" for k, v in a.items() if v != 0) + ")"
+    return a
 
 
 def _pure_or_dict(actions: tuple, probs: Any) -> Any:

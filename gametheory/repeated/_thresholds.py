@@ -5,12 +5,13 @@ Part of :mod:`gametheory.repeated`, whose docstring states the definitions and r
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 import numpy as np
 
+from ..equilibrium import Result, _put
 from ..errors import GameError, InvalidGameError, InvalidProfileError
 from ..normal_form import NormalFormGame
 from ._inputs import Number, _check_game, check_delta
@@ -168,8 +169,8 @@ def tit_for_tat_threshold(game: NormalFormGame) -> Number:
     return max(max((T - R) / (T - P), (T - R) / (R - S)) for T, R, P, S in pd_payoffs(game))
 
 
-@dataclass(frozen=True)
-class TriggerThreshold:
+@dataclass(frozen=True, repr=False)
+class TriggerThreshold(Result):
     """Result of :func:`trigger_threshold`.
 
     Attributes
@@ -185,6 +186,15 @@ class TriggerThreshold:
     nash_reversion : bool
         Whether the punishment is a stage Nash equilibrium (then the trigger profile is
         subgame perfect for every discount factor at or above ``delta``).
+
+    payoffs, strategies, game
+        The result convention (:class:`gametheory.equilibrium.Result`): ``payoffs`` the stage
+        payoffs on the cooperative path, ``strategies`` the pair
+        ``{"cooperative": ..., "punishment": ...}``, ``game`` the stage game.
+
+    ``to_row()``: ``delta``, per player ``"threshold <player>"``, ``"cooperation <player>"``,
+    ``"deviation <player>"``, ``"punishment <player>"``, then ``nash reversion``,
+    ``method``, ``exact``.
 
     References
     ----------
@@ -210,6 +220,29 @@ class TriggerThreshold:
     cooperative: tuple
     punishment: tuple
     nash_reversion: bool
+    method: str = "trigger strategies"
+    exact: bool = False
+    tol: float = 0.0
+    params: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    game: Any = field(default=None, compare=False)
+
+    @property
+    def payoffs(self) -> tuple:
+        return self.cooperation
+
+    @property
+    def strategies(self) -> dict:
+        return {"cooperative": self.cooperative, "punishment": self.punishment}
+
+    def to_row(self) -> dict[str, Any]:
+        row: dict[str, Any] = {"delta": self.delta}
+        players = getattr(self.game, "player_labels", None) or tuple(f"P{i + 1}" for i in range(len(self.per_player)))
+        for name, values in (("threshold", self.per_player), ("cooperation", self.cooperation),
+                             ("deviation", self.deviation), ("punishment", self.punishment_payoffs)):
+            for who, v in zip(players, values):
+                _put(row, f"{name} {who}", v)
+        row["nash reversion"] = bool(self.nash_reversion)
+        return self._protocol_tail(row)
 
 
 def _pure_profile(game: NormalFormGame, profile: Any, what: str) -> tuple[int, ...]:
@@ -334,7 +367,8 @@ def trigger_threshold(game: NormalFormGame, cooperative: Sequence, punishment: A
             except GameError as exc:
                 errors.append(str(exc))
                 continue
-            cand = TriggerThreshold(max(per), per, d, c, p, coop, tuple(tuple(s) for s in eq.strategies), True)
+            cand = TriggerThreshold(max(per), per, d, c, p, coop, tuple(tuple(s) for s in eq.strategies), True,
+                                    "trigger strategies (Nash reversion)", game.exact, max(tol), {}, game)
             if best is None or cand.delta < best.delta:
                 best = cand
         if best is None:
@@ -346,7 +380,8 @@ def trigger_threshold(game: NormalFormGame, cooperative: Sequence, punishment: A
     from ..equilibrium import is_equilibrium
 
     nash = is_equilibrium(game, [list(s) for s in pun])
-    return TriggerThreshold(max(per), per, d, c, p, coop, tuple(tuple(s) for s in pun), bool(nash))
+    return TriggerThreshold(max(per), per, d, c, p, coop, tuple(tuple(s) for s in pun), bool(nash),
+                            "trigger strategies", game.exact, max(tol), {}, game)
 
 
 def deviation_gains(game: NormalFormGame, cooperative: Sequence, punishment: Any, delta: Number) -> dict[str, tuple]:

@@ -40,6 +40,7 @@ from typing import Any, Callable
 
 import numpy as np
 
+from ..equilibrium import Equilibria
 from ..errors import GameError, InvalidGameError, SolverError
 from ..normal_form import NormalFormGame
 from ._bimatrix import DegenerateGameWarning, check_no_options
@@ -80,7 +81,7 @@ def solve(
     on_limit: str = _UNSET,
     progress: Callable[[int, int | None], Any] | None = _UNSET,
     **options: Any,
-) -> list:
+) -> Equilibria:
     """Nash equilibria of ``game`` by ``method`` (see the module docstring).
 
     Parameters
@@ -100,8 +101,10 @@ def solve(
 
     Returns
     -------
-    list of Equilibrium
-        Each records its method, exactness and tolerance; Fractions when the game is exact.
+    Equilibria
+        A list of :class:`Equilibrium` recording the game, the method that ran, whether it
+        is ``complete`` and ``exact``; each equilibrium records its method, exactness and
+        tolerance (Fractions when the game is exact).
 
     Raises
     ------
@@ -145,7 +148,10 @@ def solve(
             f"{', '.join(bounds)} only apply to the enumerating methods ({', '.join(ENUMERATORS)}); "
             f"method {method!r} returns a few equilibria"
         )
-    return _method(method)(game, **options)
+    eqs = _method(method)(game, **options)
+    if requested != method:
+        eqs.params["requested"] = requested
+    return eqs
 
 
 def _resolve(game: Any, method: Any, who: str) -> str:

@@ -35,7 +35,7 @@ from typing import Any
 
 import numpy as np
 
-from ..equilibrium import Equilibrium, make_equilibrium
+from ..equilibrium import Equilibrium, make_equilibrium, returns_equilibria
 from ..errors import InvalidGameError, SolverError
 from ..normal_form import NormalFormGame
 from ._bimatrix import check_two_player, normalized
@@ -45,6 +45,7 @@ __all__ = ["lemke_howson"]
 _EPS = 1e-12
 
 
+@returns_equilibria("lemke-howson", complete=False)
 def lemke_howson(
     game: NormalFormGame,
     initial_label: int | None = None,

@@ -60,7 +60,7 @@ from typing import Any, Callable
 import numpy as np
 import sympy as sp
 
-from ..equilibrium import Equilibrium, make_equilibrium, regret
+from ..equilibrium import Equilibrium, make_equilibrium, regret, returns_equilibria
 from ..errors import InvalidGameError, SolverError
 from ..normal_form import NormalFormGame
 from ._bimatrix import DegenerateGameWarning
@@ -473,6 +473,7 @@ def _stratum(eqs, xs, strict, probs, supp, best, out: _Found) -> None:
         else:  # pragma: no cover - an exact interior point of the stratum is an equilibrium
             out.unresolved.append((supp, best, "an interior point failed the exact check"))
 
+@returns_equilibria("polynomial", complete=True)
 def polynomial_equilibria(
     game: NormalFormGame,
     tol: float | None = None,

@@ -22,7 +22,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from ..equilibrium import Equilibrium
+from ..equilibrium import Equilibrium, returns_equilibria
 from ..errors import InvalidGameError
 from ..normal_form import NormalFormGame
 from .limits import DEFAULT_LIMIT, check_options, over_limit
@@ -85,6 +85,7 @@ def pure_equilibrium_mask(game: NormalFormGame, tol: float | Sequence[float] | N
     return mask
 
 
+@returns_equilibria("pure", complete=True)
 def pure_equilibria(
     game: NormalFormGame,
     tol: float | Sequence[float] | None = None,
@@ -154,6 +155,7 @@ def pure_equilibria(
                 params={"profile": prof},
                 labels=game.strategy_labels,
                 tols=(0.0,) * game.n_players if game.exact else tols,
+                game=game,
             )
         )
     if keep < count:

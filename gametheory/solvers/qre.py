@@ -27,7 +27,7 @@ from typing import Any, Sequence
 import numpy as np
 from scipy.optimize import root
 
-from ..equilibrium import Equilibrium, make_equilibrium, regret
+from ..equilibrium import Equilibrium, make_equilibrium, regret, returns_equilibria
 from ..errors import InvalidGameError, SolverError
 from ..normal_form import NormalFormGame
 from ..numbers import as_number, payoff_scale
@@ -374,6 +374,7 @@ def _polish(game: NormalFormGame, prof: tuple[np.ndarray, ...], tol: Any) -> tup
     return (best[0], best[1]) if best is not None and best[2] <= 1 else None
 
 
+@returns_equilibria("qre", complete=False)
 def qre_equilibrium(
     game: NormalFormGame,
     lam_max: float | None = None,

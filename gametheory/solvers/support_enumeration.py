@@ -40,7 +40,7 @@ from typing import Any, Callable, Iterator
 
 import numpy as np
 
-from ..equilibrium import Equilibrium, make_equilibrium
+from ..equilibrium import Equilibrium, make_equilibrium, returns_equilibria
 from ..errors import SolverError
 from ..normal_form import NormalFormGame
 from ._bimatrix import (
@@ -70,6 +70,7 @@ __all__ = ["support_enumeration", "DegenerateGameWarning"]
 _CHUNK = 20000
 
 
+@returns_equilibria("support", complete=True)
 def support_enumeration(
     game: NormalFormGame,
     on_degenerate: str = "warn",

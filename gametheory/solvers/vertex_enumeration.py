@@ -40,7 +40,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from ..equilibrium import Equilibrium, clean_probabilities, make_equilibrium
+from ..equilibrium import Equilibrium, clean_probabilities, make_equilibrium, returns_equilibria
 from ..normal_form import NormalFormGame
 from ._bimatrix import (
     LABEL_TOL,
@@ -60,6 +60,7 @@ from .limits import DEFAULT_LIMIT, apply_limit, check_options, over_limit
 __all__ = ["vertex_enumeration", "DegenerateGameWarning", "LABEL_TOL"]
 
 
+@returns_equilibria("vertex", complete=True)
 def vertex_enumeration(
     game: NormalFormGame,
     on_degenerate: str = "warn",
@@ -215,6 +216,7 @@ def _float_equilibria(game: NormalFormGame, pairs: list, degenerate: bool, route
             params={"degenerate": degenerate, "route": route},
             labels=labels,
             tols=game.tols,
+            game=game,
         ))
     return out, degenerate
 
