@@ -7,6 +7,8 @@ failure in one optional part (plots, say) never breaks the rest.
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from typing import Any
 
 __version__ = "0.1.0"
@@ -80,6 +82,9 @@ _EXPORTS: dict[str, tuple[str, str | None]] = {
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
 
+# what dir(gametheory) shows besides __all__: the attributes every module is expected to have
+_DUNDERS = {"__all__", "__doc__", "__file__", "__loader__", "__name__", "__package__", "__path__", "__spec__"}
+
 
 def __getattr__(name: str) -> Any:
     try:
@@ -93,4 +98,24 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_EXPORTS))
+    """The public names and the module's dunder essentials (no helpers, no loaded submodules)."""
+    return sorted(set(__all__) | (_DUNDERS & set(globals())))
+
+
+class _Facade(types.ModuleType):
+    """The package's module type: a public function outranks a submodule of the same name.
+
+    The import system binds a submodule as an attribute of its package (``import
+    gametheory.sweep`` sets ``gametheory.sweep`` to the module), which would shadow the
+    public function ``gametheory.sweep`` for the rest of the session.  Such a binding is
+    refused here; the module stays importable (``import gametheory.sweep``,
+    ``from gametheory.sweep import ...``, ``sys.modules``).
+    """
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if isinstance(value, types.ModuleType) and _EXPORTS.get(name, ("", None))[1] is not None:
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Facade
