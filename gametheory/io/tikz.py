@@ -13,19 +13,16 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import GameError
+from ..tables import format_value, latex_escape
 
 __all__ = ["tree_to_tikz"]
 
 
 def _esc(s: Any) -> str:
-    from ..tables import _escape
-
-    return _escape(str(s))
+    return latex_escape(str(s))
 
 
 def _num(x: Any) -> str:
-    from ..tables import format_value
-
     s = format_value(x, "latex")
     return s[1:-1] if s.startswith("$") and s.endswith("$") else s
 
