@@ -11,7 +11,8 @@ from typing import Any, Mapping, Sequence
 import sympy
 
 from ..errors import GameError, InvalidGameError
-from ._conditions import _params, _sympify, simplify_condition
+from ._conditions import simplify_condition
+from ._parse import parameters, to_expression
 from ._parse import parse_value
 from ._regions import _Conditions
 
@@ -41,7 +42,7 @@ class SymbolicSignalingGame(_Conditions):
     ) -> None:
         from ..bayesian._signaling import _labels
 
-        plist = _params(params) if params is not None else None
+        plist = parameters(params) if params is not None else None
         self.types = _labels(types, "types")
         self.messages = _labels(messages, "messages")
         self.actions = _labels(actions, "actions")
@@ -50,7 +51,7 @@ class SymbolicSignalingGame(_Conditions):
         prior = list(prior)
         if len(prior) != len(self.types):
             raise InvalidGameError(f"prior has {len(prior)} entries but there are {len(self.types)} types")
-        self.prior = tuple(_sympify(p, f"prior of type {t!r}", plist) for p, t in zip(prior, self.types))
+        self.prior = tuple(to_expression(p, f"prior of type {t!r}", plist) for p, t in zip(prior, self.types))
         for t, p in zip(self.types, self.prior):
             if p.is_negative or p.is_zero:
                 raise InvalidGameError(f"prior of type {t!r} must be positive; got {p}")
@@ -66,7 +67,7 @@ class SymbolicSignalingGame(_Conditions):
                     v = fn(t, m, a)
                 except Exception as exc:
                     raise InvalidGameError(f"{name}({t!r}, {m!r}, {a!r}) raised {type(exc).__name__}: {exc}") from exc
-                tab[(t, m, a)] = _sympify(v, f"{name}({t!r}, {m!r}, {a!r})", plist)
+                tab[(t, m, a)] = to_expression(v, f"{name}({t!r}, {m!r}, {a!r})", plist)
             tables.append(tab)
         self.f, self.g = tables
         if plist is None:
