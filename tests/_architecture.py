@@ -61,12 +61,32 @@ def _resolve(importer: str, level: int, module: str | None, files: dict[str, Pat
     return ".".join(base + ([module] if module else []))
 
 
+def _type_checking_only(tree: ast.Module) -> set[int]:
+    """ids of the import nodes under ``if TYPE_CHECKING:`` (annotations only; never executed)."""
+    out = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and (
+            (isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING")
+            or (isinstance(node.test, ast.Attribute) and node.test.attr == "TYPE_CHECKING")
+        ):
+            out |= {id(n) for stmt in node.body for n in ast.walk(stmt)}
+    return out
+
+
 def imports(files: dict[str, Path]) -> list[Import]:
-    """Every import statement of the two packages, at any depth (inside functions too)."""
+    """Every import statement of the two packages, at any depth (inside functions too).
+
+    Imports under ``if TYPE_CHECKING:`` are left out: they never run, and a type may name the
+    class whose methods call the module (``ExtensiveFormGame.to_normal_form``) without making
+    an import cycle.
+    """
     found = []
     for mod, path in files.items():
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        skip = _type_checking_only(tree)
         for node in ast.walk(tree):
+            if id(node) in skip:
+                continue
             if isinstance(node, ast.Import):
                 for alias in node.names:
                     found.append(Import(mod, alias.name, None, node.lineno))

@@ -20,13 +20,16 @@ from __future__ import annotations
 
 from fractions import Fraction
 from itertools import product
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ..errors import InvalidGameError, SolverError
-from ._game import DECISION, ExtensiveFormGame
+from ._tree import DECISION, require_tree
 from ._result import TreeEquilibrium
+
+if TYPE_CHECKING:
+    from ._game import ExtensiveFormGame
 
 __all__ = ["backward_induction", "count_subgame_perfect", "BIPass"]
 
@@ -220,8 +223,7 @@ def count_subgame_perfect(tree: ExtensiveFormGame) -> int:
 
 
 def _require_pi(tree: Any, who: str) -> None:
-    if not isinstance(tree, ExtensiveFormGame):
-        raise InvalidGameError(f"{who} needs an ExtensiveFormGame; got {type(tree).__name__}")
+    require_tree(tree, who)
     if not tree.is_perfect_information:
         raise InvalidGameError(
             f"{who} needs a perfect-information tree; this one has information sets with several nodes. "

@@ -31,24 +31,22 @@ import numpy as np
 
 from . import _build, _validate
 from ..errors import InvalidGameError
-from ._build import complete_tree
-from ._tree import (  # noqa: F401  (kept importable from here, as before the split)
+from ._tree import (
     _KIND_NAMES,
     CHANCE,
-    CHANCE_LABEL,
     DECISION,
     TERMINAL,
     UNFINISHED,
+    GameTree,
     InfoSet,
     _Compiled,
-    _to_fraction_array,
 )
 from ._validate import _number
 
-__all__ = ["ExtensiveFormGame", "complete_tree", "UNFINISHED", "DECISION", "CHANCE", "TERMINAL"]
+__all__ = ["ExtensiveFormGame"]
 
 
-class ExtensiveFormGame:
+class ExtensiveFormGame(GameTree):
     """A finite game tree with n >= 1 players, chance moves and information sets.
 
     Build it top-down::

@@ -20,14 +20,17 @@ import math
 from dataclasses import dataclass, field
 from fractions import Fraction
 from itertools import product
-from typing import Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 import numpy as np
 
 from ..errors import InvalidGameError, InvalidProfileError, SolverError
-from ._game import CHANCE, DECISION, TERMINAL, ExtensiveFormGame
+from ._tree import CHANCE, DECISION, TERMINAL, require_tree
 from ._result import TreeEquilibrium
 from ..normal_form import NormalFormGame
+
+if TYPE_CHECKING:
+    from ._game import ExtensiveFormGame
 
 __all__ = [
     "to_normal_form",
@@ -248,8 +251,7 @@ def to_normal_form(tree: ExtensiveFormGame, reduced: bool = True, max_strategies
 
 
 def _check_tree(tree: Any, who: str) -> None:
-    if not isinstance(tree, ExtensiveFormGame):
-        raise InvalidGameError(f"{who} needs an ExtensiveFormGame; got {type(tree).__name__}")
+    require_tree(tree, who)
     tree.validate()
 
 

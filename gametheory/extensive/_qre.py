@@ -22,14 +22,17 @@ continuation with a :class:`SolverError` rather than jumping silently.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 import numpy as np
 from scipy.optimize import root
 
 from ..errors import InvalidGameError, SolverError
-from ._game import DECISION, ExtensiveFormGame
+from ._tree import DECISION, require_tree
 from ._result import TreeEquilibrium
+
+if TYPE_CHECKING:
+    from ._game import ExtensiveFormGame
 
 __all__ = ["agent_qre", "agent_qre_path", "agent_qre_batch", "QREBatch"]
 
@@ -89,8 +92,7 @@ def agent_qre_batch(tree: ExtensiveFormGame, lam: Any, payoffs: Any = None) -> Q
     shape (K, n_terminals, n_players) (terminals in ``tree.terminals`` order), replacing the
     tree's own; with it the tree gives only the structure.  Source: McKelvey & Palfrey (1998).
     """
-    if not isinstance(tree, ExtensiveFormGame):
-        raise InvalidGameError(f"agent_qre_batch needs an ExtensiveFormGame; got {type(tree).__name__}")
+    require_tree(tree, "agent_qre_batch")
     if not tree.is_perfect_information:
         raise InvalidGameError("agent_qre_batch needs a perfect-information tree; use agent_qre for imperfect information")
     c = tree._c
@@ -255,8 +257,7 @@ def agent_qre_path(tree: ExtensiveFormGame, lams: Sequence[float]) -> list[TreeE
     Perfect information: closed form, all lambdas in one vectorized pass.  Otherwise the
     branch that starts at uniform play (lam = 0) is followed through the sorted lambdas.
     """
-    if not isinstance(tree, ExtensiveFormGame):
-        raise InvalidGameError(f"agent_qre_path needs an ExtensiveFormGame; got {type(tree).__name__}")
+    require_tree(tree, "agent_qre_path")
     lam_arr = np.asarray(lams, dtype=float).ravel()
     if lam_arr.size == 0:
         return []

@@ -11,14 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cached_property
-from typing import Any, Hashable, Mapping
+from typing import TYPE_CHECKING, Any, Hashable, Mapping
 
 import numpy as np
 
 from .._numtext import num_text, repr_text
 from ..equilibrium import PROB_ZERO, _fmt
 from ..normal_form import DEFAULT_TOL
-from ._game import CHANCE, DECISION, ExtensiveFormGame
+from ._tree import CHANCE, DECISION
+
+if TYPE_CHECKING:
+    from ._game import ExtensiveFormGame
 
 __all__ = ["TreeEquilibrium"]
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Hashable
 
 import numpy as np
 
+from ..errors import InvalidGameError
 from ..normal_form import DEFAULT_TOL, payoff_scale
 
 if TYPE_CHECKING:
@@ -23,6 +24,22 @@ if TYPE_CHECKING:
 UNFINISHED, DECISION, CHANCE, TERMINAL = 0, 1, 2, 3
 _KIND_NAMES = {UNFINISHED: "unfinished leaf", DECISION: "decision node", CHANCE: "chance node", TERMINAL: "terminal node"}
 CHANCE_LABEL = "chance"
+
+
+class GameTree:
+    """Base class of :class:`~gametheory.extensive.ExtensiveFormGame`.
+
+    The solver modules of this package check their argument against it, so they need not
+    import the builder class, whose methods call them (``tree.to_normal_form()``).
+    """
+
+    __slots__ = ()
+
+
+def require_tree(tree: object, who: str) -> None:
+    """Raise :class:`InvalidGameError` unless ``tree`` is an ``ExtensiveFormGame``."""
+    if not isinstance(tree, GameTree):
+        raise InvalidGameError(f"{who} needs an ExtensiveFormGame; got {type(tree).__name__}")
 
 
 @dataclass(frozen=True)

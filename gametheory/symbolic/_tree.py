@@ -15,6 +15,7 @@ import sympy
 from ..errors import GameError, InvalidGameError
 from ._conditions import simplify_condition
 from ._parse import parameters, to_expression
+from ..extensive import ExtensiveFormGame
 from ._regions import _Conditions
 
 
@@ -58,11 +59,7 @@ class SymbolicTree(_Conditions):
         self._plist = plist
         self._players: list[str] = list(players) if players is not None else []
         self._fixed_players = players is not None
-        try:
-            from ..extensive._game import ExtensiveFormGame
-        except ImportError:  # pragma: no cover - the tree module is part of the package
-            ExtensiveFormGame = ()  # type: ignore[assignment]
-        if ExtensiveFormGame and isinstance(tree, ExtensiveFormGame):
+        if isinstance(tree, ExtensiveFormGame):
             self._players = list(tree.players)
             self._fixed_players = True
             tree.validate()
