@@ -47,9 +47,8 @@ from typing import Any, Sequence
 import numpy as np
 import pandas as pd
 
-from .io._atomic import write_text_atomic
+from .io import read_text, write_text_atomic
 from ._numtext import int_text, is_number_text, json_dumps, parse_number, rational_text
-from .io._textfile import read_text
 from .errors import GameError, ParseError
 
 __all__ = [

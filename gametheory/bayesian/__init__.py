@@ -24,6 +24,7 @@ from ._games import (
     BeliefSet,
     belief_set,
 )
+from ._signaling import check_labels
 
 __all__ = [
     "BayesianGame",
@@ -40,4 +41,5 @@ __all__ = [
     "DegenerateSignalingWarning",
     "BeliefSet",
     "belief_set",
+    "check_labels",
 ]

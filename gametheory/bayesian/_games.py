@@ -37,7 +37,7 @@ from ._signaling import (
     IntuitiveFailure,
     PerfectBayesianEquilibrium,
     SignalingGame,
-    _labels,
+    check_labels,
     _number,
     intuitive_criterion,
     perfect_bayesian_equilibria,
@@ -97,13 +97,13 @@ class BayesianGame:
     ) -> None:
         if isinstance(types, (str, bytes)) or not hasattr(types, "__iter__"):
             raise InvalidGameError(f"types must be one list of type labels per player; got {types!r}")
-        self.types = tuple(_labels(ts, f"types of player {i}") for i, ts in enumerate(types))
+        self.types = tuple(check_labels(ts, f"types of player {i}") for i, ts in enumerate(types))
         n = len(self.types)
         if n == 0:
             raise InvalidGameError("a Bayesian game needs at least one player")
         if isinstance(actions, (str, bytes)) or not hasattr(actions, "__iter__"):
             raise InvalidGameError(f"actions must be one list of action labels per player; got {actions!r}")
-        self.actions = tuple(_labels(a, f"actions of player {i}") for i, a in enumerate(actions))
+        self.actions = tuple(check_labels(a, f"actions of player {i}") for i, a in enumerate(actions))
         if len(self.actions) != n:
             raise InvalidGameError(f"actions given for {len(self.actions)} players but types for {n}")
         if players is None:

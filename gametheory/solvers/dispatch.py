@@ -88,7 +88,7 @@ def solve(
     bound the enumerating methods (see the module docstring); they do not apply to
     ``"lemke-howson"`` and ``"qre"``.  Source: Nash (1951); algorithms as cited per module.
     """
-    requested, method = method, _resolve(game, method, "solve")
+    requested, method = method, resolve_method(game, method, "solve")
     bounds = {k: v for k, v in (("limit", limit), ("on_limit", on_limit), ("progress", progress)) if v is not _UNSET}
     if method in ENUMERATORS:
         options.update(bounds)
@@ -100,7 +100,8 @@ def solve(
     return _method(method)(game, **options)
 
 
-def _resolve(game: Any, method: Any, who: str) -> str:
+def resolve_method(game: Any, method: Any, who: str) -> str:
+    """The method ``solve`` would run for ``game`` (``"auto"`` resolved); ``who`` names the caller in errors."""
     if not isinstance(game, NormalFormGame):
         raise InvalidGameError(
             f"{who} needs a NormalFormGame; got {type(game).__name__}. "
@@ -154,7 +155,7 @@ def count_equilibria(
     """
     if method in ("lemke-howson", "qre"):
         raise InvalidGameError(f"count_equilibria needs an enumerating method ({', '.join(ENUMERATORS)}); got {method!r}")
-    method = _resolve(game, method, "count_equilibria")
+    method = resolve_method(game, method, "count_equilibria")
     check_progress(progress)
     if method in ("vertex", "support"):
         check_no_options("count_equilibria", options)

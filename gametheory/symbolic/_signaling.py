@@ -40,12 +40,12 @@ class SymbolicSignalingGame(_Conditions):
         params: Any = None,
         max_candidates: int = 100_000,
     ) -> None:
-        from ..bayesian._signaling import _labels
+        from ..bayesian import check_labels
 
         plist = parameters(params) if params is not None else None
-        self.types = _labels(types, "types")
-        self.messages = _labels(messages, "messages")
-        self.actions = _labels(actions, "actions")
+        self.types = check_labels(types, "types")
+        self.messages = check_labels(messages, "messages")
+        self.actions = check_labels(actions, "actions")
         if isinstance(prior, Mapping):
             prior = [prior.get(t, 0) for t in self.types]
         prior = list(prior)
@@ -188,7 +188,7 @@ class SymbolicSignalingGame(_Conditions):
 
     def substitute(self, **values: Any):
         """The numeric :class:`gametheory.SignalingGame` at one parameter point."""
-        from ..bayesian._signaling import SignalingGame
+        from ..bayesian import SignalingGame
 
         missing = [p.name for p in self.params if p.name not in values]
         if missing:
