@@ -1,6 +1,6 @@
 """Game trees: perfect and imperfect information, chance moves, and their solutions.
 
-Public names (the implementation lives in the private ``extensive_*`` modules):
+Public names (the implementation lives in the private ``_*`` modules of this package):
 
 - :class:`ExtensiveFormGame` (builder, validation, ``to_normal_form``), :func:`complete_tree`
 - :func:`backward_induction`, :func:`count_subgame_perfect`: all pure SPE of perfect-information trees

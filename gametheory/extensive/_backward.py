@@ -40,7 +40,7 @@ class BIPass:
     """Values, first maximizers and the multi-SPE flags of one vectorized backward pass."""
 
     def __init__(self, tree: ExtensiveFormGame) -> None:
-        c = tree._c
+        c = tree.compiled
         self.tree = tree
         self.c = c
         if c.deep:

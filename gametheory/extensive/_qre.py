@@ -95,7 +95,7 @@ def agent_qre_batch(tree: ExtensiveFormGame, lam: Any, payoffs: Any = None) -> Q
     require_tree(tree, "agent_qre_batch")
     if not tree.is_perfect_information:
         raise InvalidGameError("agent_qre_batch needs a perfect-information tree; use agent_qre for imperfect information")
-    c = tree._c
+    c = tree.compiled
     p = c.n_players
     terms = c.terminals
     if payoffs is None:
@@ -152,7 +152,7 @@ def agent_qre_batch(tree: ExtensiveFormGame, lam: Any, payoffs: Any = None) -> Q
 
 def _batch_to_results(tree: ExtensiveFormGame, batch: QREBatch, lams: Sequence[float]) -> list[TreeEquilibrium]:
     out = []
-    c = tree._c
+    c = tree.compiled
     for k, lam in enumerate(lams):
         beh = {}
         for h in tree.infosets:
@@ -169,7 +169,7 @@ class _AgentMap:
     """The agent logit response map of a general tree, on log-probabilities."""
 
     def __init__(self, tree: ExtensiveFormGame) -> None:
-        c = tree._c
+        c = tree.compiled
         self.tree, self.c = tree, c
         self.isets = tree.infosets
         self.sizes = [len(h.actions) for h in self.isets]

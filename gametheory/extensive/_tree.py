@@ -2,7 +2,7 @@
 
 Storage is flat (after Gambit and quantecon): parent, kind, player, first child
 and number of children per node, with the children of a node numbered
-consecutively and after their parent.  :class:`_Compiled` is the numpy view of a
+consecutively and after their parent.  :class:`CompiledTree` is the numpy view of a
 finished tree that the solvers work on level by level.  Part of
 :mod:`gametheory.extensive` (the class is :class:`~gametheory.extensive.ExtensiveFormGame`).
 """
@@ -58,7 +58,7 @@ class InfoSet:
         return self.nodes[0] if self.label is None else self.label
 
 
-class _Compiled:
+class CompiledTree:
     """Numpy view of a finished tree, shared by the solvers (rebuilt after any edit)."""
 
     def __init__(self, g: "ExtensiveFormGame") -> None:
