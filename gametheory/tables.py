@@ -47,7 +47,7 @@ from typing import Any, Sequence
 import numpy as np
 import pandas as pd
 
-from .io import read_text, write_text_atomic
+from .io import read_text, write_atomic
 from ._numtext import int_text, is_number_text, json_dumps, parse_number, rational_text
 from .errors import GameError, ParseError
 
@@ -58,7 +58,6 @@ __all__ = [
     "parse_value",
     "format_value",
     "equilibria_frame",
-    "write_text_atomic",
     "FORMATS",
     "DISPLAY_DIGITS",
     "DATA_DIGITS",
@@ -561,5 +560,5 @@ def to_table(
     else:
         text = _json(frame, digits)
     if path is not None:
-        write_text_atomic(path, text)
+        write_atomic(path, text)
     return Table(text, format)
