@@ -30,37 +30,11 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
-from ._beliefs import BeliefSet, belief_set
-from ._semisep import DegenerateSignalingWarning, SemiSeparatingEquilibrium, semi_separating_equilibria
-from ._signaling import (
-    IntuitiveCheck,
-    IntuitiveFailure,
-    PerfectBayesianEquilibrium,
-    SignalingGame,
-    check_labels,
-    _number,
-    intuitive_criterion,
-    perfect_bayesian_equilibria,
-)
+from ._signaling import _number, check_labels
 from ..errors import InvalidGameError, SolverError
 from ..normal_form import NormalFormGame
 
-__all__ = [
-    "BayesianGame",
-    "BayesianEquilibrium",
-    "bayesian_nash_equilibria",
-    "SignalingGame",
-    "PerfectBayesianEquilibrium",
-    "perfect_bayesian_equilibria",
-    "intuitive_criterion",
-    "IntuitiveCheck",
-    "IntuitiveFailure",
-    "semi_separating_equilibria",
-    "SemiSeparatingEquilibrium",
-    "DegenerateSignalingWarning",
-    "BeliefSet",
-    "belief_set",
-]
+__all__ = ["BayesianGame", "BayesianEquilibrium", "bayesian_nash_equilibria"]
 
 
 class BayesianGame:

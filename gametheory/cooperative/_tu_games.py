@@ -43,16 +43,6 @@ from scipy import optimize
 from ..errors import GameError, InvalidGameError, SolverError
 from ..normal_form import is_exact_number, to_exact
 
-__all__ = [
-    "TUGame",
-    "AirportGame",
-    "shapley_value",
-    "airport_shapley",
-    "nucleolus",
-    "in_core",
-    "core_is_empty",
-    "MAX_PLAYERS",
-]
 
 MAX_PLAYERS = 20
 _TOL = 1e-9
