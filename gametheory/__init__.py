@@ -9,9 +9,61 @@ from __future__ import annotations
 import importlib
 import sys
 import types
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+if TYPE_CHECKING:  # the names __getattr__ loads, spelled out for type checkers (tested to match)
+    from . import ordinal, repeated, symbolic
+    from .bayesian import (
+        BayesianGame,
+        SignalingGame,
+        bayesian_nash_equilibria,
+        intuitive_criterion,
+        perfect_bayesian_equilibria,
+        semi_separating_equilibria,
+    )
+    from .continuous import AggregativeGame
+    from .cooperative import core_is_empty, in_core, nucleolus, shapley_value
+    from .equilibrium import Equilibrium, is_equilibrium, regret, support
+    from .errors import (
+        DegenerateGameError,
+        GameError,
+        InvalidGameError,
+        InvalidProfileError,
+        ParseError,
+        SolverError,
+    )
+    from .extensive import (
+        ExtensiveFormGame,
+        TreeEquilibrium,
+        agent_qre,
+        agent_qre_batch,
+        agent_qre_path,
+        backward_induction,
+        behavior_to_mixed,
+        complete_tree,
+        count_subgame_perfect,
+        mixed_to_behavior,
+        non_credible_threats,
+        subgame_perfect_equilibria,
+    )
+    from .io.gambit import read_gambit, write_gambit
+    from .normal_form import NormalFormGame
+    from .solvers import DegenerateGameWarning
+    from .solvers.dispatch import IncompleteResultWarning, count_equilibria, solve
+    from .solvers.dominance import iterated_dominance
+    from .solvers.lemke_howson import lemke_howson
+    from .solvers.limits import EquilibriumLimitError
+    from .solvers.polynomial import polynomial_equilibria
+    from .solvers.pure import pure_equilibria
+    from .solvers.qre import logit_qre, qre_equilibrium, qre_path
+    from .solvers.selection import payoff_dominant, risk_dominant
+    from .solvers.support_enumeration import support_enumeration
+    from .solvers.vertex_enumeration import vertex_enumeration
+    from .sweep import SweepPointError, sweep
+    from .tables import to_table
+
 
 # public name -> (module, attribute); attribute None means the module itself
 _EXPORTS: dict[str, tuple[str, str | None]] = {
@@ -35,7 +87,7 @@ _EXPORTS: dict[str, tuple[str, str | None]] = {
     "support_enumeration": ("solvers.support_enumeration", "support_enumeration"),
     "vertex_enumeration": ("solvers.vertex_enumeration", "vertex_enumeration"),
     "lemke_howson": ("solvers.lemke_howson", "lemke_howson"),
-    "DegenerateGameWarning": ("solvers._bimatrix", "DegenerateGameWarning"),
+    "DegenerateGameWarning": ("solvers", "DegenerateGameWarning"),
     "polynomial_equilibria": ("solvers.polynomial", "polynomial_equilibria"),
     "qre_equilibrium": ("solvers.qre", "qre_equilibrium"),
     "logit_qre": ("solvers.qre", "logit_qre"),

@@ -122,12 +122,7 @@ def _model(name: str) -> Any:
 
 
 def _params(model: Any, items: Sequence[str] | None) -> dict:
-    out: dict[str, Any] = {}
-    for it in items or []:
-        k, v = parse_assignment(it)
-        if k in out:
-            raise GameError(f"parameter {k!r} is given twice")
-        out[k] = _scalar(check_finite(k, v))
+    out = _fixed(model, items)
     if hasattr(model, "check_params"):
         return model.check_params(out)
     return out

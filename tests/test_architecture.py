@@ -203,6 +203,20 @@ def test_no_other_public_name_collides_with_a_submodule():
                 raise AssertionError(f"{pkg}.{name} is both a public name and a submodule")
 
 
+def test_facade_loads_public_modules_and_spells_its_names_for_type_checkers():
+    import gametheory as gt
+
+    assert not [m for m, _ in gt._EXPORTS.values() if any(p.startswith("_") for p in m.split("."))]
+    tree = ast.parse(FILES["gametheory"].read_text(encoding="utf-8"))
+    block = next(n for n in tree.body if isinstance(n, ast.If) and getattr(n.test, "id", "") == "TYPE_CHECKING")
+    spelled = {}
+    for node in block.body:
+        for alias in node.names:
+            spelled[alias.asname or alias.name] = (node.module, None if node.module is None else alias.name)
+    expected = {n: (m if a is not None else None, a) for n, (m, a) in gt._EXPORTS.items()}
+    assert spelled == expected
+
+
 def test_dir_lists_public_names_only():
     out = _python("""
         import gametheory as gt

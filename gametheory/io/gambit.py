@@ -397,7 +397,7 @@ def _infoset_labels(isets: dict, players: list[str]) -> dict:
     return out
 
 
-def parse_efg(text: str, exact: bool = True) -> Any:
+def parse_efg(text: str, exact: bool = True) -> ExtensiveFormGame:
     """An :class:`~gametheory.extensive.ExtensiveFormGame` from the text of a Gambit .efg file.
 
     Payoffs and chance probabilities are exact (as in :func:`parse_nfg`); ``exact=False``
@@ -454,7 +454,7 @@ def parse_efg(text: str, exact: bool = True) -> Any:
     return tree
 
 
-def format_efg(game: Any) -> str:
+def format_efg(game: ExtensiveFormGame) -> str:
     """The text of a Gambit .efg file (version 2) for an extensive-form game.
 
     Every terminal node gets its own outcome, named after the terminal's label ("" when
@@ -507,7 +507,9 @@ def format_efg(game: Any) -> str:
 
 
 # ---------------------------------------------------------------------- files
-def read_gambit(path: str | os.PathLike, exact: bool = True, max_bytes: int | None = None) -> Any:
+def read_gambit(
+    path: str | os.PathLike, exact: bool = True, max_bytes: int | None = None
+) -> NormalFormGame | ExtensiveFormGame:
     """Read a Gambit ``.nfg`` or ``.efg`` file (format chosen by its header).
 
     Returns a :class:`NormalFormGame` or an ``ExtensiveFormGame``, exact unless
@@ -528,7 +530,7 @@ def read_gambit(path: str | os.PathLike, exact: bool = True, max_bytes: int | No
     return parse_nfg(text, exact)
 
 
-def write_gambit(game: Any, path: str | os.PathLike) -> None:
+def write_gambit(game: NormalFormGame | ExtensiveFormGame, path: str | os.PathLike) -> None:
     """Write a game as a Gambit file, atomically: ``.nfg`` for a NormalFormGame, ``.efg`` for a tree.
 
     The path must end in the extension of what is written (``.nfg`` for a

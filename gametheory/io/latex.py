@@ -24,7 +24,7 @@ def _num_latex(x: Any) -> str:
     return s[1:-1] if s.startswith("$") and s.endswith("$") else s
 
 
-def game_to_latex(game: Any, caption: str | None = None) -> str:
+def game_to_latex(game: NormalFormGame | ExtensiveFormGame, caption: str | None = None) -> str:
     """LaTeX of a game: a payoff matrix (normal form) or a TikZ tree (extensive form).
 
     Two-player normal-form games give one ``tabular`` with row player's strategies as
