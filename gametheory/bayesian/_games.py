@@ -365,12 +365,12 @@ def bayesian_nash_equilibria(game: BayesianGame, method: str = "auto", form: str
     only at types of probability 0 or in how a mixed strategy is composed) are
     reported once.  Source: Harsanyi (1967-68); Kuhn (1953).
     """
-    import gametheory as gt
+    from ..solvers import solve
 
     if not isinstance(game, BayesianGame):
         raise InvalidGameError(f"expected a BayesianGame; got {type(game).__name__}")
     nf = game.to_normal_form(form)
-    eqs = gt.solve(nf, method=method, **options)
+    eqs = solve(nf, method=method, **options)
     out: list[BayesianEquilibrium] = []
     seen: list = []
     for eq in eqs:
