@@ -71,7 +71,7 @@ def check_pygambit_profile(tree, g, eq) -> str:
     behavior fixed).  Subgame perfect: at every decision node the mover's probability mass is
     on actions that maximize her continuation payoff under the profile (one-shot deviations).
     """
-    c = tree._c
+    c = tree.compiled
     # pygambit nodes in the same breadth-first order as complete_tree's ids
     order, frontier = [], [g.root]
     while frontier:

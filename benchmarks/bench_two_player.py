@@ -51,13 +51,13 @@ def ours_vertex(A, B):
 
 
 def ours_vertex_1thread(A, B):
-    from gametheory.solvers import _bimatrix
+    from gametheory.solvers import _polytope
 
-    _bimatrix.PARALLEL_HULLS = False
+    _polytope.PARALLEL_HULLS = False
     try:
         return len(gt.vertex_enumeration(gt.NormalFormGame.from_bimatrix(A, B)))
     finally:
-        _bimatrix.PARALLEL_HULLS = True
+        _polytope.PARALLEL_HULLS = True
 
 
 def ours_support(A, B):

@@ -7,9 +7,73 @@ failure in one optional part (plots, say) never breaks the rest.
 from __future__ import annotations
 
 import importlib
-from typing import Any
+import sys
+import types
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+if TYPE_CHECKING:  # the names __getattr__ loads, spelled out for type checkers (tested to match)
+    from . import numbers, ordinal, repeated, symbolic
+    from .bayesian import (
+        BayesianGame,
+        SignalingGame,
+        bayesian_nash_equilibria,
+        intuitive_criterion,
+        perfect_bayesian_equilibria,
+        semi_separating_equilibria,
+    )
+    from .continuous import AggregativeGame
+    from .cooperative import core_is_empty, in_core, nucleolus, shapley_value
+    from .equilibrium import Equilibria, Equilibrium, Result, is_equilibrium, regret, support
+    from .errors import (
+        DegenerateGameError,
+        GameError,
+        InvalidGameError,
+        InvalidProfileError,
+        ParseError,
+        SolverError,
+    )
+    from .extensive import (
+        ExtensiveFormGame,
+        TreeEquilibrium,
+        agent_qre,
+        agent_qre_batch,
+        agent_qre_path,
+        backward_induction,
+        behavior_to_mixed,
+        complete_tree,
+        count_subgame_perfect,
+        mixed_to_behavior,
+        non_credible_threats,
+        subgame_perfect_equilibria,
+    )
+    from .io.gambit import read_gambit, write_gambit
+    from .normal_form import NormalFormGame
+    from .numbers import (
+        DEFAULT_TOL,
+        as_number,
+        as_numbers,
+        check_finite,
+        default_tol,
+        default_tols,
+        is_exact_number,
+        to_exact,
+    )
+    from .solvers import DegenerateGameWarning
+    from .solvers.dispatch import IncompleteResultWarning, count_equilibria, solve
+    from .solvers.dominance import iterated_dominance
+    from .solvers.lemke_howson import lemke_howson
+    from .solvers.limits import EquilibriumLimitError
+    from .solvers.polynomial import polynomial_equilibria
+    from .solvers.pure import pure_equilibria
+    from .solvers.qre import logit_qre, qre_equilibrium, qre_path
+    from .solvers.selection import payoff_dominant, risk_dominant
+    from .solvers.support_enumeration import support_enumeration
+    from .solvers.vertex_enumeration import vertex_enumeration
+    from .sweep import SweepPointError, sweep
+    from .tables import to_table
+
 
 # public name -> (module, attribute); attribute None means the module itself
 _EXPORTS: dict[str, tuple[str, str | None]] = {
@@ -35,7 +99,7 @@ _EXPORTS: dict[str, tuple[str, str | None]] = {
     "support_enumeration": ("solvers.support_enumeration", "support_enumeration"),
     "vertex_enumeration": ("solvers.vertex_enumeration", "vertex_enumeration"),
     "lemke_howson": ("solvers.lemke_howson", "lemke_howson"),
-    "DegenerateGameWarning": ("solvers._bimatrix", "DegenerateGameWarning"),
+    "DegenerateGameWarning": ("solvers", "DegenerateGameWarning"),
     "polynomial_equilibria": ("solvers.polynomial", "polynomial_equilibria"),
     "qre_equilibrium": ("solvers.qre", "qre_equilibrium"),
     "logit_qre": ("solvers.qre", "logit_qre"),
@@ -92,6 +156,9 @@ _EXPORTS: dict[str, tuple[str, str | None]] = {
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
 
+# what dir(gametheory) shows besides __all__: the attributes every module is expected to have
+_DUNDERS = {"__all__", "__doc__", "__file__", "__loader__", "__name__", "__package__", "__path__", "__spec__"}
+
 
 def __getattr__(name: str) -> Any:
     try:
@@ -105,4 +172,24 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_EXPORTS))
+    """The public names and the module's dunder essentials (no helpers, no loaded submodules)."""
+    return sorted(set(__all__) | (_DUNDERS & set(globals())))
+
+
+class _Facade(types.ModuleType):
+    """The package's module type: a public function outranks a submodule of the same name.
+
+    The import system binds a submodule as an attribute of its package (``import
+    gametheory.sweep`` sets ``gametheory.sweep`` to the module), which would shadow the
+    public function ``gametheory.sweep`` for the rest of the session.  Such a binding is
+    refused here; the module stays importable (``import gametheory.sweep``,
+    ``from gametheory.sweep import ...``, ``sys.modules``).
+    """
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if isinstance(value, types.ModuleType) and _EXPORTS.get(name, ("", None))[1] is not None:
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Facade

@@ -122,12 +122,7 @@ def _model(name: str) -> Any:
 
 
 def _params(model: Any, items: Sequence[str] | None) -> dict:
-    out: dict[str, Any] = {}
-    for it in items or []:
-        k, v = parse_assignment(it)
-        if k in out:
-            raise GameError(f"parameter {k!r} is given twice")
-        out[k] = _scalar(check_finite(k, v))
+    out = _fixed(model, items)
     if hasattr(model, "check_params"):
         return model.check_params(out)
     return out
@@ -136,7 +131,7 @@ def _params(model: Any, items: Sequence[str] | None) -> dict:
 # ---------------------------------------------------------------------- output
 def _emit(text: str, out: str | None) -> None:
     if out is not None:  # -o "" is an error (from write_atomic), not stdout
-        from .io._atomic import write_atomic
+        from .io import write_atomic
 
         write_atomic(out, text)
     else:
@@ -272,12 +267,12 @@ def _limit_arg(text: str) -> int | None:
 
 def _solve_bounded(solve: Any, game: Any, args: argparse.Namespace) -> list:
     """``solve`` with ``--limit``, showing progress on stderr only when it is a terminal."""
-    from .solvers.dispatch import ENUMERATORS, _resolve
+    from .solvers.dispatch import ENUMERATORS, resolve_method
     from .solvers.limits import DEFAULT_LIMIT, ProgressLine
 
     method = args.method or "auto"
     kwargs: dict[str, Any] = {}
-    if _resolve(game, method, "solve") in ENUMERATORS:
+    if resolve_method(game, method, "solve") in ENUMERATORS:
         kwargs["limit"] = DEFAULT_LIMIT if args.limit is _DEFAULT else args.limit
         line = ProgressLine("solve", "steps") if sys.stderr.isatty() else None
         kwargs["progress"] = line
@@ -461,7 +456,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(argv)
         if getattr(args, "output", None) is not None:
-            from .io._atomic import check_output_path
+            from .io import check_output_path
 
             check_output_path(args.output)  # before a long sweep, not after it
         args.func(args)

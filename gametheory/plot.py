@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import GameError
-from .io._atomic import check_output_path, write_atomic
+from .io import check_output_path, write_atomic
 
 __all__ = ["reaction_curves", "region_map", "burden_scatter", "save_figure", "new_figure", "intersections"]
 

@@ -38,7 +38,6 @@ import os
 import pickle
 import sys
 import time
-import types
 from collections.abc import Mapping
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from typing import Any, Callable, Protocol, Sequence, runtime_checkable
@@ -807,15 +806,3 @@ def _picklable(obj: Any) -> bool:
         return True
     except Exception:  # any pickling failure means: run in this process
         return False
-
-
-class _CallableModule(types.ModuleType):
-    """``gametheory.sweep`` is both this module and the function: importing the module
-    (``from gametheory.sweep import ...``) rebinds the package attribute to the module,
-    so the module itself forwards calls to :func:`sweep`."""
-
-    def __call__(self, *args: Any, **kwargs: Any) -> pd.DataFrame:
-        return sweep(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule

@@ -29,7 +29,7 @@ of :class:`~gametheory.equilibrium.Equilibrium`) for a paper or a notebook:
   ``-1`` stays a number for every reader.
 
 LaTeX tables use booktabs rules (Fear 2005, the booktabs package) and are ready to
-``\\input``; :func:`game_to_latex` typesets a game itself.
+``\\input``; :func:`gametheory.io.latex.game_to_latex` typesets a game itself.
 """
 
 from __future__ import annotations
@@ -47,9 +47,8 @@ from typing import Any, Sequence
 import numpy as np
 import pandas as pd
 
-from .io._atomic import write_text_atomic
+from .io import read_text, write_atomic
 from .numbers import int_text, is_number_text, json_dumps, non_finite_float, parse_number, rational_text
-from .io._textfile import read_text
 from .errors import GameError, ParseError
 
 __all__ = [
@@ -58,9 +57,7 @@ __all__ = [
     "read_csv",
     "parse_value",
     "format_value",
-    "game_to_latex",
     "equilibria_frame",
-    "write_text_atomic",
     "FORMATS",
     "DISPLAY_DIGITS",
     "DATA_DIGITS",
@@ -151,7 +148,7 @@ def format_value(x: Any, style: str = "markdown", digits: int | None = None) -> 
     if isinstance(x, numbers.Rational):
         return format_value(Fraction(int(x.numerator), int(x.denominator)), style, digits)
     if isinstance(x, Mapping):
-        key = (lambda k: "\\text{" + _escape(str(k)) + "}") if style == "latex" else str
+        key = (lambda k: "\\text{" + latex_escape(str(k)) + "}") if style == "latex" else str
         inner = ", ".join(f"{key(k)}: {_inner(v, style, digits)}" for k, v in x.items())
         return _wrap(inner, "{", "}", style)
     if isinstance(x, (list, tuple, np.ndarray)) and not isinstance(x, (str, bytes)):
@@ -171,7 +168,7 @@ def format_value(x: Any, style: str = "markdown", digits: int | None = None) -> 
         return _csv_text(text) if style == "csv" and not getattr(x, "is_Number", False) else text
     text = str(x)
     if style == "latex":
-        return _escape(text)
+        return latex_escape(text)
     return _csv_text(text) if style == "csv" else text
 
 
@@ -223,7 +220,7 @@ _LATEX_SPECIAL = {
 }
 
 
-def _escape(s: str) -> str:
+def latex_escape(s: str) -> str:
     """Text for LaTeX: special characters escaped, line breaks as spaces (a blank line would end the row)."""
     s = s.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
     return "".join(_LATEX_SPECIAL.get(c, c) for c in s)
@@ -438,12 +435,12 @@ def _latex(df: pd.DataFrame, digits: int, caption: str | None, label: str | None
     if caption or label:
         out.append("\\begin{table}[htbp]\n\\centering")
         if caption:
-            out.append(f"\\caption{{{_escape(caption)}}}")
+            out.append(f"\\caption{{{latex_escape(caption)}}}")
         if label:
             out.append(f"\\label{{{label}}}")
     out.append(f"\\begin{{tabular}}{{{spec}}}")
     out.append("\\toprule")
-    out.append(" & ".join(_escape(str(c)) for c in df.columns) + r" \\")
+    out.append(" & ".join(latex_escape(str(c)) for c in df.columns) + r" \\")
     out.append("\\midrule")
     for row in _cells(df, "latex", digits):
         out.append(" & ".join(row) + r" \\")
@@ -578,73 +575,5 @@ def to_table(
     else:
         text = _json(frame, digits)
     if path is not None:
-        write_text_atomic(path, text)
+        write_atomic(path, text)
     return Table(text, format)
-
-
-# ---------------------------------------------------------------------- games
-def _num_latex(x: Any) -> str:
-    s = format_value(x, "latex")
-    return s[1:-1] if s.startswith("$") and s.endswith("$") else s
-
-
-def game_to_latex(game: Any, caption: str | None = None) -> str:
-    """LaTeX of a game: a payoff matrix (normal form) or a TikZ tree (extensive form).
-
-    Two-player normal-form games give one ``tabular`` with row player's strategies as
-    rows and cells ``u_1, u_2``; with more players there is one matrix per profile
-    of players 3..n.  Extensive-form games give a ``tikzpicture`` tree (plain TikZ,
-    drawn top-down as in Osborne & Rubinstein 1994; information sets dashed).
-    """
-    from .normal_form import NormalFormGame
-
-    if isinstance(game, NormalFormGame):
-        return _nfg_latex(game, caption)
-    try:
-        from .extensive import ExtensiveFormGame
-    except ImportError:
-        ExtensiveFormGame = None  # noqa: N806 - extensive games not available in this install
-    if ExtensiveFormGame is not None and isinstance(game, ExtensiveFormGame):
-        from .io.tikz import tree_to_tikz
-
-        return tree_to_tikz(game, caption)
-    raise GameError(f"game_to_latex needs a NormalFormGame or an ExtensiveFormGame; got {type(game).__name__}")
-
-
-def _matrix(game: Any, rest: tuple[int, ...]) -> list[str]:
-    A = game.payoffs
-    cols = "c" * game.shape[1]
-    lines = [f"\\begin{{tabular}}{{r|{cols}}}"]
-    lines.append(
-        f"{_escape(game.player_labels[0])}\\textbackslash{{}}{_escape(game.player_labels[1])} & "
-        + " & ".join(_escape(s) for s in game.strategy_labels[1])
-        + r" \\ \hline"
-    )
-    for r, rs in enumerate(game.strategy_labels[0]):
-        cells = []
-        for c in range(game.shape[1]):
-            idx = (r, c) + rest
-            cells.append("$" + ", ".join(_num_latex(a[idx]) for a in A) + "$")
-        lines.append(_escape(rs) + " & " + " & ".join(cells) + r" \\")
-    lines.append("\\end{tabular}")
-    return lines
-
-
-def _nfg_latex(game: Any, caption: str | None) -> str:
-    if game.n_players < 2:
-        raise GameError("game_to_latex draws games of two or more players")
-    out = []
-    if caption:
-        out += ["\\begin{table}[htbp]", "\\centering", f"\\caption{{{_escape(caption)}}}"]
-    rest_shapes = game.shape[2:]
-    for rest in np.ndindex(*rest_shapes) if rest_shapes else [()]:
-        if rest:
-            who = ", ".join(
-                f"{_escape(game.player_labels[2 + j])} plays {_escape(game.strategy_labels[2 + j][k])}"
-                for j, k in enumerate(rest)
-            )
-            out.append(f"\\par\\medskip\\noindent {who}:\\par")
-        out += _matrix(game, tuple(int(k) for k in rest))
-    if caption:
-        out.append("\\end{table}")
-    return "\n".join(out) + "\n"

@@ -304,7 +304,7 @@ def test_backward_induction_equals_brute_force_spe(t):
     """The listed SPE are exactly the pure profiles with no profitable deviation in any subgame."""
     brute = brute_force_spe(t)
     spes = gt.backward_induction(t, limit=None)
-    c = t._c
+    c = t.compiled
     dec = [v for v in range(c.n) if c.kind[v] == 1]
     got = sorted(_as_key({v: int(e.choice[v]) for v in dec}, e.payoffs) for e in spes)
     want = sorted(_as_key(ch, val) for ch, val in brute)
@@ -350,7 +350,7 @@ def test_deep_tree_loop_agrees_with_level_vectorized_pass(t):
     """Deep, thin trees use a per-node loop instead of per-level numpy calls: same results."""
     from gametheory.extensive._backward import BIPass
 
-    c = t._c
+    c = t.compiled
     c.deep = False
     vec = BIPass(t)
     vec_spes = gt.backward_induction(t, limit=None)
@@ -365,7 +365,7 @@ def test_deep_tree_loop_agrees_with_level_vectorized_pass(t):
 
 def test_long_centipede_uses_the_loop_and_takes_at_once():
     t = centipede(3000)
-    assert t._c.deep
+    assert t.compiled.deep
     (e,) = gt.backward_induction(t)
     assert e.path == [("A", "take")] and e.outcome == "take1"
     assert e.terminal_probabilities["take1"] == 1 and e.terminal_probabilities["end"] == 0

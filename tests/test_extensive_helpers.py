@@ -38,7 +38,7 @@ def centipede(rounds: int = 6):
 
 def brute_force_spe(t):
     """All pure SPE of a perfect-information tree by checking every pure profile (one-shot deviations)."""
-    c = t._c
+    c = t.compiled
     dec = [v for v in range(c.n) if c.kind[v] == 1]
     out = []
     order = sorted(range(c.n), reverse=True)  # children have larger ids than parents

@@ -78,7 +78,7 @@ def test_path_on_a_big_tree_is_vectorized():
     t = complete_tree(4, 8, rng.random((4**8, 2)))
     path = agent_qre_path(t, [0.0, 1.0, 10.0])
     assert [e.params["lam"] for e in path] == [0.0, 1.0, 10.0]
-    assert path[0].payoffs == pytest.approx(tuple(t._c.U[t._c.terminals].astype(float).mean(axis=0)))
+    assert path[0].payoffs == pytest.approx(tuple(t.compiled.U[t.compiled.terminals].astype(float).mean(axis=0)))
 
 
 def test_general_continuation_matches_closed_form_on_perfect_information():
@@ -114,7 +114,7 @@ def test_qre_converges_to_the_unique_spe(t):
     once lam * (smallest strict payoff gap) is large."""
     assume(count_subgame_perfect(t) == 1)
     bi = BIPass(t)
-    c = t._c
+    c = t.compiled
     gaps = []
     for v in np.flatnonzero(c.kind == 1):
         f, k = int(c.first[v]), int(c.nch[v])

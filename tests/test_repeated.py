@@ -13,6 +13,7 @@ from hypothesis import assume, given, settings, strategies as st
 
 import gametheory as gt
 from gametheory import repeated as rp
+from gametheory.repeated import _security
 from gametheory.errors import GameError, InvalidGameError
 
 warnings.filterwarnings("ignore", category=UserWarning)
@@ -269,7 +270,7 @@ def test_exact_recovery_fallback_agrees_with_lp():
     for _ in range(20):
         M = rng.integers(-3, 4, (3, 3))
         g = gt.NormalFormGame.from_bimatrix(M.tolist(), (-M).tolist())
-        value, x, y = rp._exact_by_solver(np.array(M.tolist(), dtype=object))
+        value, x, y = _security._exact_by_solver(np.array(M.tolist(), dtype=object))
         assert value == rp.minmax(g, 0).value
         assert max(M.astype(object) @ np.array(y, dtype=object)) == value
         assert min(np.array(x, dtype=object) @ M.astype(object)) == value

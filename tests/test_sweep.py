@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import math
 import os
 import signal
@@ -243,8 +244,9 @@ def _pid(k):
 
 
 def test_large_per_point_grids_use_processes_by_default(monkeypatch):
-    import gametheory.sweep as sweep_module
-
+    # `import gametheory.sweep as m` would bind the public function gt.sweep (the name the
+    # package gives it), not the module: patch the module itself
+    sweep_module = importlib.import_module("gametheory.sweep")
     monkeypatch.setattr(sweep_module, "PROCESS_THRESHOLD", 50)
     df = gt.sweep(_pid, {"k": range(60)}, batch_size=10)
     assert os.getpid() not in set(df["pid"]) and df["k"].tolist() == list(range(60))

@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 import gametheory as gt
 from gametheory.errors import GameError, ParseError
-from gametheory.tables import Table, equilibria_frame, format_value, game_to_latex, parse_value, read_csv
+from gametheory.io.latex import game_to_latex
+from gametheory.tables import Table, equilibria_frame, format_value, parse_value, read_csv
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ import pytest
 
 import gametheory as gt
 from gametheory.equilibrium import same_profile
-from gametheory.solvers import _bimatrix
+from gametheory.solvers import _bimatrix, _polytope
 from gametheory.solvers.lemke_howson import lemke_howson
 from gametheory.solvers.support_enumeration import support_enumeration
 from gametheory.solvers.vertex_enumeration import DegenerateGameWarning, vertex_enumeration
@@ -242,9 +242,9 @@ def test_exact_enumeration_fallback_agrees(monkeypatch):
             normal.append(profiles(vertex_enumeration(gt.NormalFormGame.from_bimatrix(A, B))))
 
     def ill(*args, **kw):
-        raise _bimatrix.IllConditioned("forced")
+        raise _polytope.IllConditioned("forced")
 
-    monkeypatch.setattr(_bimatrix, "float_polytopes", ill)
+    monkeypatch.setattr(_polytope, "float_polytopes", ill)
     for (A, B), want in zip(games, normal):
         g = gt.NormalFormGame.from_bimatrix(A, B)
         with warnings.catch_warnings():
@@ -323,12 +323,12 @@ def test_consistency_fallbacks(monkeypatch):
     g = gt.NormalFormGame.from_bimatrix(A, B)
     gf = gt.NormalFormGame.from_bimatrix(np.array(A, float), np.array(B, float))
 
-    real_match = _bimatrix.match_labels
-    monkeypatch.setattr(_bimatrix, "match_labels", lambda *a: real_match(*a)[:-1])
+    real_match = _polytope.match_labels
+    monkeypatch.setattr(_polytope, "match_labels", lambda *a: real_match(*a)[:-1])
     for game in (g, gf):
         eqs = vertex_enumeration(game)
         assert len(eqs) == 3 and all(e.params["route"] == "exact" for e in eqs)
-    monkeypatch.setattr(_bimatrix, "match_labels", real_match)
+    monkeypatch.setattr(_polytope, "match_labels", real_match)
 
     real_float, real_exact = se_mod._float_run, se_mod._exact_run
     monkeypatch.setattr(se_mod, "_float_run", lambda *a: real_float(*a)[:-1])
@@ -379,10 +379,10 @@ def test_label_keys_are_bitmasks(width):
     rng = np.random.default_rng(width)
     L = rng.random((40, width)) < 0.5
     L[0] = True
-    keys = _bimatrix._keys(L)
+    keys = _polytope._keys(L)
     want = [sum(1 << int(i) for i in np.flatnonzero(r)) for r in L]
     assert [int(k) for k in keys] == want
-    assert list(_bimatrix.label_counts(L, keys)) == [int(r.sum()) for r in L]
+    assert list(_polytope.label_counts(L, keys)) == [int(r.sum()) for r in L]
 
 
 def test_lean_qhull_matches_convexhull(monkeypatch):
@@ -393,11 +393,11 @@ def test_lean_qhull_matches_convexhull(monkeypatch):
     for d in (2, 4, 6):
         pts = rng.standard_normal((3 * d + 4, d))
         ref = ConvexHull(pts).equations
-        got = _bimatrix._hull_equations(pts)
+        got = _polytope._hull_equations(pts)
         order = lambda E: E[np.lexsort(np.round(E, 9).T)]  # noqa: E731
         assert got.shape == ref.shape and np.allclose(order(got), order(ref), atol=1e-12)
-    monkeypatch.setattr(_bimatrix, "_LEAN_QHULL", False)
-    assert np.allclose(_bimatrix._hull_equations(pts), ConvexHull(pts).equations)
+    monkeypatch.setattr(_polytope, "_LEAN_QHULL", False)
+    assert np.allclose(_polytope._hull_equations(pts), ConvexHull(pts).equations)
 
 
 def test_match_labels_against_brute_force(monkeypatch):
@@ -411,16 +411,16 @@ def test_match_labels_against_brute_force(monkeypatch):
         g = gt.NormalFormGame.from_bimatrix(np.asarray(A, float), np.asarray(B, float))
         An, Bn = _bimatrix.normalized(g)
         try:
-            ZP, SP, LP, ZQ, SQ, LQ, KP, KQ = _bimatrix.float_polytopes(An, Bn)
-        except _bimatrix.IllConditioned:
+            ZP, SP, LP, ZQ, SQ, LQ, KP, KQ = _polytope.float_polytopes(An, Bn)
+        except _polytope.IllConditioned:
             continue
         brute = sorted((p, q) for p in range(len(LP)) for q in range(len(LQ))
                        if (LP[p] | LQ[q]).all() and not LP[p, :m].all() and not LQ[q, m:].all())
-        assert _bimatrix.match_labels(LP, LQ, m, n, KP, KQ) == brute
-        assert _bimatrix.match_labels(LP, LQ, m, n) == brute
+        assert _polytope.match_labels(LP, LQ, m, n, KP, KQ) == brute
+        assert _polytope.match_labels(LP, LQ, m, n) == brute
         with monkeypatch.context() as mp:
-            mp.setattr(_bimatrix, "_sorted_join", lambda *a: None)
-            assert _bimatrix.match_labels(LP, LQ, m, n, KP, KQ) == brute
+            mp.setattr(_polytope, "_sorted_join", lambda *a: None)
+            assert _polytope.match_labels(LP, LQ, m, n, KP, KQ) == brute
         checked += 1
     assert checked >= 50
 
@@ -429,23 +429,23 @@ def test_sorted_join_positions():
     """Equal keys are paired by position whatever the order of the inputs; repeats defer."""
     kQ = np.array([5, 9, 3, 7], dtype=np.uint64)
     kP = np.array([7, 1, 5, 8, 3], dtype=np.uint64)
-    iq, ip = _bimatrix._sorted_join(kQ, kP, 4)
+    iq, ip = _polytope._sorted_join(kQ, kP, 4)
     assert sorted(zip(iq.tolist(), ip.tolist())) == [(0, 2), (2, 4), (3, 0)]
-    assert _bimatrix._sorted_join(np.array([5, 5], dtype=np.uint64), np.array([5], dtype=np.uint64), 4) is None
-    assert _bimatrix._sorted_join(kQ, kP, 62) is None  # tagged keys would not fit in 64 bits
+    assert _polytope._sorted_join(np.array([5, 5], dtype=np.uint64), np.array([5], dtype=np.uint64), 4) is None
+    assert _polytope._sorted_join(kQ, kP, 62) is None  # tagged keys would not fit in 64 bits
 
 
 def test_threaded_hulls_match_serial(monkeypatch):
     """Building the two polytopes in two threads gives exactly the serial result."""
     rng = np.random.default_rng(3)
     gs = [gt.NormalFormGame.from_bimatrix(rng.random((n, n + 1)), rng.random((n, n + 1))) for n in (3, 5, 7)]
-    monkeypatch.setattr(_bimatrix, "PARALLEL_HULLS", False)
+    monkeypatch.setattr(_polytope, "PARALLEL_HULLS", False)
     serial = [[e.strategies for e in vertex_enumeration(g)] for g in gs]
-    monkeypatch.setattr(_bimatrix, "PARALLEL_HULLS", True)
-    monkeypatch.setattr(_bimatrix, "_THREAD_MIN", 0)
-    monkeypatch.setattr(_bimatrix, "_spare_cpu", lambda: True)
+    monkeypatch.setattr(_polytope, "PARALLEL_HULLS", True)
+    monkeypatch.setattr(_polytope, "_THREAD_MIN", 0)
+    monkeypatch.setattr(_polytope, "_spare_cpu", lambda: True)
     calls = []
-    real = _bimatrix._executor
-    monkeypatch.setattr(_bimatrix, "_executor", lambda: calls.append(1) or real())
+    real = _polytope._executor
+    monkeypatch.setattr(_polytope, "_executor", lambda: calls.append(1) or real())
     threaded = [[e.strategies for e in vertex_enumeration(g)] for g in gs]
     assert calls and threaded == serial

@@ -8,21 +8,17 @@ public names.
 
 from __future__ import annotations
 
-from ._games import (
-    BayesianGame,
-    BayesianEquilibrium,
-    bayesian_nash_equilibria,
-    SignalingGame,
-    PerfectBayesianEquilibrium,
-    perfect_bayesian_equilibria,
-    intuitive_criterion,
+from ._beliefs import BeliefSet, belief_set
+from ._games import BayesianEquilibrium, BayesianGame, bayesian_nash_equilibria
+from ._semisep import DegenerateSignalingWarning, SemiSeparatingEquilibrium, semi_separating_equilibria
+from ._signaling import (
     IntuitiveCheck,
     IntuitiveFailure,
-    semi_separating_equilibria,
-    SemiSeparatingEquilibrium,
-    DegenerateSignalingWarning,
-    BeliefSet,
-    belief_set,
+    PerfectBayesianEquilibrium,
+    SignalingGame,
+    check_labels,
+    intuitive_criterion,
+    perfect_bayesian_equilibria,
 )
 
 __all__ = [
@@ -40,4 +36,5 @@ __all__ = [
     "DegenerateSignalingWarning",
     "BeliefSet",
     "belief_set",
+    "check_labels",
 ]

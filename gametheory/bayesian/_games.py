@@ -30,38 +30,13 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
-from ._beliefs import BeliefSet, belief_set
-from ._semisep import DegenerateSignalingWarning, SemiSeparatingEquilibrium, semi_separating_equilibria
-from ._signaling import (
-    IntuitiveCheck,
-    IntuitiveFailure,
-    PerfectBayesianEquilibrium,
-    SignalingGame,
-    _labels,
-    intuitive_criterion,
-    perfect_bayesian_equilibria,
-)
 from ..equilibrium import Equilibria, Result, _put
+from ._signaling import check_labels
 from ..errors import InvalidGameError, SolverError
 from ..normal_form import NormalFormGame
 from ..numbers import as_number
 
-__all__ = [
-    "BayesianGame",
-    "BayesianEquilibrium",
-    "bayesian_nash_equilibria",
-    "SignalingGame",
-    "PerfectBayesianEquilibrium",
-    "perfect_bayesian_equilibria",
-    "intuitive_criterion",
-    "IntuitiveCheck",
-    "IntuitiveFailure",
-    "semi_separating_equilibria",
-    "SemiSeparatingEquilibrium",
-    "DegenerateSignalingWarning",
-    "BeliefSet",
-    "belief_set",
-]
+__all__ = ["BayesianGame", "BayesianEquilibrium", "bayesian_nash_equilibria"]
 
 
 class BayesianGame:
@@ -121,13 +96,13 @@ class BayesianGame:
     ) -> None:
         if isinstance(types, (str, bytes)) or not hasattr(types, "__iter__"):
             raise InvalidGameError(f"types must be one list of type labels per player; got {types!r}")
-        self.types = tuple(_labels(ts, f"types of player {i}") for i, ts in enumerate(types))
+        self.types = tuple(check_labels(ts, f"types of player {i}") for i, ts in enumerate(types))
         n = len(self.types)
         if n == 0:
             raise InvalidGameError("a Bayesian game needs at least one player")
         if isinstance(actions, (str, bytes)) or not hasattr(actions, "__iter__"):
             raise InvalidGameError(f"actions must be one list of action labels per player; got {actions!r}")
-        self.actions = tuple(_labels(a, f"actions of player {i}") for i, a in enumerate(actions))
+        self.actions = tuple(check_labels(a, f"actions of player {i}") for i, a in enumerate(actions))
         if len(self.actions) != n:
             raise InvalidGameError(f"actions given for {len(self.actions)} players but types for {n}")
         if players is None:
@@ -495,12 +470,12 @@ def bayesian_nash_equilibria(game: BayesianGame, method: str = "auto", form: str
     >>> [eq.payoffs for eq in gt.bayesian_nash_equilibria(bg, method="pure")]
     [(Fraction(1, 2), Fraction(1, 1))]
     """
-    import gametheory as gt
+    from ..solvers import solve
 
     if not isinstance(game, BayesianGame):
         raise InvalidGameError(f"expected a BayesianGame; got {type(game).__name__}")
     nf = game.to_normal_form(form)
-    eqs = gt.solve(nf, method=method, **options)
+    eqs = solve(nf, method=method, **options)
     out: list[BayesianEquilibrium] = []
     seen: list = []
     for eq in eqs:

@@ -57,7 +57,8 @@ __all__ = [
 ]
 
 
-def _labels(values: Any, what: str) -> tuple:
+def check_labels(values: Any, what: str) -> tuple:
+    """``values`` as a tuple of distinct hashable labels, or :class:`InvalidGameError` naming ``what``."""
     if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
         raise InvalidGameError(f"{what} must be a list of labels; got {values!r}")
     out = tuple(values)
@@ -129,9 +130,9 @@ class SignalingGame:
         receiver_payoff: Callable[[Any, Any, Any], Any],
         title: str = "",
     ) -> None:
-        self.types = _labels(types, "types")
-        self.messages = _labels(messages, "messages")
-        self.actions = _labels(actions, "actions")
+        self.types = check_labels(types, "types")
+        self.messages = check_labels(messages, "messages")
+        self.actions = check_labels(actions, "actions")
         self.title = str(title)
         if isinstance(prior, dict):
             unknown = [k for k in prior if k not in self.types]

@@ -44,16 +44,6 @@ from ..equilibrium import Result, _put
 from ..errors import GameError, InvalidGameError, SolverError
 from ..numbers import as_number, is_exact_number, to_exact
 
-__all__ = [
-    "TUGame",
-    "AirportGame",
-    "shapley_value",
-    "airport_shapley",
-    "nucleolus",
-    "in_core",
-    "core_is_empty",
-    "MAX_PLAYERS",
-]
 
 MAX_PLAYERS = 20
 _TOL = 1e-9

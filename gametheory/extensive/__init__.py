@@ -1,6 +1,6 @@
 """Game trees: perfect and imperfect information, chance moves, and their solutions.
 
-Public names (the implementation lives in the private ``extensive_*`` modules):
+Public names (the implementation lives in the private ``_*`` modules of this package):
 
 - :class:`ExtensiveFormGame` (builder, validation, ``to_normal_form``), :func:`complete_tree`
 - :func:`backward_induction`, :func:`count_subgame_perfect`: all pure SPE of perfect-information trees
@@ -16,7 +16,8 @@ Sources: Kuhn (1953); Selten (1965, 1975); Osborne & Rubinstein (1994), ch. 6 an
 from __future__ import annotations
 
 from ._backward import backward_induction, count_subgame_perfect
-from ._game import ExtensiveFormGame, InfoSet, complete_tree
+from ._complete import complete_tree
+from ._game import ExtensiveFormGame
 from ._normal import (
     NonCredibleThreat,
     behavior_to_mixed,
@@ -28,6 +29,7 @@ from ._normal import (
 )
 from ._qre import QREBatch, agent_qre, agent_qre_batch, agent_qre_path
 from ._result import TreeEquilibrium
+from ._tree import InfoSet
 
 __all__ = [
     "ExtensiveFormGame",

@@ -20,14 +20,17 @@ from __future__ import annotations
 
 from fractions import Fraction
 from itertools import product
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ..equilibrium import Equilibria
 from ..errors import InvalidGameError, SolverError
-from ._game import DECISION, ExtensiveFormGame
+from ._tree import DECISION, require_tree
 from ._result import TreeEquilibrium
+
+if TYPE_CHECKING:
+    from ._game import ExtensiveFormGame
 
 __all__ = ["backward_induction", "count_subgame_perfect", "BIPass"]
 
@@ -38,7 +41,7 @@ class BIPass:
     """Values, first maximizers and the multi-SPE flags of one vectorized backward pass."""
 
     def __init__(self, tree: ExtensiveFormGame) -> None:
-        c = tree._c
+        c = tree.compiled
         self.tree = tree
         self.c = c
         if c.deep:
@@ -249,8 +252,7 @@ def count_subgame_perfect(tree: ExtensiveFormGame) -> int:
 
 
 def _require_pi(tree: Any, who: str) -> None:
-    if not isinstance(tree, ExtensiveFormGame):
-        raise InvalidGameError(f"{who} needs an ExtensiveFormGame; got {type(tree).__name__}")
+    require_tree(tree, who)
     if not tree.is_perfect_information:
         raise InvalidGameError(
             f"{who} needs a perfect-information tree; this one has information sets with several nodes. "

@@ -17,7 +17,7 @@ comparisons use per-player tolerances ``tree.tols`` (player ``i``: ``1e-9 * max 
 is their maximum).
 
 This module holds the :class:`ExtensiveFormGame` class (builder, accessors, display);
-node kinds, information sets and the compiled numpy view live in ``extensive_tree``,
+node kinds, information sets and the compiled numpy view live in ``_tree``,
 bulk construction in ``_build``, and validation (numbers, unfinished leaves,
 perfect recall) in ``_validate``.
 """
@@ -31,24 +31,22 @@ import numpy as np
 
 from . import _build, _validate
 from ..errors import InvalidGameError
-from ._build import complete_tree
-from ._tree import (  # noqa: F401  (kept importable from here, as before the split)
+from ._tree import (
     _KIND_NAMES,
     CHANCE,
-    CHANCE_LABEL,
     DECISION,
     TERMINAL,
     UNFINISHED,
+    GameTree,
     InfoSet,
-    _Compiled,
-    _to_fraction_array,
+    CompiledTree,
 )
 from ..numbers import as_number
 
-__all__ = ["ExtensiveFormGame", "complete_tree", "UNFINISHED", "DECISION", "CHANCE", "TERMINAL"]
+__all__ = ["ExtensiveFormGame"]
 
 
-class ExtensiveFormGame:
+class ExtensiveFormGame(GameTree):
     """A finite game tree with n >= 1 players, chance moves and information sets.
 
     Nodes are ints (the root is 0); ``decision`` and ``chance`` return the ids of the
@@ -121,7 +119,7 @@ class ExtensiveFormGame:
         self._infoset_nodes: dict[Hashable, list[int]] = {}
         self._infoset_player: dict[Hashable, int] = {}
         self._float_inputs = False
-        self._compiled: _Compiled | None = None
+        self._compiled: CompiledTree | None = None
         self._infosets: tuple[InfoSet, ...] | None = None
         self._tol: float | None = None
 
@@ -155,14 +153,14 @@ class ExtensiveFormGame:
         """The largest of :attr:`tols` (0 for an exact game); comparisons use each player's own."""
         if self.exact:
             return 0.0
-        return self._c.tol
+        return self.compiled.tol
 
     @property
     def tols(self) -> tuple[float, ...]:
         """Per-player tolerances of a float game: ``1e-9 * max |u_i|`` over the terminals (0 when exact)."""
         if self.exact:
             return (0,) * self.n_players  # int 0 keeps Fraction comparisons exact
-        return self._c.tols
+        return self.compiled.tols
 
     def _check_node(self, node: Any) -> int:
         if isinstance(node, (bool, np.bool_)) or not isinstance(node, (int, np.integer)):
@@ -244,7 +242,7 @@ class ExtensiveFormGame:
 
     @property
     def terminals(self) -> tuple[int, ...]:
-        return tuple(int(t) for t in self._c.terminals) if self._is_finished() else tuple(
+        return tuple(int(t) for t in self.compiled.terminals) if self._is_finished() else tuple(
             v for v in self.nodes if self._kind_of(v) == TERMINAL
         )
 
@@ -448,10 +446,12 @@ class ExtensiveFormGame:
         return UNFINISHED not in self._kind
 
     @property
-    def _c(self) -> _Compiled:
+    def compiled(self) -> CompiledTree:
+        """The numpy view of the finished tree that the solvers work on (validated, cached,
+        rebuilt after an edit): node arrays, payoffs, probabilities, information sets."""
         if self._compiled is None:
             self.validate()
-            self._compiled = _Compiled(self)
+            self._compiled = CompiledTree(self)
         return self._compiled
 
     def validate(self) -> None:
@@ -466,8 +466,8 @@ class ExtensiveFormGame:
             self.validate()
             out: list[InfoSet] = []
             seen: dict[Hashable, int] = {}
-            kind = self._c.kind
-            player = self._c.player
+            kind = self.compiled.kind
+            player = self.compiled.player
             for v in np.flatnonzero(kind == DECISION):
                 v = int(v)
                 lab = self._node_infoset.get(v) if self._arrays is None else None
@@ -482,7 +482,7 @@ class ExtensiveFormGame:
 
     def infoset_of_node(self) -> np.ndarray:
         """Array mapping each node to the index of its information set (-1 if not a decision node)."""
-        c = self._c
+        c = self.compiled
         if not hasattr(c, "iset"):
             iset = np.full(c.n, -1, dtype=np.int64)
             for h in self.infosets:
@@ -514,7 +514,7 @@ class ExtensiveFormGame:
 
     def preorder(self, root: int = 0) -> list[int]:
         """Node ids in depth-first (tree) order below ``root``."""
-        c = self._c
+        c = self.compiled
         out: list[int] = []
         stack = [int(root)]
         while stack:

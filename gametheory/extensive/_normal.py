@@ -20,15 +20,18 @@ import math
 from dataclasses import dataclass, field
 from fractions import Fraction
 from itertools import product
-from typing import Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 import numpy as np
 
 from ..equilibrium import Equilibria
 from ..errors import InvalidGameError, InvalidProfileError, SolverError
-from ._game import CHANCE, DECISION, TERMINAL, ExtensiveFormGame
+from ._tree import CHANCE, DECISION, TERMINAL, require_tree
 from ._result import TreeEquilibrium
 from ..normal_form import NormalFormGame
+
+if TYPE_CHECKING:
+    from ._game import ExtensiveFormGame
 
 __all__ = [
     "to_normal_form",
@@ -58,7 +61,7 @@ class _NFData:
 def _walk(tree: ExtensiveFormGame, root: int, cut: Mapping[int, tuple]) -> tuple:
     """Leaves (terminals or cut nodes) below ``root``: payoff, chance weight, per-player own moves;
     and every decision node's own history (the mover's earlier (infoset, action) pairs)."""
-    c = tree._c
+    c = tree.compiled
     iset = tree.infoset_of_node()
     exact = tree.exact
     one = Fraction(1) if exact else 1.0
@@ -107,7 +110,7 @@ def _normal_form_data(
     with_payoffs: bool = True,
 ) -> _NFData:
     cut = dict(cut or {})
-    c = tree._c
+    c = tree.compiled
     iset = tree.infoset_of_node()
     leaves, pays, weights, hists, node_hist, order = _walk(tree, root, cut)
     n = tree.n_players
@@ -290,8 +293,7 @@ def to_normal_form(tree: ExtensiveFormGame, reduced: bool = True, max_strategies
 
 
 def _check_tree(tree: Any, who: str) -> None:
-    if not isinstance(tree, ExtensiveFormGame):
-        raise InvalidGameError(f"{who} needs an ExtensiveFormGame; got {type(tree).__name__}")
+    require_tree(tree, who)
     tree.validate()
 
 
@@ -494,7 +496,7 @@ def _behavior_from_mixed(tree: ExtensiveFormGame, data: _NFData, prof: Sequence[
 
 def _profile(tree: ExtensiveFormGame, beh: dict[int, tuple], method: str, exact: bool, params: dict) -> TreeEquilibrium:
     """A TreeEquilibrium for a behavior profile, with its expected payoffs."""
-    c = tree._c
+    c = tree.compiled
     tmp = TreeEquilibrium(tree, (), method, exact, 0.0 if exact else tree.tol or 1e-9, params, None, beh)
     reach = tmp.reach
     pays = []
@@ -540,7 +542,7 @@ def subgame_roots(tree: ExtensiveFormGame) -> list[int]:
     [0, 2]
     """
     _check_tree(tree, "subgame_roots")
-    c = tree._c
+    c = tree.compiled
     pre = tree.preorder()
     rank = np.empty(c.n, dtype=np.int64)
     rank[pre] = np.arange(c.n)
@@ -670,7 +672,7 @@ def subgame_perfect_equilibria(
 
 def _subgames_below(tree: ExtensiveFormGame, roots: list[int]) -> dict[int, list[int]]:
     """The nearest proper-subgame roots strictly below each root."""
-    c = tree._c
+    c = tree.compiled
     root_set = set(roots)
     below: dict[int, list[int]] = {r: [] for r in roots}
     for r in roots:
@@ -721,7 +723,7 @@ def _solve_truncated(
 
 def _expected_in_subgame(tree: ExtensiveFormGame, r: int, cut: dict, beh: dict, exact: bool) -> tuple:
     """Expected payoffs of every player from node r under behavior ``beh`` (cut nodes as leaves)."""
-    c = tree._c
+    c = tree.compiled
     iset = tree.infoset_of_node()
     zero = Fraction(0) if exact else 0.0
     one = Fraction(1) if exact else 1.0
@@ -890,7 +892,7 @@ def _threats_imperfect(
 ) -> list[dict]:
     """Check every completion of a reduced pure profile subgame by subgame; [] if one is subgame
     perfect, else the failures of the completion with the fewest, at the deepest subgames."""
-    c = tree._c
+    c = tree.compiled
     if "sub" not in cache:
         roots = [r for r in subgame_roots(tree) if any(c.kind[v] == DECISION for v in tree.preorder(r))]
         cache["sub"] = {
@@ -1003,7 +1005,7 @@ def _mixed_completion_is_spe(tree: ExtensiveFormGame, spec_h: dict[int, int], li
     """
     from ..solvers.dispatch import solve
 
-    c = tree._c
+    c = tree.compiled
     iset = tree.infoset_of_node()
     if "roots" not in cache:
         roots = subgame_roots(tree)
@@ -1058,7 +1060,7 @@ def _mixed_completion_is_spe(tree: ExtensiveFormGame, spec_h: dict[int, int], li
 def _threats(tree: ExtensiveFormGame, spec: dict[int, int]) -> list[dict]:
     """Bottom-up sets of value vectors reachable by subgame-perfect completions of ``spec``;
     a specified node whose set becomes empty (while its children's are not) is a threat."""
-    c = tree._c
+    c = tree.compiled
     tols = tree.tols  # per player; all 0 for an exact game, which compares Fractions with no float slack
     S: dict[int, set] = {}
     threats = []

@@ -22,14 +22,17 @@ continuation with a :class:`SolverError` rather than jumping silently.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 import numpy as np
 from scipy.optimize import root
 
 from ..errors import InvalidGameError, SolverError
-from ._game import DECISION, ExtensiveFormGame
+from ._tree import DECISION, require_tree
 from ._result import TreeEquilibrium
+
+if TYPE_CHECKING:
+    from ._game import ExtensiveFormGame
 
 __all__ = ["agent_qre", "agent_qre_path", "agent_qre_batch", "QREBatch"]
 
@@ -149,11 +152,10 @@ def agent_qre_batch(tree: ExtensiveFormGame, lam: Any, payoffs: Any = None) -> Q
     array([[0.5   , 0.25  , 0.25  ],
            [0.3865, 0.165 , 0.4485]])
     """
-    if not isinstance(tree, ExtensiveFormGame):
-        raise InvalidGameError(f"agent_qre_batch needs an ExtensiveFormGame; got {type(tree).__name__}")
+    require_tree(tree, "agent_qre_batch")
     if not tree.is_perfect_information:
         raise InvalidGameError("agent_qre_batch needs a perfect-information tree; use agent_qre for imperfect information")
-    c = tree._c
+    c = tree.compiled
     p = c.n_players
     terms = c.terminals
     if payoffs is None:
@@ -210,7 +212,7 @@ def agent_qre_batch(tree: ExtensiveFormGame, lam: Any, payoffs: Any = None) -> Q
 
 def _batch_to_results(tree: ExtensiveFormGame, batch: QREBatch, lams: Sequence[float]) -> list[TreeEquilibrium]:
     out = []
-    c = tree._c
+    c = tree.compiled
     for k, lam in enumerate(lams):
         beh = {}
         for h in tree.infosets:
@@ -227,7 +229,7 @@ class _AgentMap:
     """The agent logit response map of a general tree, on log-probabilities."""
 
     def __init__(self, tree: ExtensiveFormGame) -> None:
-        c = tree._c
+        c = tree.compiled
         self.tree, self.c = tree, c
         self.isets = tree.infosets
         self.sizes = [len(h.actions) for h in self.isets]
@@ -347,8 +349,7 @@ def agent_qre_path(tree: ExtensiveFormGame, lams: Sequence[float]) -> list[TreeE
     >>> [round(float(q.payoffs[0]), 4) for q in gt.agent_qre_path(t, [0, 1])]
     [0.0, 0.2835]
     """
-    if not isinstance(tree, ExtensiveFormGame):
-        raise InvalidGameError(f"agent_qre_path needs an ExtensiveFormGame; got {type(tree).__name__}")
+    require_tree(tree, "agent_qre_path")
     lam_arr = np.asarray(lams, dtype=float).ravel()
     if lam_arr.size == 0:
         return []

@@ -11,13 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cached_property
-from typing import Any, Hashable, Mapping
+from typing import TYPE_CHECKING, Any, Hashable, Mapping
 
 import numpy as np
 
 from ..equilibrium import PROB_ZERO, Result, _fmt, _put
 from ..numbers import DEFAULT_TOL, num_text, repr_text
-from ._game import CHANCE, DECISION, ExtensiveFormGame
+from ._tree import CHANCE, DECISION
+
+if TYPE_CHECKING:
+    from ._game import ExtensiveFormGame
 
 __all__ = ["TreeEquilibrium"]
 
@@ -114,7 +117,7 @@ class TreeEquilibrium(Result):
         g = self.game
         out: dict[str, dict] = {p: {} for p in g.players}
         if self.choice is not None and g.is_perfect_information:
-            c = g._c
+            c = g.compiled
             dec = np.flatnonzero(c.kind == DECISION)
             labels = g._node_infoset if g._arrays is None else {}
             for v, i, k in zip(dec.tolist(), c.player[dec].tolist(), self.choice[dec].tolist()):
@@ -162,7 +165,7 @@ class TreeEquilibrium(Result):
     @cached_property
     def edge_probabilities(self) -> np.ndarray:
         """Probability of the edge into each node given its parent is reached (root: 1)."""
-        c = self.game._c
+        c = self.game.compiled
         n = c.n
         par = c.parent
         if self.choice is not None and not c.has_chance:
@@ -195,7 +198,7 @@ class TreeEquilibrium(Result):
     @cached_property
     def reach(self) -> np.ndarray:
         """Probability that each node is reached."""
-        c = self.game._c
+        c = self.game.compiled
         edge = self.edge_probabilities
         if c.deep:
             # parents have smaller ids: one loop instead of one numpy call per level
@@ -222,7 +225,7 @@ class TreeEquilibrium(Result):
         out: dict[Hashable, Any] = {}
         reach = self.reach
         zero = Fraction(0) if self.exact else 0.0
-        for t in g._c.terminals.tolist():
+        for t in g.compiled.terminals.tolist():
             p = reach[t]
             p = Fraction(int(p)) if self.exact and isinstance(p, (int, np.integer)) else (p if self.exact else float(p))
             lab = g.label(t)
@@ -247,7 +250,7 @@ class TreeEquilibrium(Result):
         Where the behavior strategy mixes, the action is a dict action -> probability.
         """
         g = self.game
-        c = g._c
+        c = g.compiled
         reach = self.reach
         eps = 0 if self.exact else PROB_ZERO
         out = []

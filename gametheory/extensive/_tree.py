@@ -2,7 +2,7 @@
 
 Storage is flat (after Gambit and quantecon): parent, kind, player, first child
 and number of children per node, with the children of a node numbered
-consecutively and after their parent.  :class:`_Compiled` is the numpy view of a
+consecutively and after their parent.  :class:`CompiledTree` is the numpy view of a
 finished tree that the solvers work on level by level.  Part of
 :mod:`gametheory.extensive` (the class is :class:`~gametheory.extensive.ExtensiveFormGame`).
 """
@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Hashable
 
 import numpy as np
 
+from ..errors import InvalidGameError
 from ..numbers import default_tol
 
 if TYPE_CHECKING:
@@ -23,6 +24,22 @@ if TYPE_CHECKING:
 UNFINISHED, DECISION, CHANCE, TERMINAL = 0, 1, 2, 3
 _KIND_NAMES = {UNFINISHED: "unfinished leaf", DECISION: "decision node", CHANCE: "chance node", TERMINAL: "terminal node"}
 CHANCE_LABEL = "chance"
+
+
+class GameTree:
+    """Base class of :class:`~gametheory.extensive.ExtensiveFormGame`.
+
+    The solver modules of this package check their argument against it, so they need not
+    import the builder class, whose methods call them (``tree.to_normal_form()``).
+    """
+
+    __slots__ = ()
+
+
+def require_tree(tree: object, who: str) -> None:
+    """Raise :class:`InvalidGameError` unless ``tree`` is an ``ExtensiveFormGame``."""
+    if not isinstance(tree, GameTree):
+        raise InvalidGameError(f"{who} needs an ExtensiveFormGame; got {type(tree).__name__}")
 
 
 @dataclass(frozen=True)
@@ -66,7 +83,7 @@ class InfoSet:
         return self.nodes[0] if self.label is None else self.label
 
 
-class _Compiled:
+class CompiledTree:
     """Numpy view of a finished tree, shared by the solvers (rebuilt after any edit)."""
 
     def __init__(self, g: "ExtensiveFormGame") -> None:

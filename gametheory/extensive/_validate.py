@@ -32,7 +32,7 @@ def validate(g: ExtensiveFormGame) -> None:
 
 def own_history(g: ExtensiveFormGame, node: int) -> tuple[tuple[int, int], ...]:
     """The (information set index, action index) pairs of the mover's own earlier moves."""
-    c = g._c
+    c = g.compiled
     iset = g.infoset_of_node()
     v = g._check_node(node)
     i = c.player[v]

@@ -32,7 +32,7 @@ import time
 
 from ..errors import GameError
 
-__all__ = ["write_atomic", "write_text_atomic", "default_file_mode", "check_output_path"]
+__all__ = ["write_atomic", "default_file_mode", "check_output_path"]
 
 #: a temporary file of another host (a shared network folder), whose writer cannot be
 #: probed, counts as abandoned once it is this old; a live write takes milliseconds
@@ -259,9 +259,6 @@ def write_atomic(path: str | os.PathLike, data: str | bytes) -> None:
     except OSError as exc:
         raise GameError(f"cannot write {user!r}: {exc.strerror or exc}") from None
 
-
-#: the name the library used before :func:`write_atomic`; kept importable
-write_text_atomic = write_atomic
 
 
 def _keep_attributes(fd: int, st: os.stat_result) -> None:

@@ -34,6 +34,7 @@ import numpy as np
 from ..numbers import parse_count, parse_number, rational_text
 from ._textfile import read_text
 from ..errors import GameError, InvalidGameError, ParseError
+from ..extensive import ExtensiveFormGame
 from ..normal_form import NormalFormGame
 
 __all__ = ["read_gambit", "write_gambit", "read_nfg", "write_nfg", "parse_nfg", "format_nfg", "parse_efg", "format_efg"]
@@ -270,14 +271,6 @@ def format_nfg(game: NormalFormGame) -> str:
 
 
 # ---------------------------------------------------------------------- .efg
-def _extensive_class() -> Any:
-    try:
-        from ..extensive import ExtensiveFormGame
-    except ImportError:
-        return None
-    return ExtensiveFormGame
-
-
 def _payoffs_to_close(st: _Stream, exact: bool) -> list:
     """The payoffs of one outcome, up to and including its closing '}' (.nfg and .efg alike)."""
     pay = []
@@ -404,7 +397,7 @@ def _infoset_labels(isets: dict, players: list[str]) -> dict:
     return out
 
 
-def parse_efg(text: str, exact: bool = True) -> Any:
+def parse_efg(text: str, exact: bool = True) -> ExtensiveFormGame:
     """An :class:`~gametheory.extensive.ExtensiveFormGame` from the text of a Gambit .efg file.
 
     Payoffs and chance probabilities are exact (as in :func:`parse_nfg`); ``exact=False``
@@ -417,9 +410,6 @@ def parse_efg(text: str, exact: bool = True) -> Any:
     name, else none.  Absent-minded information sets (a node following another of
     its set) are valid Gambit and are read; the tree then has imperfect recall.
     """
-    cls = _extensive_class()
-    if cls is None:
-        raise GameError("reading .efg files needs gametheory.extensive, which is not available")
     st = _Stream(_tokenize(text), 0)
     title, players = _header(st, "EFG", "2")
     players = _labels(players, "P")
@@ -434,7 +424,7 @@ def parse_efg(text: str, exact: bool = True) -> Any:
     if extra is not None:
         raise ParseError(f"unexpected {extra.value!r} after the last node", extra.line)
     labels = _infoset_labels(isets, players)
-    tree = cls(players=players, title=title)
+    tree = ExtensiveFormGame(players=players, title=title)
     zero = Fraction(0) if exact else 0.0
     stack: list[tuple[int, list]] = [(tree.root, [zero] * n)]  # (node id, payoffs accumulated above it)
     rec = records[0]
@@ -464,7 +454,7 @@ def parse_efg(text: str, exact: bool = True) -> Any:
     return tree
 
 
-def format_efg(game: Any) -> str:
+def format_efg(game: ExtensiveFormGame) -> str:
     """The text of a Gambit .efg file (version 2) for an extensive-form game.
 
     Every terminal node gets its own outcome, named after the terminal's label ("" when
@@ -474,8 +464,7 @@ def format_efg(game: Any) -> str:
     label is written without a name.  :func:`parse_efg` reads this text back to the same
     tree (labels written as text), so writing what it read gives the same text again.
     """
-    cls = _extensive_class()
-    if cls is None or not isinstance(game, cls):
+    if not isinstance(game, ExtensiveFormGame):
         raise GameError(f"format_efg needs an ExtensiveFormGame; got {type(game).__name__}")
     game.validate()
     prec = "R" if game.exact else "D"
@@ -518,7 +507,9 @@ def format_efg(game: Any) -> str:
 
 
 # ---------------------------------------------------------------------- files
-def read_gambit(path: str | os.PathLike, exact: bool = True, max_bytes: int | None = None) -> Any:
+def read_gambit(
+    path: str | os.PathLike, exact: bool = True, max_bytes: int | None = None
+) -> NormalFormGame | ExtensiveFormGame:
     """Read a Gambit ``.nfg`` or ``.efg`` file (format chosen by its header).
 
     Parameters
@@ -566,7 +557,7 @@ def read_gambit(path: str | os.PathLike, exact: bool = True, max_bytes: int | No
     return parse_nfg(text, exact)
 
 
-def write_gambit(game: Any, path: str | os.PathLike) -> None:
+def write_gambit(game: NormalFormGame | ExtensiveFormGame, path: str | os.PathLike) -> None:
     """Write a game as a Gambit file, atomically: ``.nfg`` for a NormalFormGame, ``.efg`` for a tree.
 
     Exact games are written with exact rational payoffs (precision ``R``).
@@ -599,10 +590,9 @@ def write_gambit(game: Any, path: str | os.PathLike) -> None:
     """
     from ._atomic import write_atomic
 
-    tree_cls = _extensive_class()
     if isinstance(game, NormalFormGame):
         want, kind = ".nfg", "a normal-form game"
-    elif tree_cls is not None and isinstance(game, tree_cls):
+    elif isinstance(game, ExtensiveFormGame):
         want, kind = ".efg", "an extensive-form game"
     else:
         raise GameError(f"write_gambit needs a NormalFormGame or an ExtensiveFormGame; got {type(game).__name__}")

@@ -10,27 +10,27 @@ a dashed line.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import GameError
+from ..tables import format_value, latex_escape
+
+if TYPE_CHECKING:
+    from ..extensive import ExtensiveFormGame
 
 __all__ = ["tree_to_tikz"]
 
 
 def _esc(s: Any) -> str:
-    from ..tables import _escape
-
-    return _escape(str(s))
+    return latex_escape(str(s))
 
 
 def _num(x: Any) -> str:
-    from ..tables import format_value
-
     s = format_value(x, "latex")
     return s[1:-1] if s.startswith("$") and s.endswith("$") else s
 
 
-def tree_to_tikz(game: Any, caption: str | None = None, x_unit: float = 1.6, y_unit: float = 1.5) -> str:
+def tree_to_tikz(game: ExtensiveFormGame, caption: str | None = None, x_unit: float = 1.6, y_unit: float = 1.5) -> str:
     """A ``tikzpicture`` of an :class:`~gametheory.extensive.ExtensiveFormGame`."""
     game.validate()
     order = game.preorder()

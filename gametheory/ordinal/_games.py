@@ -60,19 +60,6 @@ import numpy as np
 from ..errors import InvalidGameError
 from ..normal_form import NormalFormGame
 
-__all__ = [
-    "CELLS",
-    "OrdinalClass",
-    "Classification",
-    "all_strict_games",
-    "canonical_form",
-    "class_count",
-    "classes",
-    "get_class",
-    "classify",
-    "NAMED_GAMES",
-    "RAPOPORT_GUYER",
-]
 
 CELLS = ((0, 0), (0, 1), (1, 0), (1, 1))
 

@@ -65,20 +65,19 @@ Fraction(1, 2)
 
 from __future__ import annotations
 
-from ._inputs import Number, check_delta  # noqa: F401  (Number: the annotation alias, kept importable)
+from ._inputs import check_delta
 from ._play import (
     STRATEGIES,
     PlayResult,
-    Simulation,  # noqa: F401  (the result type of simulate, not in __all__)
+    Simulation,
     Strategy,
     expected_payoffs,
     get_strategy,
     simulate,
     tournament,
 )
-from ._security import (  # noqa: F401  (_exact_by_solver: used by tests)
+from ._security import (
     SecurityValue,
-    _exact_by_solver,
     feasible_ir_set,
     maxmin,
     minmax,
@@ -112,5 +111,6 @@ __all__ = [
     "PlayResult",
     "expected_payoffs",
     "simulate",
+    "Simulation",
     "tournament",
 ]

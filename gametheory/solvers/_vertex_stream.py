@@ -1,6 +1,6 @@
 """A streaming enumeration of the equilibria of a nondegenerate two-player game.
 
-The batch path of :mod:`gametheory.solvers._bimatrix` builds every vertex of both
+The batch path of :mod:`gametheory.solvers._polytope` builds every vertex of both
 best-response polytopes at once (qhull), so its memory grows with the number of
 vertices: the ``k x k`` identity game has ``2^k`` of them.  This module visits the
 vertices of ``P = {x >= 0 : Bn^T x <= 1}`` one at a time instead, by a depth-first
@@ -32,7 +32,8 @@ from typing import Callable, Iterator
 import numpy as np
 
 from ..normal_form import NormalFormGame
-from ._bimatrix import LABEL_TOL, ExactPolytope, normalized
+from ._bimatrix import normalized
+from ._polytope import LABEL_TOL, ExactPolytope
 
 __all__ = ["Fallback", "stream_pairs", "exact_pairs", "bounded_pairs", "to_pairs", "count_pairs", "use_stream"]
 

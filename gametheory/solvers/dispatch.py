@@ -139,7 +139,7 @@ def solve(
     >>> [eq.payoffs for eq in gt.solve(bos, method="pure")]
     [(Fraction(2, 1), Fraction(1, 1)), (Fraction(1, 1), Fraction(2, 1))]
     """
-    requested, method = method, _resolve(game, method, "solve")
+    requested, method = method, resolve_method(game, method, "solve")
     bounds = {k: v for k, v in (("limit", limit), ("on_limit", on_limit), ("progress", progress)) if v is not _UNSET}
     if method in ENUMERATORS:
         options.update(bounds)
@@ -154,7 +154,8 @@ def solve(
     return eqs
 
 
-def _resolve(game: Any, method: Any, who: str) -> str:
+def resolve_method(game: Any, method: Any, who: str) -> str:
+    """The method ``solve`` would run for ``game`` (``"auto"`` resolved); ``who`` names the caller in errors."""
     if not isinstance(game, NormalFormGame):
         raise InvalidGameError(
             f"{who} needs a NormalFormGame; got {type(game).__name__}. "
@@ -243,7 +244,7 @@ def count_equilibria(
     """
     if method in ("lemke-howson", "qre"):
         raise InvalidGameError(f"count_equilibria needs an enumerating method ({', '.join(ENUMERATORS)}); got {method!r}")
-    method = _resolve(game, method, "count_equilibria")
+    method = resolve_method(game, method, "count_equilibria")
     check_progress(progress)
     if method in ("vertex", "support"):
         check_no_options("count_equilibria", options)

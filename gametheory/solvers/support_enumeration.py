@@ -45,16 +45,17 @@ from ..errors import SolverError
 from ..normal_form import NormalFormGame
 from ._bimatrix import (
     DegenerateGameWarning,
-    _exact_point,
-    bimatrix_vertices,
     check_no_options,
     check_on_degenerate,
     check_two_player,
     dedupe_float,
+    exact_point,
     normalize_pair,
     normalized,
     report_degenerate,
+    sort_equilibria,
 )
+from ._polytope import bimatrix_vertices
 from ._vertex_stream import bounded_pairs, use_stream
 from .limits import (
     DEFAULT_LIMIT,
@@ -63,7 +64,6 @@ from .limits import (
     check_options,
     over_limit,
 )
-from .vertex_enumeration import _sorted
 
 __all__ = ["support_enumeration", "DegenerateGameWarning"]
 
@@ -184,7 +184,7 @@ def support_enumeration(
             f"support_enumeration found {len(out)} equilibria but vertex enumeration {n_pairs}; "
             "please report this game"
         )
-    return apply_limit(_sorted(out), "support_enumeration", limit, on_limit)
+    return apply_limit(sort_equilibria(out), "support_enumeration", limit, on_limit)
 
 
 class _Ticker:
@@ -325,8 +325,8 @@ def _exact_support(An: np.ndarray, Bn: np.ndarray, I: tuple, J: tuple) -> tuple[
     rows_y = [[An[i, j] for j in J] + [-one] for i in I] + [[one] * k + [zero]]
     rows_x = [[Bn[i, j] for i in I] + [-one] for j in J] + [[one] * k + [zero]]
     rhs = [zero] * k + [one]
-    sy = _exact_point(rows_y, rhs, range(k + 1), k + 1)
-    sx = _exact_point(rows_x, rhs, range(k + 1), k + 1)
+    sy = exact_point(rows_y, rhs, range(k + 1), k + 1)
+    sx = exact_point(rows_x, rhs, range(k + 1), k + 1)
     if sy is None or sx is None:
         return None
     y_s, v = sy[:k], sy[k]

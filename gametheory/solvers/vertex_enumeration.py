@@ -43,17 +43,16 @@ import numpy as np
 from ..equilibrium import Equilibrium, clean_probabilities, make_equilibrium, returns_equilibria
 from ..normal_form import NormalFormGame
 from ._bimatrix import (
-    LABEL_TOL,
     DegenerateGameWarning,
-    bimatrix_vertices,
     check_no_options,
     check_on_degenerate,
     check_two_player,
     dedupe_float,
-    exact_route_for_float,
     normalize_pair,
     report_degenerate,
+    sort_equilibria,
 )
+from ._polytope import LABEL_TOL, bimatrix_vertices, exact_route_for_float
 from ._vertex_stream import Fallback, bounded_pairs, to_pairs, use_stream
 from .limits import DEFAULT_LIMIT, apply_limit, check_options, over_limit
 
@@ -145,7 +144,7 @@ def _exact_equilibria(game: NormalFormGame, pairs: list, degenerate: bool, route
     for zx, zy in pairs:
         x, y = normalize_pair(zx, zy, True)
         out.append(make_equilibrium(game, [x, y], "vertex", exact=True, **params))
-    return _sorted(out)
+    return sort_equilibria(out)
 
 
 def _streamed(game: NormalFormGame, limit: int, on_limit: str, progress: Any) -> list[Equilibrium] | None:
@@ -179,8 +178,8 @@ def _float_arrays(pairs: list, m: int, n: int) -> tuple[np.ndarray, np.ndarray]:
 def _float_equilibria(game: NormalFormGame, pairs: list, degenerate: bool, route: str) -> tuple[list[Equilibrium], bool]:
     """Sorted equilibria of a float game and the degeneracy flag, built with array arithmetic.
 
-    Payoffs are ``x^T A y`` and ``x^T B y``; the regret check is the one of
-    ``max_regret_float``, sharing its products ``A y`` and ``x^T B``.
+    Payoffs are ``x^T A y`` and ``x^T B y``; the regret of each profile is computed from the
+    same products ``A y`` and ``x^T B``.
     """
     m, n = game.shape
     A, B = (np.asarray(M, float) for M in game.bimatrix)
@@ -200,7 +199,7 @@ def _float_equilibria(game: NormalFormGame, pairs: list, degenerate: bool, route
     if degenerate:
         keep = np.array(dedupe_float(list(zip(X, Y)), 1e-8), dtype=np.intp)
         X, Y, u1, u2 = X[keep], Y[keep], u1[keep], u2[keep]
-    # the order of _sorted: support size, then the strategies descending lexicographically
+    # the order of sort_equilibria: support size, then the strategies descending lexicographically
     size = np.count_nonzero(X, axis=1) + np.count_nonzero(Y, axis=1)
     XY = np.hstack([X, Y]).tolist()
     order = sorted(range(len(XY)), key=lambda i: (int(size[i]), [-p for p in XY[i]]))
@@ -219,8 +218,3 @@ def _float_equilibria(game: NormalFormGame, pairs: list, degenerate: bool, route
             game=game,
         ))
     return out, degenerate
-
-
-def _sorted(eqs: list[Equilibrium]) -> list[Equilibrium]:
-    """Deterministic order: by support size, then lexicographically by strategies (descending)."""
-    return sorted(eqs, key=lambda e: (sum(len(s) for s in e.supports), [-float(p) for s in e.strategies for p in s]))

@@ -7,73 +7,12 @@ parameter, solved into intervals with ``sympy.reduce_inequalities``.
 
 from __future__ import annotations
 
-import numbers
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable
 
-import numpy as np
 import sympy
 
-from ..errors import GameError, InvalidGameError
-from ._parse import parse_expression
-
-
-def _params(params: Any) -> tuple[sympy.Symbol, ...]:
-    if params is None:
-        return ()
-    if isinstance(params, (str, sympy.Symbol)):
-        params = [params]
-    out = []
-    for p in params:
-        if isinstance(p, str):
-            out.append(sympy.Symbol(p, real=True))
-        elif isinstance(p, sympy.Symbol):
-            out.append(p)
-        else:
-            raise InvalidGameError(f"parameters must be sympy Symbols or names; got {p!r}")
-    names = [p.name for p in out]
-    if len(set(names)) != len(names):
-        raise InvalidGameError(f"parameter names must be distinct; got {names}")
-    return tuple(out)
-
-
-def _sympify(x: Any, what: str, params: Sequence[sympy.Symbol] | None) -> sympy.Expr:
-    if isinstance(x, bool):
-        raise InvalidGameError(f"{what} is a bool ({x!r}); give a number or a sympy expression")
-    if isinstance(x, float):
-        x = sympy.nsimplify(x, rational=True) if np.isfinite(x) else x
-    if isinstance(x, str):
-        # never sympify a string: it runs Python eval (see symbolic_parse)
-        e = parse_expression(x, what, None if params is None else {p.name: p for p in params})
-    elif isinstance(x, (sympy.Basic, numbers.Number)) or hasattr(x, "_sympy_"):
-        try:
-            e = sympy.sympify(x, strict=True)
-        except (sympy.SympifyError, TypeError, ValueError) as exc:
-            raise InvalidGameError(f"{what} is not a number or sympy expression: {x!r} ({exc})") from None
-    else:
-        # containers are refused too: sympify evaluates strings nested in a tuple even when strict
-        raise InvalidGameError(
-            f"{what} is not a number or sympy expression (or expression string): {type(x).__name__} {x!r}"
-        )
-    if not isinstance(e, sympy.Expr):
-        raise InvalidGameError(f"{what} is not an algebraic expression: {e!r}")
-    if e.has(sympy.zoo, sympy.oo, -sympy.oo, sympy.nan):
-        raise InvalidGameError(f"{what} is not finite: {e}")
-    if e.is_real is False:
-        raise InvalidGameError(f"{what} is not real: {e}")
-    if params is not None:
-        # a Symbol("a") in the payoffs and the parameter "a" (real) are the same parameter
-        by_name = {p.name: p for p in params}
-        rep = {x: by_name[x.name] for x in e.free_symbols if x.name in by_name and x != by_name[x.name]}
-        if rep:
-            e = e.xreplace(rep)
-        unknown = e.free_symbols - set(params)
-        if unknown:
-            names = ", ".join(sorted(str(s) for s in unknown))
-            raise InvalidGameError(
-                f"{what} uses symbols {names} that are not among the parameters "
-                f"({', '.join(p.name for p in params) or 'none'})"
-            )
-    return e
+from ..errors import GameError
+from ._parse import to_expression
 
 
 def _drop_infinite(rel: Any) -> Any:
@@ -194,7 +133,7 @@ def simplify_condition(diff: Any, strict: bool = False, factor: bool = True) -> 
     True
     """
     if not isinstance(diff, sympy.Basic):
-        diff = _sympify(diff, "the condition", None)  # strings through the safe parser, never sympify
+        diff = to_expression(diff, "the condition", None)  # strings through the safe parser, never sympify
     if diff.is_number:
         if not diff.is_real:
             raise GameError(f"condition {diff} >= 0 compares a non-real number")

@@ -10,7 +10,8 @@ import numpy as np
 import sympy
 
 from ..errors import GameError, InvalidGameError
-from ._conditions import _params, _sympify, simplify_condition
+from ._conditions import simplify_condition
+from ._parse import parameters, to_expression
 from ._parse import parse_value
 from ._regions import _Conditions
 
@@ -63,7 +64,7 @@ class SymbolicGame(_Conditions):
     ) -> None:
         if not isinstance(payoffs, (list, tuple)) or not payoffs:
             raise InvalidGameError("payoffs must be a non-empty list with one payoff array per player")
-        plist = _params(params) if params is not None else None
+        plist = parameters(params) if params is not None else None
         arrays = []
         for i, arr in enumerate(payoffs):
             a = np.array(arr, dtype=object)
@@ -73,7 +74,7 @@ class SymbolicGame(_Conditions):
                 )
             out = np.empty(a.shape, dtype=object)
             for idx in np.ndindex(*a.shape):
-                out[idx] = _sympify(a[idx], f"payoff of player {i} at {idx}", plist)
+                out[idx] = to_expression(a[idx], f"payoff of player {i} at {idx}", plist)
             arrays.append(out)
         shape = arrays[0].shape
         for i, a in enumerate(arrays):

@@ -22,11 +22,13 @@ comprehensions, keyword arguments, strings, calls of any other name) is an
 from __future__ import annotations
 
 import ast
+import numbers
 import math
 import re
 from fractions import Fraction
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
+import numpy as np
 import sympy
 
 from ..errors import InvalidGameError
@@ -212,8 +214,68 @@ def parse_value(x: Any, what: str) -> Any:
     """A parameter value to substitute: floats stay floats; anything else (ints, Fractions,
     sympy numbers, expression strings) becomes an exact sympy number, strings through
     :func:`parse_expression` with no names allowed."""
-    from ._conditions import _sympify
-
     if isinstance(x, float):
         return x
-    return _sympify(x, what, ())
+    return to_expression(x, what, ())
+
+
+def parameters(params: Any) -> tuple[sympy.Symbol, ...]:
+    """Parameter names or Symbols as a tuple of distinct sympy Symbols (names become real symbols)."""
+    if params is None:
+        return ()
+    if isinstance(params, (str, sympy.Symbol)):
+        params = [params]
+    out = []
+    for p in params:
+        if isinstance(p, str):
+            out.append(sympy.Symbol(p, real=True))
+        elif isinstance(p, sympy.Symbol):
+            out.append(p)
+        else:
+            raise InvalidGameError(f"parameters must be sympy Symbols or names; got {p!r}")
+    names = [p.name for p in out]
+    if len(set(names)) != len(names):
+        raise InvalidGameError(f"parameter names must be distinct; got {names}")
+    return tuple(out)
+
+
+def to_expression(x: Any, what: str, params: Sequence[sympy.Symbol] | None) -> sympy.Expr:
+    """A payoff, probability or value as a finite real sympy expression in ``params`` (``None``:
+    any symbols); strings through :func:`parse_expression`, never ``sympify``."""
+    if isinstance(x, bool):
+        raise InvalidGameError(f"{what} is a bool ({x!r}); give a number or a sympy expression")
+    if isinstance(x, float):
+        x = sympy.nsimplify(x, rational=True) if np.isfinite(x) else x
+    if isinstance(x, str):
+        # never sympify a string: it runs Python eval (see symbolic_parse)
+        e = parse_expression(x, what, None if params is None else {p.name: p for p in params})
+    elif isinstance(x, (sympy.Basic, numbers.Number)) or hasattr(x, "_sympy_"):
+        try:
+            e = sympy.sympify(x, strict=True)
+        except (sympy.SympifyError, TypeError, ValueError) as exc:
+            raise InvalidGameError(f"{what} is not a number or sympy expression: {x!r} ({exc})") from None
+    else:
+        # containers are refused too: sympify evaluates strings nested in a tuple even when strict
+        raise InvalidGameError(
+            f"{what} is not a number or sympy expression (or expression string): {type(x).__name__} {x!r}"
+        )
+    if not isinstance(e, sympy.Expr):
+        raise InvalidGameError(f"{what} is not an algebraic expression: {e!r}")
+    if e.has(sympy.zoo, sympy.oo, -sympy.oo, sympy.nan):
+        raise InvalidGameError(f"{what} is not finite: {e}")
+    if e.is_real is False:
+        raise InvalidGameError(f"{what} is not real: {e}")
+    if params is not None:
+        # a Symbol("a") in the payoffs and the parameter "a" (real) are the same parameter
+        by_name = {p.name: p for p in params}
+        rep = {x: by_name[x.name] for x in e.free_symbols if x.name in by_name and x != by_name[x.name]}
+        if rep:
+            e = e.xreplace(rep)
+        unknown = e.free_symbols - set(params)
+        if unknown:
+            names = ", ".join(sorted(str(s) for s in unknown))
+            raise InvalidGameError(
+                f"{what} uses symbols {names} that are not among the parameters "
+                f"({', '.join(p.name for p in params) or 'none'})"
+            )
+    return e

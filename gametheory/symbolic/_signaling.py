@@ -11,7 +11,8 @@ from typing import Any, Mapping, Sequence
 import sympy
 
 from ..errors import GameError, InvalidGameError
-from ._conditions import _params, _sympify, simplify_condition
+from ._conditions import simplify_condition
+from ._parse import parameters, to_expression
 from ._parse import parse_value
 from ._regions import _Conditions
 
@@ -75,18 +76,18 @@ class SymbolicSignalingGame(_Conditions):
         params: Any = None,
         max_candidates: int = 100_000,
     ) -> None:
-        from ..bayesian._signaling import _labels
+        from ..bayesian import check_labels
 
-        plist = _params(params) if params is not None else None
-        self.types = _labels(types, "types")
-        self.messages = _labels(messages, "messages")
-        self.actions = _labels(actions, "actions")
+        plist = parameters(params) if params is not None else None
+        self.types = check_labels(types, "types")
+        self.messages = check_labels(messages, "messages")
+        self.actions = check_labels(actions, "actions")
         if isinstance(prior, Mapping):
             prior = [prior.get(t, 0) for t in self.types]
         prior = list(prior)
         if len(prior) != len(self.types):
             raise InvalidGameError(f"prior has {len(prior)} entries but there are {len(self.types)} types")
-        self.prior = tuple(_sympify(p, f"prior of type {t!r}", plist) for p, t in zip(prior, self.types))
+        self.prior = tuple(to_expression(p, f"prior of type {t!r}", plist) for p, t in zip(prior, self.types))
         for t, p in zip(self.types, self.prior):
             if p.is_negative or p.is_zero:
                 raise InvalidGameError(f"prior of type {t!r} must be positive; got {p}")
@@ -102,7 +103,7 @@ class SymbolicSignalingGame(_Conditions):
                     v = fn(t, m, a)
                 except Exception as exc:
                     raise InvalidGameError(f"{name}({t!r}, {m!r}, {a!r}) raised {type(exc).__name__}: {exc}") from exc
-                tab[(t, m, a)] = _sympify(v, f"{name}({t!r}, {m!r}, {a!r})", plist)
+                tab[(t, m, a)] = to_expression(v, f"{name}({t!r}, {m!r}, {a!r})", plist)
             tables.append(tab)
         self.f, self.g = tables
         if plist is None:
@@ -223,7 +224,7 @@ class SymbolicSignalingGame(_Conditions):
 
     def substitute(self, **values: Any):
         """The numeric :class:`gametheory.SignalingGame` at one parameter point."""
-        from ..bayesian._signaling import SignalingGame
+        from ..bayesian import SignalingGame
 
         missing = [p.name for p in self.params if p.name not in values]
         if missing:

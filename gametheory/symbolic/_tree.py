@@ -13,7 +13,9 @@ import numpy as np
 import sympy
 
 from ..errors import GameError, InvalidGameError
-from ._conditions import _params, _sympify, simplify_condition
+from ._conditions import simplify_condition
+from ._parse import parameters, to_expression
+from ..extensive import ExtensiveFormGame
 from ._regions import _Conditions
 
 
@@ -85,15 +87,11 @@ class SymbolicTree(_Conditions):
         payoffs: Mapping[Hashable, Sequence[Any]] | None = None,
         max_profiles: int = 200_000,
     ) -> None:
-        plist = _params(params) if params is not None else None
+        plist = parameters(params) if params is not None else None
         self._plist = plist
         self._players: list[str] = list(players) if players is not None else []
         self._fixed_players = players is not None
-        try:
-            from ..extensive._game import ExtensiveFormGame
-        except ImportError:  # pragma: no cover - the tree module is part of the package
-            ExtensiveFormGame = ()  # type: ignore[assignment]
-        if ExtensiveFormGame and isinstance(tree, ExtensiveFormGame):
+        if isinstance(tree, ExtensiveFormGame):
             self._players = list(tree.players)
             self._fixed_players = True
             tree.validate()
@@ -135,7 +133,7 @@ class SymbolicTree(_Conditions):
         return self._players.index(p)
 
     def _expr(self, x: Any, what: str) -> sympy.Expr:
-        return _sympify(x, what, self._plist)
+        return to_expression(x, what, self._plist)
 
     def _from_nested(self, t: Any, path: tuple) -> _Node:
         if isinstance(t, Mapping):
