@@ -58,7 +58,7 @@ def clean_probabilities(rows: Any) -> np.ndarray:
     return X
 
 
-def _fmt(x: Any) -> str:
+def format_cell(x: Any) -> str:
     """A payoff or probability for display: floats to 6 significant digits, exact values in full."""
     if isinstance(x, float):
         return f"{x:.6g}"
@@ -125,7 +125,7 @@ class Result:
         """The flat dict a table shows for this result (column name -> scalar)."""
         raise NotImplementedError(f"{type(self).__name__} does not define to_row()")
 
-    def _protocol_tail(self, row: dict[str, Any]) -> dict[str, Any]:
+    def finish_row(self, row: dict[str, Any]) -> dict[str, Any]:
         """``row`` with the ``method`` and ``exact`` columns every result ends with; a label
         that is not a scalar (a tuple used as a terminal or message label) becomes its text,
         so the row stays flat."""
@@ -137,12 +137,12 @@ class Result:
         return row
 
     def __repr__(self) -> str:
-        items = ", ".join(f"{k}={_fmt(v)}" for k, v in self.to_row().items())
+        items = ", ".join(f"{k}={format_cell(v)}" for k, v in self.to_row().items())
         return f"{type(self).__name__}({items})"
 
     def _repr_html_(self) -> str:
         rows = "".join(
-            f"<tr><td>{html.escape(str(k))}</td><td>{html.escape(_fmt(v))}</td></tr>" for k, v in self.to_row().items()
+            f"<tr><td>{html.escape(str(k))}</td><td>{html.escape(format_cell(v))}</td></tr>" for k, v in self.to_row().items()
         )
         return f"<table><caption>{html.escape(type(self).__name__)}</caption>{rows}</table>"
 
@@ -175,7 +175,7 @@ def _latex_value(v: Any) -> str:
     return s if s.lstrip("-").replace(".", "", 1).isdigit() else _latex_text(s)
 
 
-def _put(row: dict[str, Any], key: str, value: Any) -> None:
+def add_column(row: dict[str, Any], key: str, value: Any) -> None:
     """Add a column; a name that is already taken (labels that collide) gets a ``#2``, ``#3`` suffix."""
     k, n = key, 1
     while k in row:
@@ -262,7 +262,7 @@ class Equilibria(list):
             cols += [c for c in r if c not in cols]
         head = "".join(f"<th>{html.escape(str(c))}</th>" for c in ["#", *cols])
         body = "".join(
-            "<tr>" + f"<td>{k}</td>" + "".join(f"<td>{html.escape(_fmt(r[c])) if c in r else ''}</td>" for c in cols) + "</tr>"
+            "<tr>" + f"<td>{k}</td>" + "".join(f"<td>{html.escape(format_cell(r[c])) if c in r else ''}</td>" for c in cols) + "</tr>"
             for k, r in enumerate(rows)
         )
         return f"<p>{html.escape(self._summary())}</p><table><tr>{head}</tr>{body}</table>"
@@ -406,21 +406,21 @@ class Equilibrium(Result):
         for i, s in enumerate(self.strategies):
             names = self.labels[i] if i < len(self.labels) else tuple(str(k + 1) for k in range(len(s)))
             for name, p in zip(names, s):
-                _put(row, f"{players[i]}: {name}", p)
+                add_column(row, f"{players[i]}: {name}", p)
         for who, u in zip(players, self.payoffs):
-            _put(row, f"payoff {who}", u)
-        return self._protocol_tail(row)
+            add_column(row, f"payoff {who}", u)
+        return self.finish_row(row)
 
     def __repr__(self) -> str:
-        strat = "; ".join("(" + ", ".join(_fmt(p) for p in s) + ")" for s in self.strategies)
-        pay = ", ".join(_fmt(p) for p in self.payoffs)
+        strat = "; ".join("(" + ", ".join(format_cell(p) for p in s) + ")" for s in self.strategies)
+        pay = ", ".join(format_cell(p) for p in self.payoffs)
         return f"Equilibrium([{strat}], payoffs=({pay}), method={self.method!r})"
 
     def _repr_html_(self) -> str:
         players = self.player_labels()
         rows = "".join(
-            f"<tr><td>{html.escape(players[i])}</td><td>{html.escape(', '.join(_fmt(p) for p in s))}</td>"
-            f"<td>{html.escape(_fmt(u))}</td></tr>"
+            f"<tr><td>{html.escape(players[i])}</td><td>{html.escape(', '.join(format_cell(p) for p in s))}</td>"
+            f"<td>{html.escape(format_cell(u))}</td></tr>"
             for i, (s, u) in enumerate(zip(self.strategies, self.payoffs))
         )
         return (

@@ -20,17 +20,15 @@ ROOT = arch.ROOT
 FILES = arch.module_files()
 FOUND = arch.imports(FILES)
 
-# Number helpers still live in private places; the numbers.py work moves them into
-# gametheory/numbers.py.  The lead empties these two sets after merging it.
-NUMBER_MODULES_PENDING = {"gametheory._numtext"}
-NUMBER_NAMES_PENDING = {("gametheory.equilibrium", "_fmt")}  # number display for reprs
+# Number helpers that lived in private places before gametheory/numbers.py: none remain.
+NUMBER_MODULES_PENDING: set[str] = set()
+NUMBER_NAMES_PENDING: set[tuple[str, str]] = set()
 
 # DESIGN.md section 1: "only cli.py (the top layer) imports models/" (the command names models).
 CLI = "gametheory.cli"
 
-# sweep.resolve_target still finds the registry with importlib.import_module("models.registry");
-# the registry-passed-by-caller work removes it.  The lead empties this set after merging it.
-MODELS_IMPORT_PENDING = {"gametheory.sweep"}
+# Modules allowed to import models besides the CLI: none (sweeps get the registry from their caller).
+MODELS_IMPORT_PENDING: set[str] = set()
 
 # Private attributes still read from a sibling module (module, attribute): the storage of
 # ExtensiveFormGame read by the compiler and validator of its own package, the closed-form
@@ -53,7 +51,6 @@ FOREIGN_ATTRIBUTES_PENDING = {
     ("gametheory.continuous._public_goods", "_alpha_ex"),
     ("gametheory.continuous._public_goods", "_rho_ex"),
     ("gametheory.continuous._public_goods", "_nash_replacement"),
-    ("models.collective_goods", "_alpha_ex"),
     ("gametheory.solvers.qre", "_deviation_payoffs"),
     ("gametheory.repeated._thresholds", "_deviation_payoffs"),
     ("gametheory.equilibrium", "_deviation_payoffs"),

@@ -30,7 +30,7 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
-from ..equilibrium import Equilibria, Result, _put
+from ..equilibrium import Equilibria, Result, add_column
 from ._signaling import check_labels
 from ..errors import InvalidGameError, SolverError
 from ..normal_form import NormalFormGame
@@ -357,11 +357,11 @@ class BayesianEquilibrium(Result):
         for pl, by_type in self.strategies.items():
             for t, dist in by_type.items():
                 for a, p in dist.items():
-                    _put(row, f"{pl} {t}: {a}", p)
+                    add_column(row, f"{pl} {t}: {a}", p)
         players = getattr(self.game, "players", None) or list(self.strategies)
         for pl, u in zip(players, self.payoffs):
-            _put(row, f"payoff {pl}", u)
-        return self._protocol_tail(row)
+            add_column(row, f"payoff {pl}", u)
+        return self.finish_row(row)
 
     def pure_strategy(self) -> dict | None:
         """dict player -> dict type -> action when pure, else None."""

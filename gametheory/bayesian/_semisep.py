@@ -137,7 +137,7 @@ class SemiSeparatingEquilibrium(Result):
 
     def to_row(self) -> dict[str, Any]:
         head = {"kind": self.kind, "mixing type": str(self.mixing_type), "q": self.q, "r": self.r}
-        return self._protocol_tail(_signaling_row(self, head, {}))
+        return self.finish_row(_signaling_row(self, head, {}))
 
     def __repr__(self) -> str:
         off = ", ".join(f"{m!r} -> {next(iter(self.receiver[m]))!r}" for m in self.belief_sets)

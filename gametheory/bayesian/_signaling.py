@@ -43,7 +43,7 @@ from typing import Any, Callable, Sequence
 
 from ..numbers import num_text
 from ._beliefs import BeliefSet, belief_set
-from ..equilibrium import Equilibria, Result, _put
+from ..equilibrium import Equilibria, Result, add_column
 from ..errors import InvalidGameError, SolverError
 from ..numbers import as_number, default_tol
 
@@ -421,7 +421,7 @@ class PerfectBayesianEquilibrium(Result):
         return {"sender": self.sender, "receiver": self.receiver}
 
     def to_row(self) -> dict[str, Any]:
-        return self._protocol_tail(_signaling_row(self, {"kind": self.kind}, {"intuitive": bool(self.intuitive)}))
+        return self.finish_row(_signaling_row(self, {"kind": self.kind}, {"intuitive": bool(self.intuitive)}))
 
     @property
     def sender_payoffs(self) -> dict:
@@ -465,16 +465,16 @@ def _signaling_row(eq: Any, head: dict, middle: dict) -> dict[str, Any]:
         for who, choice in strat.items():
             if isinstance(choice, dict):
                 for option, p in choice.items():
-                    _put(row, f"{side} {who}: {option}", p)
+                    add_column(row, f"{side} {who}: {option}", p)
             else:
-                _put(row, f"{side} {who}", choice)
+                add_column(row, f"{side} {who}", choice)
     for m, belief in eq.beliefs.items():
         for t, p in belief.items():
-            _put(row, f"belief {m}: {t}", p)
+            add_column(row, f"belief {m}: {t}", p)
     row.update(middle)
     for t, u in eq.payoffs[0].items():
-        _put(row, f"payoff sender {t}", u)
-    _put(row, "payoff receiver", eq.payoffs[1])
+        add_column(row, f"payoff sender {t}", u)
+    add_column(row, "payoff receiver", eq.payoffs[1])
     return row
 
 

@@ -13,7 +13,7 @@ from typing import Any, Callable, Mapping
 import numpy as np
 from scipy import optimize
 
-from ..equilibrium import Result, _put
+from ..equilibrium import Result, add_column
 from ..errors import GameError, InvalidGameError, SolverError
 
 
@@ -78,13 +78,13 @@ class ContinuousEquilibrium(Result):
     def to_row(self) -> dict[str, Any]:
         row: dict[str, Any] = {}
         for i, a in enumerate(self.strategies):
-            _put(row, f"action {i + 1}", a)
+            add_column(row, f"action {i + 1}", a)
         for i, u in enumerate(self.payoffs):
-            _put(row, f"payoff {i + 1}", u)
+            add_column(row, f"payoff {i + 1}", u)
         if self.aggregate is not None:
             row["aggregate"] = float(self.aggregate)
         row["max regret"] = float(self.max_regret)
-        return self._protocol_tail(row)
+        return self.finish_row(row)
 
     def __repr__(self) -> str:
         return f"ContinuousEquilibrium(actions={self.actions!r}, method={self.method!r}, max_regret={self.max_regret:.3g})"

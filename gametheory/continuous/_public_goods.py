@@ -20,7 +20,7 @@ from ._aggregative import AggregativeGame
 from ._inputs import _col, _numbers, _per_player, _scalar
 from ._piecewise import solve_piecewise_linear
 from ._utilities import CES, CobbDouglas, Custom, Preference, QuasiLinear
-from ..equilibrium import Result, _put
+from ..equilibrium import Result, add_column
 from ..errors import GameError, InvalidGameError
 
 
@@ -100,12 +100,12 @@ class PublicGoodsEquilibrium(Result):
     def to_row(self) -> dict[str, Any]:
         row: dict[str, Any] = {"concept": self.concept, "total": self.total}
         for i, q in enumerate(self.strategies):
-            _put(row, f"contribution {i + 1}", q)
+            add_column(row, f"contribution {i + 1}", q)
         for i, u in enumerate(self.payoffs):
-            _put(row, f"payoff {i + 1}", u)
+            add_column(row, f"payoff {i + 1}", u)
         row["contributors"] = self.n_contributors
         row["unique"] = bool(self.unique)
-        return self._protocol_tail(row)
+        return self.finish_row(row)
 
     @property
     def private(self) -> np.ndarray:

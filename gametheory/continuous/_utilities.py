@@ -136,6 +136,11 @@ class CobbDouglas(Preference):
     def exact(self) -> bool:
         return self._alpha_ex is not None
 
+    @property
+    def exact_alphas(self) -> list | None:
+        """Each player's alpha as a Fraction once bound to a game with exact input, else None."""
+        return None if self._alpha_ex is None else list(self._alpha_ex)
+
     def utility(self, x, z):
         a = _col(self._alpha, x)
         with np.errstate(divide="ignore", invalid="ignore"):

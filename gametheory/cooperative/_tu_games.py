@@ -40,7 +40,7 @@ from typing import Any, Callable, Hashable, Mapping, Sequence
 import numpy as np
 from scipy import optimize
 
-from ..equilibrium import Result, _put
+from ..equilibrium import Result, add_column
 from ..errors import GameError, InvalidGameError, SolverError
 from ..numbers import as_number, is_exact_number, to_exact
 
@@ -124,8 +124,8 @@ class Allocation(Result, dict):
     def to_row(self) -> dict[str, Any]:
         row: dict[str, Any] = {}
         for p, v in self.items():
-            _put(row, f"share {p}", v)
-        return self._protocol_tail(row)
+            add_column(row, f"share {p}", v)
+        return self.finish_row(row)
 
     def __reduce__(self) -> tuple:  # keep the attributes through pickling (sweep workers)
         return (_allocation, (dict(self), self.game, self.method, self.exact, self.tol, self.params))

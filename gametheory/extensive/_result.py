@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Hashable, Mapping
 
 import numpy as np
 
-from ..equilibrium import PROB_ZERO, Result, _fmt, _put
+from ..equilibrium import PROB_ZERO, Result, format_cell, add_column
 from ..numbers import DEFAULT_TOL, num_text, repr_text
 from ._tree import CHANCE, DECISION
 
@@ -145,7 +145,7 @@ class TreeEquilibrium(Result):
         g = self.game
         out: dict[str, dict] = {p: {} for p in g.players}
         for h in g.infosets:
-            _put(out[g.players[h.player]], self.infoset_name(h.index), _pure_or_dict(h.actions, self.infoset_probs(h.index)))
+            add_column(out[g.players[h.player]], self.infoset_name(h.index), _pure_or_dict(h.actions, self.infoset_probs(h.index)))
         return out
 
     def to_row(self) -> dict[str, Any]:
@@ -155,11 +155,11 @@ class TreeEquilibrium(Result):
         out = self.outcome
         row["outcome"] = _action_text(out) if isinstance(out, dict) else out
         for who, u in zip(self.game.players, self.payoffs):
-            _put(row, f"payoff {who}", u)
+            add_column(row, f"payoff {who}", u)
         for who, strat in self.strategies.items():
             for name, a in strat.items():
-                _put(row, f"{who} at {name}", _action_text(a))
-        return self._protocol_tail(row)
+                add_column(row, f"{who} at {name}", _action_text(a))
+        return self.finish_row(row)
 
     # ------------------------------------------------------------------ what the profile induces
     @cached_property
@@ -279,9 +279,9 @@ class TreeEquilibrium(Result):
         )
 
     def __repr__(self) -> str:
-        pay = ", ".join(_fmt(p) for p in self.payoffs)
+        pay = ", ".join(format_cell(p) for p in self.payoffs)
         out = self.outcome
-        out_s = repr_text(out) if not isinstance(out, dict) else "{" + ", ".join(f"{k!r}: {_fmt(p)}" for k, p in out.items()) + "}"
+        out_s = repr_text(out) if not isinstance(out, dict) else "{" + ", ".join(f"{k!r}: {format_cell(p)}" for k, p in out.items()) + "}"
         return (
             f"TreeEquilibrium(path={repr_text(self.path)}, outcome={out_s}, payoffs=({pay}), "
             f"strategies={{{self._strategy_text()}}}, method={self.method!r})"
@@ -299,7 +299,7 @@ class TreeEquilibrium(Result):
                 shown = "; ".join(f"{k}: {_action_text(a)}" for k, a in strat.items())
             rows.append(f"<tr><td>{html.escape(p)}</td><td>{html.escape(shown)}</td></tr>")
         path = " \u2192 ".join(f"{p}: {a}" for p, a in self.path)
-        pay = ", ".join(_fmt(x) for x in self.payoffs)
+        pay = ", ".join(format_cell(x) for x in self.payoffs)
         return (
             f"<table><tr><th>player</th><th>strategy</th></tr>{''.join(rows)}</table>"
             f"<p>path: {html.escape(path)}<br>outcome: {html.escape(num_text(self.outcome))}<br>payoffs: ({html.escape(pay)})</p>"
@@ -313,7 +313,7 @@ _SHOWN_INFOSETS = 50
 
 def _history(g: ExtensiveFormGame, v: int) -> str:
     """The actions from the root to node ``v``, joined by ``/`` (``"root"`` for the root)."""
-    c = g._c
+    c = g.compiled
     steps = []
     while v != 0:
         p = int(c.parent[v])
@@ -325,7 +325,7 @@ def _history(g: ExtensiveFormGame, v: int) -> str:
 def _action_text(a: Any) -> Any:
     """An action as a table cell; a mixed choice (action -> probability) as ``(h 1/2, t 1/2)``."""
     if isinstance(a, Mapping):
-        return "(" + ", ".join(f"{k} {num_text(v) if not isinstance(v, float) else _fmt(v)}" for k, v in a.items() if v != 0) + ")"
+        return "(" + ", ".join(f"{k} {num_text(v) if not isinstance(v, float) else format_cell(v)}" for k, v in a.items() if v != 0) + ")"
     return a
 
 

@@ -11,7 +11,7 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
-from ..equilibrium import Result, _put
+from ..equilibrium import Result, add_column
 from ..errors import GameError, InvalidGameError, InvalidProfileError
 from ..normal_form import NormalFormGame
 from ._inputs import Number, _check_game, check_delta
@@ -240,9 +240,9 @@ class TriggerThreshold(Result):
         for name, values in (("threshold", self.per_player), ("cooperation", self.cooperation),
                              ("deviation", self.deviation), ("punishment", self.punishment_payoffs)):
             for who, v in zip(players, values):
-                _put(row, f"{name} {who}", v)
+                add_column(row, f"{name} {who}", v)
         row["nash reversion"] = bool(self.nash_reversion)
-        return self._protocol_tail(row)
+        return self.finish_row(row)
 
 
 def _pure_profile(game: NormalFormGame, profile: Any, what: str) -> tuple[int, ...]:

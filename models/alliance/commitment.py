@@ -61,7 +61,7 @@ import numpy as np
 
 from gametheory.errors import GameError
 
-from .._exact import Tol, array_tol, as_float_array, check_prob, check_range, numbers, tolerance
+from ..checks import Tol, array_tol, as_float_array, check_prob, check_range, numbers, tolerance
 from .params import COMMITMENT, PROBABILISTIC, TRIPARTITE
 
 __all__ = [

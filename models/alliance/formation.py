@@ -47,7 +47,7 @@ import numpy as np
 
 from gametheory.errors import GameError
 
-from .._exact import Tol, check_range, numbers, tolerance
+from ..checks import Tol, check_range, numbers, tolerance
 from .params import FORMATION
 
 __all__ = [

@@ -21,7 +21,7 @@ import numpy as np
 
 from gametheory.errors import GameError
 
-from .._exact import numbers, tolerance
+from ..checks import numbers, tolerance
 from .params import ALLIANCE_GAME
 
 __all__ = ["AllianceGame", "alliance_game", "classify_symmetric"]

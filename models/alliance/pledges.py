@@ -31,7 +31,7 @@ from typing import Any
 
 from gametheory.errors import GameError
 
-from .._exact import check_prob, check_range, numbers, tolerance
+from ..checks import check_prob, check_range, numbers, tolerance
 from .params import PLEDGE, PLEDGES, PledgeParams
 
 __all__ = ["PledgeResult", "pledge_game", "pledge_tree", "PLEDGES"]

@@ -285,7 +285,7 @@ class Alliance:
         g = self.game
         pref = g.pref
         if isinstance(pref, CobbDouglas) and g.exact:
-            return np.array([(1 - a) * I for a, I in zip(pref._alpha_ex, g.incomes_exact)], dtype=object)
+            return np.array([(1 - a) * I for a, I in zip(pref.exact_alphas, g.incomes_exact)], dtype=object)
         I = g.incomes
         lo = np.zeros(g.n)
         hi = I.copy()
@@ -507,7 +507,7 @@ class Alliance:
             exact = False
         pref = g.pref
         if isinstance(pref, CobbDouglas) and exact:
-            k = [(1 - a) / a for a in pref._alpha_ex]
+            k = [(1 - a) / a for a in pref.exact_alphas]
             T = sum(ki * I for ki, I in zip(k, g.incomes_exact)) / (1 + sum(ki * Fraction(si) for ki, si in zip(k, s)))
             q = np.array([Fraction(si) * T for si in s], dtype=object)
             G = f * T

@@ -14,7 +14,7 @@ import numpy as np
 
 from gametheory.errors import GameError
 
-from .._exact import array_tol, as_float_array, check_prob, check_range, numbers, tolerance
+from ..checks import array_tol, as_float_array, check_prob, check_range, numbers, tolerance
 from .params import (
     BRINKMANSHIP,
     DETERRENCE_GAME,

@@ -61,7 +61,7 @@ from typing import Any
 
 from gametheory.errors import GameError
 
-from .._exact import Tol, array_tol, check_prob, check_range, numbers, tolerance
+from ..checks import Tol, array_tol, check_prob, check_range, numbers, tolerance
 from .params import BUDGET, SINKING_COSTS, TYING_HANDS
 
 __all__ = [
@@ -400,7 +400,7 @@ def budget_signaling(
 def _arrays(**kw: Any) -> dict:
     import numpy as np
 
-    from .._exact import as_float_array
+    from ..checks import as_float_array
 
     arrs = {k: as_float_array(k, v) for k, v in kw.items()}
     try:

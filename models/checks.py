@@ -1,4 +1,4 @@
-"""Number handling shared by the alliance and deterrence models (private helper).
+"""Parameter checks shared by the model families: exact-or-float bundles, ranges, tolerances.
 
 Exact in, exact out: when every parameter is an int or a Fraction the models
 compute with :class:`fractions.Fraction`; one float parameter makes the whole
