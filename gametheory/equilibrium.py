@@ -156,9 +156,9 @@ def _is_scalar(v: Any) -> bool:
 
 
 def _latex_text(s: Any) -> str:
-    from .tables import _escape
+    from .tables import latex_escape
 
-    return r"\text{" + _escape(str(s)) + "}"
+    return r"\text{" + latex_escape(str(s)) + "}"
 
 
 def _latex_value(v: Any) -> str:

@@ -58,7 +58,42 @@ __all__ = [
 
 
 def check_labels(values: Any, what: str) -> tuple:
-    """``values`` as a tuple of distinct hashable labels, or :class:`InvalidGameError` naming ``what``."""
+    """``values`` as a tuple of distinct hashable labels (types, messages, actions).
+
+    Shared by the Bayesian, signaling and symbolic signaling games.
+
+    Parameters
+    ----------
+    values : iterable
+        The labels.
+    what : str
+        How errors name them (``"types"``).
+
+    Returns
+    -------
+    tuple
+        The labels.
+
+    Raises
+    ------
+    InvalidGameError
+        Naming ``what``: not a list, empty, unhashable or repeated labels.
+
+    References
+    ----------
+    Harsanyi, J. (1967-68). Games with incomplete information played by "Bayesian"
+    players. Management Science 14 (types as labels).
+
+    Examples
+    --------
+    >>> from gametheory.bayesian import check_labels
+    >>> check_labels(["weak", "strong"], "types")
+    ('weak', 'strong')
+    >>> check_labels(["a", "a"], "types")
+    Traceback (most recent call last):
+    ...
+    gametheory.errors.InvalidGameError: ...
+    """
     if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
         raise InvalidGameError(f"{what} must be a list of labels; got {values!r}")
     out = tuple(values)

@@ -179,8 +179,36 @@ def _clean_stale(directory: str, name: str) -> None:
 def check_output_path(path: str | os.PathLike) -> str:
     """Check that ``path`` can be written as a file and return it as a ``str``.
 
-    Raises :class:`GameError` naming ``path`` if it is empty, names a folder, or
-    its folder does not exist, so a command can refuse before doing long work.
+    A command can so refuse a bad output name before doing long work.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file to be written.
+
+    Returns
+    -------
+    str
+        ``path`` as text.
+
+    Raises
+    ------
+    GameError
+        Naming ``path``, if it is empty, names a folder, or its folder does not exist.
+
+    References
+    ----------
+    POSIX.1-2017, ``rename()``: the replacement of the target is atomic.
+
+    Examples
+    --------
+    >>> from gametheory.io import check_output_path
+    >>> check_output_path("table.md")
+    'table.md'
+    >>> check_output_path("")
+    Traceback (most recent call last):
+    ...
+    gametheory.errors.GameError: the output file name is empty; give a file name
     """
     try:
         user = os.fsdecode(os.fspath(path))
@@ -209,7 +237,30 @@ def write_atomic(path: str | os.PathLike, data: str | bytes) -> None:
     file is either the old or the new content, never a mix.  New files get the
     umask's mode, an existing file keeps its mode, a symlink's target is written
     (the link stays), and temporary files of killed earlier writes of the same
-    target are removed.  Failures raise :class:`GameError` naming ``path``.
+    target are removed.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The target file.
+    data : str or bytes
+        The new content.
+
+    Raises
+    ------
+    GameError
+        Naming ``path``, when it cannot be written.
+
+    References
+    ----------
+    POSIX.1-2017, ``rename()``: the replacement of the target is atomic.
+
+    Examples
+    --------
+    >>> from gametheory.io import read_text, write_atomic
+    >>> write_atomic("note.txt", "exact: 1/3")
+    >>> read_text("note.txt")
+    'exact: 1/3'
     """
     user = check_output_path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else bytes(data)

@@ -49,9 +49,37 @@ def _kind(mode: int) -> str:
 def read_text(path: str | os.PathLike | bytes, max_bytes: int | None = None) -> str:
     """The UTF-8 text of the regular file ``path``, at most ``max_bytes`` bytes long.
 
-    Raises :class:`GameError` when the path is missing, unreadable, not a regular file
-    (directory, FIFO, device such as ``/dev/zero``, socket) or larger than the cap, and
-    :class:`ParseError` when the bytes are not UTF-8 text.
+    Parameters
+    ----------
+    path : str, os.PathLike or bytes
+        The file.
+    max_bytes : int, optional
+        The size cap (default: the library's file cap).
+
+    Returns
+    -------
+    str
+        The text.
+
+    Raises
+    ------
+    GameError
+        The path is missing, unreadable, not a regular file (directory, FIFO, device
+        such as ``/dev/zero``, socket) or larger than the cap.
+    ParseError
+        The bytes are not UTF-8 text.
+
+    References
+    ----------
+    The Unicode Standard, section 3.9 (UTF-8).
+
+    Examples
+    --------
+    >>> from gametheory.io import read_text
+    >>> read_text("/dev/zero")
+    Traceback (most recent call last):
+    ...
+    gametheory.errors.GameError: ...
     """
     try:
         name = os.fsdecode(os.fspath(path))

@@ -310,6 +310,18 @@ class Simulation:
     With ``rounds=None`` the game stops after each round with probability ``1 - delta``
     and ``total`` (the plain sum) is an unbiased estimate of the expected discounted
     payoff; with a fixed number of rounds ``total`` is the discounted sum over them.
+
+    References
+    ----------
+    Axelrod, R. (1984). The Evolution of Cooperation. Basic Books.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> pd = gt.NormalFormGame.from_bimatrix([[3, 0], [4, 1]], [[3, 4], [0, 1]])
+    >>> sim = gt.repeated.simulate(pd, "tit-for-tat", "tit-for-tat", delta=0.9, rounds=3)
+    >>> sim.history
+    (('C', 'C'), ('C', 'C'), ('C', 'C'))
     """
 
     history: tuple[tuple[str, str], ...]
