@@ -64,7 +64,9 @@ class _DuckModel:
 
 
 def test_a_duck_typed_model_sweeps_through_the_protocol():
-    assert isinstance(_DuckModel(), gt.sweep.SweepModel)
+    from gametheory.sweep import SweepModel
+
+    assert isinstance(_DuckModel(), SweepModel)
     df = gt.sweep(_DuckModel(), {"a": [1, 2]})
     assert df.to_dict("records") == [{"a": 1, "twice": 2}, {"a": 2, "twice": 4}]
     with pytest.raises(GameError, match="below its range"):
