@@ -103,17 +103,14 @@ def _as_payoff_array(arr: Any, name: str, exact: bool | None) -> tuple[np.ndarra
         if isinstance(v, (str, bytes)) or not (
             isinstance(v, numbers.Number) or is_exact_number(v) or isinstance(v, decimal.Decimal)
         ):
-            try:
-                import sympy
+            import sympy  # deferred: a hard dependency, but slow to import
 
-                if isinstance(v, sympy.Basic):
-                    if v.free_symbols:
-                        raise InvalidGameError(
-                            f"{name} has a symbolic entry {v} at flat index {k}; use gametheory.symbolic for parametric games"
-                        )
-                    continue
-            except ImportError:  # pragma: no cover
-                pass
+            if isinstance(v, sympy.Basic):
+                if v.free_symbols:
+                    raise InvalidGameError(
+                        f"{name} has a symbolic entry {v} at flat index {k}; use gametheory.symbolic for parametric games"
+                    )
+                continue
             raise InvalidGameError(
                 f"{name} has a non-numeric entry {v!r} (type {type(v).__name__}) at flat index {k}"
             )
