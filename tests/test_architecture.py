@@ -35,16 +35,6 @@ MODELS_IMPORT_PENDING: set[str] = set()
 # coefficients of continuous preferences, NormalFormGame's unchecked helpers.  This list may
 # only shrink: a read not listed here fails the test.
 FOREIGN_ATTRIBUTES_PENDING = {
-    ("gametheory.extensive._tree", a) for a in ("_arrays", "_probs", "_player", "_payoffs", "_parent", "_nch", "_kind", "_first")
-} | {
-    ("gametheory.extensive._validate", "_kind"),
-    ("gametheory.extensive._validate", "_check_node"),
-    ("gametheory.extensive._validate", "_arrays"),
-    ("gametheory.extensive._result", "_actions_of"),
-    ("gametheory.extensive._result", "_node_infoset"),
-    ("gametheory.extensive._result", "_arrays"),
-    ("gametheory.extensive._qre", "_first_nch"),
-    ("gametheory.extensive._qre", "_check_node"),
     ("gametheory.continuous._public_goods", "_b"),
     ("gametheory.continuous._public_goods", "_b_ex"),
     ("gametheory.continuous._public_goods", "_alpha"),

@@ -25,7 +25,8 @@ perfect recall) in ``_validate``.
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any, Hashable, Iterable, Sequence
+from types import MappingProxyType
+from typing import Any, Hashable, Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -40,6 +41,7 @@ from ._tree import (
     GameTree,
     InfoSet,
     CompiledTree,
+    TreeStorage,
 )
 from ..numbers import as_number
 
@@ -162,7 +164,11 @@ class ExtensiveFormGame(GameTree):
             return (0,) * self.n_players  # int 0 keeps Fraction comparisons exact
         return self.compiled.tols
 
-    def _check_node(self, node: Any) -> int:
+    def check_node(self, node: Any) -> int:
+        """``node`` as an int node id; :class:`InvalidGameError` unless it is a node of this tree."""
+        # fast path first: the per-node accessors call this once per node on 10^5-node trees
+        if type(node) is int and 0 <= node < (len(self._parent) if self._arrays is None else self._arrays["parent"].size):
+            return node
         if isinstance(node, (bool, np.bool_)) or not isinstance(node, (int, np.integer)):
             raise InvalidGameError(f"a node is an int id; got {node!r}")
         if not 0 <= node < self.n_nodes:
@@ -171,14 +177,29 @@ class ExtensiveFormGame(GameTree):
 
     def kind(self, node: int) -> str:
         """'decision', 'chance', 'terminal' or 'unfinished'."""
-        k = int(self._kind_of(self._check_node(node)))
+        k = int(self._kind_of(self.check_node(node)))
         return {UNFINISHED: "unfinished", DECISION: "decision", CHANCE: "chance", TERMINAL: "terminal"}[k]
+
+    @property
+    def storage(self) -> TreeStorage:
+        """The flat node storage, for the compiler and validator of this package.
+
+        Read-only views of the game's own lists and arrays (no copies): do not modify them.
+        """
+        a = self._arrays
+        if a is not None:
+            empty: Mapping = MappingProxyType({})
+            return TreeStorage(a["parent"], a["kind"], a["player"], a["first"], a["nch"],
+                               empty, empty, empty, MappingProxyType(a))
+        return TreeStorage(self._parent, self._kind, self._player, self._first, self._nch,
+                           MappingProxyType(self._payoffs), MappingProxyType(self._probs),
+                           MappingProxyType(self._node_infoset), None)
 
     def _kind_of(self, v: int) -> int:
         return self._kind[v] if self._arrays is None else int(self._arrays["kind"][v])
 
     def children(self, node: int) -> tuple[int, ...]:
-        v = self._check_node(node)
+        v = self.check_node(node)
         f, k = self._first_nch(v)
         return tuple(range(f, f + k))
 
@@ -188,19 +209,19 @@ class ExtensiveFormGame(GameTree):
         return int(self._arrays["first"][v]), int(self._arrays["nch"][v])
 
     def parent(self, node: int) -> int | None:
-        v = self._check_node(node)
+        v = self.check_node(node)
         p = self._parent[v] if self._arrays is None else int(self._arrays["parent"][v])
         return None if p < 0 else p
 
     def player(self, node: int) -> str | None:
         """Label of the player who moves at ``node`` (None at chance and terminal nodes)."""
-        v = self._check_node(node)
+        v = self.check_node(node)
         i = self._player[v] if self._arrays is None else int(self._arrays["player"][v])
         return None if i < 0 else self.players[i]
 
     def actions(self, node: int) -> tuple[str, ...]:
         """Action labels at a decision or chance node (empty at a leaf)."""
-        v = self._check_node(node)
+        v = self.check_node(node)
         return self._actions_of(v)
 
     def _actions_of(self, v: int) -> tuple[str, ...]:
@@ -214,7 +235,7 @@ class ExtensiveFormGame(GameTree):
 
     def probs(self, node: int) -> tuple:
         """Probabilities of a chance node's actions."""
-        v = self._check_node(node)
+        v = self.check_node(node)
         if self._kind_of(v) != CHANCE:
             raise InvalidGameError(f"node {v} is a {_KIND_NAMES[self._kind_of(v)]}, not a chance node")
         if self._arrays is not None:
@@ -224,7 +245,7 @@ class ExtensiveFormGame(GameTree):
 
     def payoffs(self, node: int) -> tuple:
         """Payoff vector of a terminal node."""
-        v = self._check_node(node)
+        v = self.check_node(node)
         if self._kind_of(v) != TERMINAL:
             raise InvalidGameError(f"node {v} is a {_KIND_NAMES[self._kind_of(v)]}, not a terminal node")
         if self._arrays is not None:
@@ -234,7 +255,7 @@ class ExtensiveFormGame(GameTree):
 
     def label(self, node: int) -> Hashable:
         """The terminal's label if one was given, else its node id."""
-        v = self._check_node(node)
+        v = self.check_node(node)
         if self._arrays is not None:
             labels = self._arrays.get("labels")
             return labels.get(v, v) if labels else v
@@ -266,7 +287,7 @@ class ExtensiveFormGame(GameTree):
         self._tol = None
 
     def _open_leaf(self, node: Any, what: str) -> int:
-        v = self._check_node(node)
+        v = self.check_node(node)
         k = self._kind_of(v)
         if k == TERMINAL:
             raise InvalidGameError(f"node {v} is a terminal node (payoffs {self.payoffs(v)}); it cannot get {what}")

@@ -89,8 +89,9 @@ class QREBatch:
 
     def action_probabilities(self, node: int) -> np.ndarray:
         """Choice probabilities at ``node``, shape (K, number of actions)."""
-        f, k = self.tree._first_nch(self.tree._check_node(node))
-        return self.edge_probabilities[:, f : f + k]
+        kids = self.tree.children(node)  # consecutive ids: the edges into them
+        f = kids[0] if kids else 0
+        return self.edge_probabilities[:, f : f + len(kids)]
 
 
 def _lam_matrix(lam: Any, n_players: int, K: int | None) -> np.ndarray:

@@ -119,9 +119,9 @@ class TreeEquilibrium(Result):
         if self.choice is not None and g.is_perfect_information:
             c = g.compiled
             dec = np.flatnonzero(c.kind == DECISION)
-            labels = g._node_infoset if g._arrays is None else {}
+            labels = g.storage.infoset_labels
             for v, i, k in zip(dec.tolist(), c.player[dec].tolist(), self.choice[dec].tolist()):
-                out[g.players[i]][labels.get(v, v)] = g._actions_of(v)[k]
+                out[g.players[i]][labels.get(v, v)] = g.actions(v)[k]
             return out
         for h in g.infosets:
             probs = self.infoset_probs(h.index)
@@ -263,7 +263,7 @@ class TreeEquilibrium(Result):
             f = int(c.first[v])
             if c.kind[v] == DECISION:
                 probs = [self.edge_probabilities[f + j] for j in range(k)]
-                out.append((g.players[int(c.player[v])], _pure_or_dict(g._actions_of(v), probs)))
+                out.append((g.players[int(c.player[v])], _pure_or_dict(g.actions(v), probs)))
             stack.extend(u for u in range(f + k - 1, f - 1, -1) if reach[u] > eps)
         return out
 
@@ -317,7 +317,7 @@ def _history(g: ExtensiveFormGame, v: int) -> str:
     steps = []
     while v != 0:
         p = int(c.parent[v])
-        steps.append(str(g._actions_of(p)[v - int(c.first[p])]))
+        steps.append(str(g.actions(p)[v - int(c.first[p])]))
         v = p
     return "/".join(reversed(steps)) if steps else "root"
 

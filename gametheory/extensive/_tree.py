@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import TYPE_CHECKING, Hashable
+from typing import TYPE_CHECKING, Any, Hashable, Mapping, Sequence
 
 import numpy as np
 
@@ -83,30 +83,62 @@ class InfoSet:
         return self.nodes[0] if self.label is None else self.label
 
 
+@dataclass(frozen=True)
+class TreeStorage:
+    """What a game tree stores, as :attr:`ExtensiveFormGame.storage` hands it out.
+
+    The fields are the game's own containers, not copies (the compiler reads them once per
+    build, and 10^6-node trees are common): read them, never change them.  A tree built by
+    :meth:`~ExtensiveFormGame.from_arrays` keeps numpy arrays (``arrays`` is then the mapping
+    of them and ``payoffs``/``probs``/``infoset_labels`` are empty); a tree built node by
+    node keeps Python lists and dicts (``arrays`` is None).
+
+    Attributes
+    ----------
+    parent, kind, player, first, nch : sequence of int
+        Per node: parent id (-1 at the root), kind code (``UNFINISHED``, ``DECISION``,
+        ``CHANCE``, ``TERMINAL``), mover index (-1 if none), first child id, number of children.
+    payoffs : mapping
+        Terminal node -> payoff tuple (node-by-node trees).
+    probs : mapping
+        Chance node -> tuple of action probabilities (node-by-node trees).
+    infoset_labels : mapping
+        Decision node -> the information-set label given when building (unlabeled nodes absent).
+    arrays : mapping or None
+        The arrays of a tree built from arrays (``"payoffs"``, ``"prob"``, ...), else None.
+    """
+
+    parent: Sequence[int]
+    kind: Sequence[int]
+    player: Sequence[int]
+    first: Sequence[int]
+    nch: Sequence[int]
+    payoffs: Mapping[int, tuple]
+    probs: Mapping[int, tuple]
+    infoset_labels: Mapping[int, Hashable]
+    arrays: Mapping[str, Any] | None
+
+
 class CompiledTree:
     """Numpy view of a finished tree, shared by the solvers (rebuilt after any edit)."""
 
     def __init__(self, g: "ExtensiveFormGame") -> None:
-        n = g.n_nodes
-        self.n = n
+        s = g.storage
+        self.n = g.n_nodes
         self.n_players = len(g.players)
-        if g._arrays is not None:
-            a = g._arrays
-            self.parent, self.kind, self.player = a["parent"], a["kind"], a["player"]
-            self.first, self.nch = a["first"], a["nch"]
-        else:
-            self.parent = np.asarray(g._parent, dtype=np.int64)
-            self.kind = np.asarray(g._kind, dtype=np.int8)
-            self.player = np.asarray(g._player, dtype=np.int64)
-            self.first = np.asarray(g._first, dtype=np.int64)
-            self.nch = np.asarray(g._nch, dtype=np.int64)
+        # arrays of a tree built from arrays already have these dtypes: asarray does not copy them
+        self.parent = np.asarray(s.parent, dtype=np.int64)
+        self.kind = np.asarray(s.kind, dtype=np.int8)
+        self.player = np.asarray(s.player, dtype=np.int64)
+        self.first = np.asarray(s.first, dtype=np.int64)
+        self.nch = np.asarray(s.nch, dtype=np.int64)
         self.exact = g.exact
         self.has_chance = bool(np.any(self.kind == CHANCE))
         self.terminals = np.flatnonzero(self.kind == TERMINAL)
         self._levels: list | None = None
         self._measure_depth()
-        self._build_payoffs(g)
-        self._build_probs(g)
+        self._build_payoffs(s)
+        self._build_probs(s)
 
     def _measure_depth(self) -> None:
         """Depth of every node by pointer jumping (log-many vectorized passes, no level loop).
@@ -148,12 +180,12 @@ class CompiledTree:
             frontier = idx
         self._levels = levels
 
-    def _build_payoffs(self, g: "ExtensiveFormGame") -> None:
+    def _build_payoffs(self, s: TreeStorage) -> None:
         p = self.n_players
-        if g._arrays is not None:
-            U = g._arrays["payoffs"]
+        if s.arrays is not None:
+            U = s.arrays["payoffs"]
         else:
-            vals = g._payoffs
+            vals = s.payoffs
             if self.exact:
                 flat = [x for t in self.terminals for x in vals[t]]
                 ints = all(x.denominator == 1 and abs(x.numerator) < 2**53 for x in flat)
@@ -179,10 +211,10 @@ class CompiledTree:
             self.tols = tuple(default_tol(U[self.terminals, i]) for i in range(p))
         self.tol = float(max(self.tols, default=0.0))
 
-    def _build_probs(self, g: "ExtensiveFormGame") -> None:
+    def _build_probs(self, s: TreeStorage) -> None:
         """``prob[c]``: probability of the edge into c when its parent is a chance node (else 1)."""
-        if g._arrays is not None:
-            self.prob = g._arrays["prob"]
+        if s.arrays is not None:
+            self.prob = s.arrays["prob"]
             return
         if self.exact and self.has_chance:
             prob = np.empty(self.n, dtype=object)
@@ -191,7 +223,7 @@ class CompiledTree:
             prob = np.ones(self.n, dtype=float)
         for v in np.flatnonzero(self.kind == CHANCE):
             f, k = self.first[v], self.nch[v]
-            prob[f : f + k] = list(g._probs[v]) if prob.dtype == object else [float(x) for x in g._probs[v]]
+            prob[f : f + k] = list(s.probs[v]) if prob.dtype == object else [float(x) for x in s.probs[v]]
         self.prob = prob
 
 

@@ -20,9 +20,10 @@ if TYPE_CHECKING:
 def validate(g: ExtensiveFormGame) -> None:
     """Raise :class:`InvalidGameError` naming every leaf without payoffs (other checks run as
     the tree is built: probabilities, information sets, players, payoff lengths)."""
-    if g._arrays is not None:
+    s = g.storage
+    if s.arrays is not None:  # from_arrays makes every leaf a terminal
         return
-    missing = [v for v, k in enumerate(g._kind) if k == UNFINISHED]
+    missing = [v for v, k in enumerate(s.kind) if k == UNFINISHED]
     if missing:
         shown = ", ".join(str(v) for v in missing[:10]) + (" ..." if len(missing) > 10 else "")
         raise InvalidGameError(
@@ -34,7 +35,7 @@ def own_history(g: ExtensiveFormGame, node: int) -> tuple[tuple[int, int], ...]:
     """The (information set index, action index) pairs of the mover's own earlier moves."""
     c = g.compiled
     iset = g.infoset_of_node()
-    v = g._check_node(node)
+    v = g.check_node(node)
     i = c.player[v]
     out = []
     child = v
