@@ -35,12 +35,6 @@ MODELS_IMPORT_PENDING: set[str] = set()
 # coefficients of continuous preferences, NormalFormGame's unchecked helpers.  This list may
 # only shrink: a read not listed here fails the test.
 FOREIGN_ATTRIBUTES_PENDING = {
-    ("gametheory.continuous._public_goods", "_b"),
-    ("gametheory.continuous._public_goods", "_b_ex"),
-    ("gametheory.continuous._public_goods", "_alpha"),
-    ("gametheory.continuous._public_goods", "_alpha_ex"),
-    ("gametheory.continuous._public_goods", "_rho_ex"),
-    ("gametheory.continuous._public_goods", "_nash_replacement"),
     ("gametheory.solvers.qre", "_deviation_payoffs"),
     ("gametheory.repeated._thresholds", "_deviation_payoffs"),
     ("gametheory.equilibrium", "_deviation_payoffs"),

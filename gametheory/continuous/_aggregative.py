@@ -175,7 +175,7 @@ class AggregativeGame:
         residual with scipy.optimize.root) or ``"best-response"`` (damped Jacobi iteration,
         which can diverge when many players' actions are strategic substitutes)."""
         if method == "replacement":
-            q, G = self._nash_replacement(tol)
+            q, G = self.replacement_nash(tol)
         elif method == "root":
             q = self._verified(lambda s: self._nash_root(s, tol), start, "root")
         elif method == "best-response":
@@ -210,7 +210,10 @@ class AggregativeGame:
             "use method='replacement' (Cornes & Hartley 2007)"
         )
 
-    def _nash_replacement(self, tol: float) -> tuple[np.ndarray, float]:
+    def replacement_nash(self, tol: float = 1e-12) -> tuple[np.ndarray, float]:
+        """Actions and aggregate ``(q, G)`` at the fixed point ``G = sum_i w_i r_i(G)`` of the
+        replacement functions (Cornes & Hartley 2007), by Brent's method with relative
+        tolerance ``tol``; :meth:`nash` wraps it in a result."""
         w = self.weights
 
         def f(G):

@@ -254,11 +254,11 @@ class PublicGoodsGame(AggregativeGame):
         if isinstance(pref, QuasiLinear) and self.phi < 1:
             if exact:
                 phi = self.phi_exact
-                A = [b * w / (1 - phi) for b, w in zip(pref._b_ex, self.weights_exact)]
+                A = [b * w / (1 - phi) for b, w in zip(pref.exact_values, self.weights_exact)]
                 B = [phi / (1 - phi)] * self.n
                 U = [w * I for w, I in zip(self.weights_exact, self.incomes_exact)]
                 return A, B, U
-            return pref._b * self.weights / (1 - self.phi), np.full(self.n, self.phi / (1 - self.phi)), self.weights * self.incomes
+            return pref.values * self.weights / (1 - self.phi), np.full(self.n, self.phi / (1 - self.phi)), self.weights * self.incomes
         return None
 
     def marginal(self, q: Any, G: Any) -> np.ndarray:
@@ -302,7 +302,7 @@ class PublicGoodsGame(AggregativeGame):
             exact = False
             lin = self._linear(False)
         note = ""
-        if isinstance(self.pref, CES) and self.pref._alpha_ex is not None and self.pref._rho_ex is not None:
+        if isinstance(self.pref, CES) and self.pref.exact_alphas is not None and self.pref.exact_rho is not None:
             note = ("exact: the CES ratio ((1 - a)/a)^(1/(1 - rho)) is rational" if exact else
                     "floats: the CES ratio ((1 - a)/a)^(1/(1 - rho)) is irrational")
         if lin is not None:
@@ -320,7 +320,7 @@ class PublicGoodsGame(AggregativeGame):
                 v = np.minimum(v, U)
             q = np.maximum(v, 0.0) / self.weights
             return self._result(q, "nash", "replacement-closed-form", False, total=float(self.weights @ q), note=note)
-        q, G = self._nash_replacement(tol)
+        q, G = self.replacement_nash(tol)
         return self._result(q, "nash", "replacement-numerical", False, total=float(self.weights @ q))
 
     def _nash_quasilinear_pure(self) -> PublicGoodsEquilibrium:
@@ -329,11 +329,11 @@ class PublicGoodsGame(AggregativeGame):
         g_i = G* is not."""
         exact = self.exact
         if exact:
-            g = [b * w for b, w in zip(self.pref._b_ex, self.weights_exact)]
+            g = [b * w for b, w in zip(self.pref.exact_values, self.weights_exact)]
             cap = [w * I for w, I in zip(self.weights_exact, self.incomes_exact)]
             zero = Fraction(0)
         else:
-            g = list(self.pref._b * self.weights)
+            g = list(self.pref.values * self.weights)
             cap = list(self.weights * self.incomes)
             zero = 0.0
         order = sorted(range(self.n), key=lambda i: -g[i])
@@ -411,13 +411,13 @@ class PublicGoodsGame(AggregativeGame):
         if isinstance(pref, CobbDouglas):
             # sum_i k_i (I_i - s_i G)/G = 1 for every phi (Z_i = c_i G cancels dZ_i/dG)
             if exact:
-                k = [(1 - a) / a for a in pref._alpha_ex]
+                k = [(1 - a) / a for a in pref.exact_alphas]
                 G = sum(ki * I for ki, I in zip(k, self.incomes_exact)) / (1 + sum(ki * si for ki, si in zip(k, s_ex)))
             else:
-                k = (1 - pref._alpha) / pref._alpha
+                k = (1 - pref.alphas) / pref.alphas
                 G = float(k @ self.incomes / (1 + k @ s))
         elif isinstance(pref, QuasiLinear):
-            G = sum(pref._b_ex) if exact else float(pref._b.sum())
+            G = sum(pref.exact_values) if exact else float(pref.values.sum())
         else:
             exact = False
             c = (1 - self.phi) * s + self.phi
@@ -446,16 +446,16 @@ class PublicGoodsGame(AggregativeGame):
         pref, exact = self.pref, self.exact
         if isinstance(pref, CobbDouglas):
             if exact:
-                q = [(1 - a) * I for a, I in zip(pref._alpha_ex, self.incomes_exact)]
+                q = [(1 - a) * I for a, I in zip(pref.exact_alphas, self.incomes_exact)]
                 G = sum(q)
                 p = [qi / G for qi in q]
             else:
-                q = (1 - pref._alpha) * self.incomes
+                q = (1 - pref.alphas) * self.incomes
                 G = float(q.sum())
                 p = q / G
         elif isinstance(pref, QuasiLinear):
-            G = sum(pref._b_ex) if exact else float(pref._b.sum())
-            p = [b / G for b in pref._b_ex] if exact else pref._b / G
+            G = sum(pref.exact_values) if exact else float(pref.values.sum())
+            p = [b / G for b in pref.exact_values] if exact else pref.values / G
             q = [pi * G for pi in p] if exact else p * G
         else:
             exact = False

@@ -80,7 +80,24 @@ class Preference:
         return False
 
 
-class CobbDouglas(Preference):
+class _AlphaWeights:
+    """The per-player weights of private consumption, shared by Cobb-Douglas and CES."""
+
+    _alpha: Any
+    _alpha_ex: list | None
+
+    @property
+    def alphas(self) -> np.ndarray | None:
+        """Each player's alpha as a float array once bound to a game, else None."""
+        return self._alpha
+
+    @property
+    def exact_alphas(self) -> list | None:
+        """Each player's alpha as a Fraction once bound to a game with exact input, else None."""
+        return None if self._alpha_ex is None else list(self._alpha_ex)
+
+
+class CobbDouglas(_AlphaWeights, Preference):
     """Cobb-Douglas ``U_i = x^alpha_i Z^(1 - alpha_i)``, alpha_i in (0, 1) (scalar or per ally).
 
     Homothetic: MRS = ((1 - a)/a) x / Z, so the replacement function is piecewise linear
@@ -136,11 +153,6 @@ class CobbDouglas(Preference):
     def exact(self) -> bool:
         return self._alpha_ex is not None
 
-    @property
-    def exact_alphas(self) -> list | None:
-        """Each player's alpha as a Fraction once bound to a game with exact input, else None."""
-        return None if self._alpha_ex is None else list(self._alpha_ex)
-
     def utility(self, x, z):
         a = _col(self._alpha, x)
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -185,7 +197,7 @@ def _rational_root(x: Fraction, k: int) -> Fraction | None:
     return None if a is None or b is None else Fraction(a, b)
 
 
-class CES(Preference):
+class CES(_AlphaWeights, Preference):
     """CES ``U_i = (a_i x^rho + (1 - a_i) Z^rho)^(1/rho)``, a_i in (0, 1), rho < 1, rho != 0.
 
     Elasticity of substitution 1/(1 - rho); rho -> 0 is Cobb-Douglas, for which use
@@ -239,6 +251,11 @@ class CES(Preference):
         new._alpha_ex, new._alpha = _per_player(self.alpha_param, n, "alpha")
         CobbDouglas._check(new._alpha)
         return new
+
+    @property
+    def exact_rho(self) -> Fraction | None:
+        """rho as a Fraction when it was given exactly, else None."""
+        return self._rho_ex
 
     def _exponent(self) -> Fraction | None:
         return None if self._rho_ex is None else 1 / (1 - self._rho_ex)
@@ -340,6 +357,16 @@ class QuasiLinear(Preference):
     @property
     def exact(self) -> bool:
         return self._b_ex is not None
+
+    @property
+    def values(self) -> np.ndarray | None:
+        """Each player's b_i as a float array once bound to a game, else None."""
+        return self._b
+
+    @property
+    def exact_values(self) -> list | None:
+        """Each player's b_i as a Fraction once bound to a game with exact input, else None."""
+        return None if self._b_ex is None else list(self._b_ex)
 
     def utility(self, x, z):
         b = _col(self._b, x)
