@@ -290,3 +290,33 @@ def test_continuous_game_fallbacks():
         assert np.allclose(eq.actions, [4 / 3, 2 / 3], atol=1e-7)
         assert eq.max_regret < 1e-10
     assert gt.AggregativeGame is AggregativeGame
+
+
+# ---------------------------------------------------------------------- public coefficients
+def test_preference_coefficients_are_public_once_bound():
+    cd = CobbDouglas([F(1, 2), F(1, 3)])
+    assert cd.alphas is None and cd.exact_alphas is None  # not bound to a game yet
+    g = PublicGoodsGame([10, 6], cd)
+    assert g.pref.exact_alphas == [F(1, 2), F(1, 3)]
+    np.testing.assert_array_equal(g.pref.alphas, [0.5, 1 / 3])
+    ces = PublicGoodsGame([4, 4], CES(alpha=F(1, 2), rho=F(-1))).pref
+    assert ces.exact_alphas == [F(1, 2)] * 2 and ces.exact_rho == F(-1)
+    assert PublicGoodsGame([4, 4], CES(alpha=0.5, rho=-0.5)).pref.exact_rho is None
+    ql = PublicGoodsGame([10, 10], QuasiLinear([3, 1])).pref
+    assert ql.exact_values == [F(3), F(1)]
+    np.testing.assert_array_equal(ql.values, [3.0, 1.0])
+    assert PublicGoodsGame([10.0, 10.0], QuasiLinear([0.3, 0.1])).pref.exact_values is None
+    # a list handed out is a copy: the game's own coefficients stay as they were
+    g.pref.exact_alphas.append(F(9, 10))
+    assert g.pref.exact_alphas == [F(1, 2), F(1, 3)]
+
+
+def test_replacement_nash_is_the_point_nash_reports():
+    def u(x, z):
+        return np.sqrt(np.maximum(x, 0)) + 2 * np.sqrt(np.maximum(z, 0))
+
+    g = PublicGoodsGame([10.0, 6.0, 2.0], Custom(u))
+    q, G = g.replacement_nash()
+    eq = g.nash()
+    np.testing.assert_allclose(np.asarray(eq.contributions, float), q, rtol=0, atol=1e-12)
+    assert abs(float(eq.total) - G) <= 1e-9 * max(1.0, G)

@@ -369,3 +369,42 @@ def test_long_centipede_uses_the_loop_and_takes_at_once():
     (e,) = gt.backward_induction(t)
     assert e.path == [("A", "take")] and e.outcome == "take1"
     assert e.terminal_probabilities["take1"] == 1 and e.terminal_probabilities["end"] == 0
+
+
+# ---------------------------------------------------------------------- public storage accessors
+def test_check_node_accepts_node_ids_and_names_what_is_wrong():
+    t = entry_game()
+    assert t.check_node(2) == 2 and t.check_node(np.int64(2)) == 2
+    assert type(t.check_node(np.int64(2))) is int
+    for bad, match in [(True, "int id"), (np.bool_(False), "int id"), (1.0, "int id"), ("1", "int id"),
+                       (-1, "does not exist"), (t.n_nodes, "does not exist")]:
+        with pytest.raises(gt.InvalidGameError, match=match):
+            t.check_node(bad)
+
+
+def test_storage_is_a_read_only_view_without_copies():
+    t = entry_game()
+    s = t.storage
+    assert s.arrays is None and list(s.kind) == [t.storage.kind[v] for v in t.nodes]
+    assert s.payoffs[t.children(0)[0]] == t.payoffs(t.children(0)[0])
+    with pytest.raises(TypeError):
+        s.payoffs[0] = (0, 0)  # a mapping proxy: the game's dicts cannot be changed through it
+    a = complete_tree(3, 3, np.arange(54).reshape(27, 2))
+    s, c = a.storage, a.compiled
+    # the compiled view of an array-built tree works on the stored arrays themselves
+    assert all(getattr(c, k) is s.arrays[k] for k in ("parent", "kind", "player", "first", "nch"))
+    assert c.U is s.arrays["payoffs"] and c.prob is s.arrays["prob"]
+    assert not s.payoffs and not s.infoset_labels
+
+
+def test_labelled_singletons_key_the_perfect_information_strategy():
+    # strategy's fast path reads the information-set labels through storage
+    t = gt.ExtensiveFormGame(2)
+    l, r = t.decision(t.root, 0, ["L", "R"], infoset="root")
+    t.terminal(l, [1, 0])
+    a, b = t.decision(r, 1, ["a", "b"])
+    t.terminal(a, [0, 2])
+    t.terminal(b, [2, 1])
+    eq = gt.backward_induction(t)[0]
+    assert t.is_perfect_information
+    assert eq.strategy == {"P1": {"root": "L"}, "P2": {r: "a"}}  # P2 takes a (2 > 1), so P1 stops (1 > 0)
