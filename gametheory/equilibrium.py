@@ -482,7 +482,7 @@ def regret(game: NormalFormGame, profile: Any) -> tuple:
     prof = game.check_profile(_strategies_of(profile))
     out = []
     for i in range(game.n_players):
-        dev = game._deviation_payoffs(i, prof)
+        dev = game.deviation_payoffs(i, prof, check=False)
         current = np.dot(dev, prof[i])
         best = max(dev)
         out.append(best - current)
@@ -599,7 +599,7 @@ def make_equilibrium(
     else:
         strat = tuple(tuple(float(p) for p in s) for s in strategies)
     prof = game.check_profile([list(s) for s in strat]) if exact else tuple(np.asarray(s, dtype=float) for s in strat)
-    payoffs = tuple(np.dot(game._deviation_payoffs(i, prof), prof[i]) for i in range(game.n_players))
+    payoffs = tuple(np.dot(game.deviation_payoffs(i, prof, check=False), prof[i]) for i in range(game.n_players))
     payoffs = tuple(Fraction(p) if exact else float(p) for p in payoffs)
     tols = (0.0,) * game.n_players if exact else game.player_tols(tol)
     return Equilibrium(

@@ -140,6 +140,37 @@ def _as_payoff_array(arr: Any, name: str, exact: bool | None) -> tuple[np.ndarra
     return out, False
 
 
+def check_player_labels(labels: Sequence[str] | None, n: int) -> tuple[str, ...]:
+    """``n`` distinct player labels as strings (``P1``, ``P2``, ... when ``labels`` is None);
+    :class:`InvalidGameError` for a wrong count or a repeated label.  Shared with the
+    symbolic games."""
+    if labels is None:
+        return tuple(f"P{i + 1}" for i in range(n))
+    labels = tuple(str(x) for x in labels)
+    if len(labels) != n:
+        raise InvalidGameError(f"{len(labels)} player labels given for {n} players")
+    if len(set(labels)) != n:
+        raise InvalidGameError(f"player labels must be distinct; got {labels}")
+    return labels
+
+
+def check_strategy_labels(labels: Any, shape: tuple[int, ...]) -> tuple[tuple[str, ...], ...]:
+    """Distinct strategy labels per player, one per strategy of ``shape`` (``s1``, ``s2``, ...
+    when ``labels`` is None); :class:`InvalidGameError` for a wrong count or a repeated label.
+    Shared with the symbolic games."""
+    if labels is None:
+        return tuple(tuple(f"s{k + 1}" for k in range(m)) for m in shape)
+    labels = [tuple(str(x) for x in lab) for lab in labels]
+    if len(labels) != len(shape):
+        raise InvalidGameError(f"strategy labels given for {len(labels)} players; the game has {len(shape)}")
+    for i, (lab, m) in enumerate(zip(labels, shape)):
+        if len(lab) != m:
+            raise InvalidGameError(f"player {i} has {m} strategies but {len(lab)} strategy labels")
+        if len(set(lab)) != m:
+            raise InvalidGameError(f"strategy labels of player {i} must be distinct; got {lab}")
+    return tuple(labels)
+
+
 class NormalFormGame:
     """An n-player finite game in strategic form.
 
@@ -239,8 +270,8 @@ class NormalFormGame:
         self.n_players: int = n
         self.shape: tuple[int, ...] = tuple(int(m) for m in shape)
         self.title = str(title)
-        self.player_labels: tuple[str, ...] = self._check_player_labels(player_labels, n)
-        self.strategy_labels: tuple[tuple[str, ...], ...] = self._check_strategy_labels(strategy_labels, self.shape)
+        self.player_labels: tuple[str, ...] = check_player_labels(player_labels, n)
+        self.strategy_labels: tuple[tuple[str, ...], ...] = check_strategy_labels(strategy_labels, self.shape)
         if tol is None:
             tol = [default_tol(a) for a in self._payoffs]
         self.tols: tuple[float, ...] = self.player_tols(tol)
@@ -309,31 +340,6 @@ class NormalFormGame:
             f"a single payoff array must have shape {want}; got shape {shape}. "
             "Otherwise pass a list with one payoff array per player"
         )
-
-    @staticmethod
-    def _check_player_labels(labels: Sequence[str] | None, n: int) -> tuple[str, ...]:
-        if labels is None:
-            return tuple(f"P{i + 1}" for i in range(n))
-        labels = tuple(str(x) for x in labels)
-        if len(labels) != n:
-            raise InvalidGameError(f"{len(labels)} player labels given for {n} players")
-        if len(set(labels)) != n:
-            raise InvalidGameError(f"player labels must be distinct; got {labels}")
-        return labels
-
-    @staticmethod
-    def _check_strategy_labels(labels: Any, shape: tuple[int, ...]) -> tuple[tuple[str, ...], ...]:
-        if labels is None:
-            return tuple(tuple(f"s{k + 1}" for k in range(m)) for m in shape)
-        labels = [tuple(str(x) for x in lab) for lab in labels]
-        if len(labels) != len(shape):
-            raise InvalidGameError(f"strategy labels given for {len(labels)} players; the game has {len(shape)}")
-        for i, (lab, m) in enumerate(zip(labels, shape)):
-            if len(lab) != m:
-                raise InvalidGameError(f"player {i} has {m} strategies but {len(lab)} strategy labels")
-            if len(set(lab)) != m:
-                raise InvalidGameError(f"strategy labels of player {i} must be distinct; got {lab}")
-        return tuple(labels)
 
     @classmethod
     def from_bimatrix(
@@ -516,19 +522,21 @@ class NormalFormGame:
         exact = all(v.dtype == object for v in profile) and self.exact
         return self._payoffs if exact else tuple(a.astype(float) for a in self._payoffs)
 
-    def deviation_payoffs(self, player: int, profile: Any) -> np.ndarray:
-        """Expected payoff of each pure strategy of ``player`` against the others' mixed strategies."""
-        self._check_player(player)
-        prof = self.check_profile(profile)
-        return self._deviation_payoffs(player, prof)
+    def deviation_payoffs(self, player: int, profile: Any, *, check: bool = True) -> np.ndarray:
+        """Expected payoff of each pure strategy of ``player`` against the others' mixed strategies.
 
-    def _deviation_payoffs(self, player: int, prof: tuple[np.ndarray, ...]) -> np.ndarray:
-        arr = self._payoff_arrays_for(prof)[player]
+        ``check=False`` skips validating ``player`` and ``profile``, for solvers' inner loops:
+        ``profile`` must then be what :meth:`check_profile` returns (a tuple of 1-d arrays).
+        """
+        if check:
+            self._check_player(player)
+            profile = self.check_profile(profile)
+        arr = self._payoff_arrays_for(profile)[player]
         # contract the other players' axes from the last to the first so axis numbers stay valid
         for j in range(self.n_players - 1, -1, -1):
             if j == player:
                 continue
-            arr = np.tensordot(arr, prof[j], axes=([j], [0]))
+            arr = np.tensordot(arr, profile[j], axes=([j], [0]))
         return arr
 
     def expected_payoffs(self, profile: Any) -> tuple:
@@ -536,7 +544,7 @@ class NormalFormGame:
         prof = self.check_profile(profile)
         out = []
         for i in range(self.n_players):
-            dev = self._deviation_payoffs(i, prof)
+            dev = self.deviation_payoffs(i, prof, check=False)
             out.append(np.dot(dev, prof[i]))
         return tuple(out)
 

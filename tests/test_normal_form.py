@@ -194,3 +194,41 @@ def test_float_regret_matches_exact(gp):
     exact = gt.regret(g, prof)
     approx = gt.regret(g.as_float(), [[float(p) for p in s] for s in prof])
     assert all(abs(float(x) - y) < 1e-9 for x, y in zip(exact, approx))
+
+
+# ---------------------------------------------------------------------- public helpers for solvers
+@given(st.lists(st.integers(-9, 9), min_size=12, max_size=12), st.lists(st.integers(1, 5), min_size=7, max_size=7))
+def test_unchecked_deviation_payoffs_equal_the_checked_ones(vals, weights):
+    g = gt.NormalFormGame([np.array(vals[:6]).reshape(2, 3), np.array(vals[6:]).reshape(2, 3)])
+    profile = [[F(w, sum(weights[:2])) for w in weights[:2]], [F(w, sum(weights[2:5])) for w in weights[2:5]]]
+    prof = g.check_profile(profile)
+    for i in range(2):
+        checked = g.deviation_payoffs(i, profile)
+        fast = g.deviation_payoffs(i, prof, check=False)
+        assert fast.dtype == object and list(fast) == list(checked)
+        # the oracle: the expected payoff of each own pure strategy, summed by hand
+        other = prof[1 - i]
+        by_hand = [sum(g.pure_payoffs((s, t) if i == 0 else (t, s))[i] * other[t] for t in range(g.shape[1 - i]))
+                   for s in range(g.shape[i])]
+        assert list(checked) == by_hand
+
+
+def test_deviation_payoffs_still_checks_by_default():
+    with pytest.raises(InvalidGameError, match="player must be an index"):
+        PD.deviation_payoffs(2, [[1, 0], [0, 1]])
+    with pytest.raises(InvalidProfileError):
+        PD.deviation_payoffs(0, [[1, 0], [2, 1]])
+
+
+def test_label_checks_are_shared_functions():
+    from gametheory.normal_form import check_player_labels, check_strategy_labels
+
+    assert check_player_labels(None, 2) == ("P1", "P2")
+    assert check_strategy_labels([["a", "b"], [1, 2, 3]], (2, 3)) == (("a", "b"), ("1", "2", "3"))
+    with pytest.raises(InvalidGameError, match="distinct"):
+        check_player_labels(["x", "x"], 2)
+    with pytest.raises(InvalidGameError, match="player 1 has 3 strategies but 2"):
+        check_strategy_labels([["a", "b"], ["c", "d"]], (2, 3))
+    # the symbolic games use the same checks, so the same messages
+    with pytest.raises(InvalidGameError, match="player labels must be distinct"):
+        gt.symbolic.SymbolicGame([[[1, 0], [0, 1]], [[1, 0], [0, 1]]], player_labels=["x", "x"])

@@ -14,7 +14,7 @@ from gametheory.solvers.qre import logit_qre, qre_equilibrium, qre_path
 def logit_response(game, prof, lam):
     out = []
     for i in range(game.n_players):
-        v = game.as_float()._deviation_payoffs(i, tuple(np.asarray(p, float) for p in prof))
+        v = game.as_float().deviation_payoffs(i, tuple(np.asarray(p, float) for p in prof), check=False)
         w = np.exp(lam * (v - v.max()))
         out.append(w / w.sum())
     return out

@@ -262,6 +262,8 @@ def test_known_minmax_values():
     assert rp.minmax(gf, 0).value == pytest.approx((1.5 * 1.0 - 1.0) / (1.5 + 1.0 + 1.0 + 1.0))  # (ad - bc)/(a + d - b - c)
     with pytest.raises(InvalidGameError):
         rp.minmax(pd, 2)
+    with pytest.raises(InvalidGameError, match="player must be an index"):
+        rp.maxmin(pd, -1)  # not read as the last player
 
 
 def test_exact_recovery_fallback_agrees_with_lp():

@@ -65,7 +65,7 @@ class SecurityValue:
 
 def _player_matrix(game: NormalFormGame, player: int) -> np.ndarray:
     """Player's payoffs as a matrix: rows = own strategies, columns = the others' joint profiles."""
-    arr = np.moveaxis(game.payoffs[player], player, 0)
+    arr = np.moveaxis(game.payoff_array(player), player, 0)  # payoff_array checks the index
     return arr.reshape(game.shape[player], -1)
 
 
@@ -161,7 +161,6 @@ def _exact_value(M: np.ndarray, x: np.ndarray, y: np.ndarray, tol: float = 1e-7)
 
 
 def _security(game: NormalFormGame, player: int) -> tuple[Number, Any, Any, bool]:
-    game._check_player(player)
     M = _player_matrix(game, player)
     if game.exact:
         # the float LP only locates the supports; the exact step works on M itself

@@ -277,7 +277,7 @@ def _trigger_parts(game: NormalFormGame, coop: tuple[int, ...], pun: tuple[np.nd
             val = game.payoffs[i][tuple(idx)]
             best = val if best is None or val > best else best
         d.append(best)
-    p = tuple(np.dot(game._deviation_payoffs(i, pun), pun[i]) for i in range(game.n_players))
+    p = tuple(np.dot(game.deviation_payoffs(i, pun, check=False), pun[i]) for i in range(game.n_players))
     if not game.exact or any(v.dtype != object for v in pun):
         c, d, p = tuple(float(x) for x in c), [float(x) for x in d], tuple(float(x) for x in p)
     return tuple(d), tuple(c), p
@@ -439,7 +439,7 @@ def deviation_gains(game: NormalFormGame, cooperative: Sequence, punishment: Any
     coop_gain = tuple(di + delta * pi / (1 - delta) - ci / (1 - delta) for di, ci, pi in zip(d, c, p))
     pun_gain = []
     for i in range(game.n_players):
-        dev = game._deviation_payoffs(i, pun)
+        dev = game.deviation_payoffs(i, pun, check=False)
         gain = max(dev) - np.dot(dev, pun[i])
         pun_gain.append(gain if isinstance(gain, Fraction) else float(gain))
     return {"cooperation": coop_gain, "punishment": tuple(pun_gain)}

@@ -330,7 +330,7 @@ def _polish(game: NormalFormGame, prof: tuple[np.ndarray, ...], tol: Any) -> tup
     best = None
     # candidate supports: strategies above a probability threshold, or within a payoff
     # gap of the best reply (the second catches near-ties the first misses)
-    values = [gf._deviation_payoffs(i, tuple(prof)) for i in range(gf.n_players)]
+    values = [gf.deviation_payoffs(i, tuple(prof), check=False) for i in range(gf.n_players)]
     scales = [payoff_scale(a) for a in gf.payoffs]  # each player's near-ties on its own scale
     cands = [[np.flatnonzero(p > thr * p.max()) for p in prof] for thr in (1e-3, 1e-6, 1e-9)]
     cands += [[np.flatnonzero(v >= v.max() - gap * sc) for v, sc in zip(values, scales)] for gap in (1e-3, 1e-5, 1e-7)]
@@ -350,7 +350,7 @@ def _polish(game: NormalFormGame, prof: tuple[np.ndarray, ...], tol: Any) -> tup
             p = unpack(y)
             res = []
             for i, s in enumerate(supp):
-                v = gf._deviation_payoffs(i, tuple(p))
+                v = gf.deviation_payoffs(i, tuple(p), check=False)
                 res.extend(v[s[1:]] - v[s[0]])
             return np.array(res)
 

@@ -10,6 +10,7 @@ import numpy as np
 import sympy
 
 from ..errors import GameError, InvalidGameError
+from ..normal_form import check_player_labels, check_strategy_labels
 from ._conditions import simplify_condition
 from ._parse import parameters, to_expression
 from ._parse import parse_value
@@ -89,10 +90,8 @@ class SymbolicGame(_Conditions):
         self.payoffs: tuple = tuple(arrays)
         self.shape: tuple = tuple(int(m) for m in shape)
         self.n_players: int = len(arrays)
-        from ..normal_form import NormalFormGame
-
-        self.player_labels = NormalFormGame._check_player_labels(player_labels, self.n_players)
-        self.strategy_labels = NormalFormGame._check_strategy_labels(strategy_labels, self.shape)
+        self.player_labels = check_player_labels(player_labels, self.n_players)
+        self.strategy_labels = check_strategy_labels(strategy_labels, self.shape)
         self.title = str(title)
         self._conds = None
         self._comp = None
