@@ -278,7 +278,8 @@ def report(root: Path = ROOT) -> dict[str, int]:
 if __name__ == "__main__":  # pragma: no cover - a measuring aid
     import sys
 
-    root = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT
+    args = [a for a in sys.argv[1:] if a != "-v"]
+    root = Path(args[0]) if args else ROOT
     for key, value in report(root).items():
         print(f"{key}: {value}")
     files = module_files(root)

@@ -30,18 +30,17 @@ CLI = "gametheory.cli"
 # Modules allowed to import models besides the CLI: none (sweeps get the registry from their caller).
 MODELS_IMPORT_PENDING: set[str] = set()
 
-# Private attributes still read from a sibling module (module, attribute): the storage of
-# ExtensiveFormGame read by the compiler and validator of its own package, the closed-form
-# coefficients of continuous preferences, NormalFormGame's unchecked helpers.  This list may
-# only shrink: a read not listed here fails the test.
-FOREIGN_ATTRIBUTES_PENDING = {
-    ("gametheory.solvers.qre", "_deviation_payoffs"),
-    ("gametheory.repeated._thresholds", "_deviation_payoffs"),
-    ("gametheory.equilibrium", "_deviation_payoffs"),
-    ("gametheory.symbolic._normal", "_check_strategy_labels"),
-    ("gametheory.symbolic._normal", "_check_player_labels"),
-    ("gametheory.repeated._security", "_check_player"),
-    ("gametheory.solvers._polytope", "_Qhull"),  # scipy's own qhull binding, with a fallback
+# Private attributes read from another module of ours (module, attribute): none remain; each
+# piece of state has a public accessor on its owner (ExtensiveFormGame.storage/check_node,
+# the preferences' alphas/values, NormalFormGame.deviation_payoffs(check=False), ...).
+FOREIGN_ATTRIBUTES_PENDING: set[tuple[str, str]] = set()
+
+# Private names of *other libraries*, read on purpose (module, attribute), each with its reason.
+# The reader cannot tell whose attribute it sees, so these are listed; a new one fails the test.
+THIRD_PARTY_PRIVATE = {
+    # scipy.spatial._qhull._Qhull: qhull without ConvexHull's unused volume/area pass (10-20%
+    # of the run time in 10-15 dimensions); falls back to ConvexHull if scipy changes it
+    ("gametheory.solvers._polytope", "_Qhull"),
 }
 
 
@@ -127,12 +126,32 @@ def test_models_import_only_public_gametheory_names():
     assert not bad, "\n".join(bad)
 
 
+def test_the_attribute_reader_flags_a_foreign_private_read(tmp_path):
+    pkg = tmp_path / "gametheory"
+    pkg.mkdir()
+    (tmp_path / "models").mkdir()
+    (pkg / "__init__.py").write_text("")
+    (pkg / "owner.py").write_text(
+        "class Tree:\n    def __init__(self):\n        self._kind = []\n"
+        "    def _check(self):\n        return self._kind\n"
+    )
+    (pkg / "reader.py").write_text(
+        "def f(tree, other):\n    tree._check()\n    other._rows = 1\n    x = other._rows\n"
+        "    return tree._kind, tree._repr_html_(), tree.__dict__\n"
+    )
+    found = sorted((mod, attr) for mod, _line, attr in arch.foreign_private_attributes(arch.module_files(tmp_path)))
+    # _check and _kind belong to owner.py; _rows is assigned in reader.py itself; dunders and
+    # the IPython display protocol are nobody's private state
+    assert found == [("gametheory.reader", "_check"), ("gametheory.reader", "_kind")]
+
+
 def test_no_new_reads_of_another_modules_private_attributes():
     found = {(mod, attr) for mod, _line, attr in arch.foreign_private_attributes(FILES)}
-    new = sorted(found - FOREIGN_ATTRIBUTES_PENDING)
+    new = sorted(found - FOREIGN_ATTRIBUTES_PENDING - THIRD_PARTY_PRIVATE)
     assert not new, f"private attributes read from another module: {new}"
-    # the list only shrinks: an entry that no longer occurs is removed from it
-    assert not FOREIGN_ATTRIBUTES_PENDING - found, sorted(FOREIGN_ATTRIBUTES_PENDING - found)
+    # the lists only shrink: an entry that no longer occurs is removed from them
+    stale = (FOREIGN_ATTRIBUTES_PENDING | THIRD_PARTY_PRIVATE) - found
+    assert not stale, sorted(stale)
 
 
 def _python(code: str) -> str:
