@@ -190,10 +190,10 @@ class ExtensiveFormGame(GameTree):
         if a is not None:
             empty: Mapping = MappingProxyType({})
             return TreeStorage(a["parent"], a["kind"], a["player"], a["first"], a["nch"],
-                               empty, empty, empty, MappingProxyType(a))
+                               empty, empty, empty, MappingProxyType(a), self._actions_of)
         return TreeStorage(self._parent, self._kind, self._player, self._first, self._nch,
                            MappingProxyType(self._payoffs), MappingProxyType(self._probs),
-                           MappingProxyType(self._node_infoset), None)
+                           MappingProxyType(self._node_infoset), None, self._actions_of)
 
     def _kind_of(self, v: int) -> int:
         return self._kind[v] if self._arrays is None else int(self._arrays["kind"][v])

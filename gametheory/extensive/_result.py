@@ -119,9 +119,10 @@ class TreeEquilibrium(Result):
         if self.choice is not None and g.is_perfect_information:
             c = g.compiled
             dec = np.flatnonzero(c.kind == DECISION)
-            labels = g.storage.infoset_labels
+            s = g.storage
+            labels, actions_of = s.infoset_labels, s.actions_of
             for v, i, k in zip(dec.tolist(), c.player[dec].tolist(), self.choice[dec].tolist()):
-                out[g.players[i]][labels.get(v, v)] = g.actions(v)[k]
+                out[g.players[i]][labels.get(v, v)] = actions_of(v)[k]
             return out
         for h in g.infosets:
             probs = self.infoset_probs(h.index)

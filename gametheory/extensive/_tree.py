@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Hashable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Hashable, Mapping, Sequence
 
 import numpy as np
 
@@ -106,6 +106,9 @@ class TreeStorage:
         Decision node -> the information-set label given when building (unlabeled nodes absent).
     arrays : mapping or None
         The arrays of a tree built from arrays (``"payoffs"``, ``"prob"``, ...), else None.
+    actions_of : callable
+        ``actions_of(v)``: the action labels at node ``v`` (empty at a leaf), as
+        :meth:`ExtensiveFormGame.actions` without checking ``v``, for per-node loops.
     """
 
     parent: Sequence[int]
@@ -117,6 +120,7 @@ class TreeStorage:
     probs: Mapping[int, tuple]
     infoset_labels: Mapping[int, Hashable]
     arrays: Mapping[str, Any] | None
+    actions_of: Callable[[int], tuple[str, ...]]
 
 
 class CompiledTree:
