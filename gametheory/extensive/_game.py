@@ -182,9 +182,10 @@ class ExtensiveFormGame(GameTree):
 
     @property
     def storage(self) -> TreeStorage:
-        """The flat node storage, for the compiler and validator of this package.
+        """The flat node storage, for the compiler, validator and results of this package.
 
-        Read-only views of the game's own lists and arrays (no copies): do not modify them.
+        The game's own lists and arrays, not copies (the mappings are read-only proxies):
+        read them, never change them.
         """
         a = self._arrays
         if a is not None:
