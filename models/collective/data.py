@@ -144,7 +144,7 @@ def exploitation_test(df: pd.DataFrame, size: str = "gdp_usd", burden: str = "de
 _BN = 1e9  # the files hold US dollars; the models report US$ billions
 
 
-def select_members(df: pd.DataFrame, year: Any, allies: str = "all",
+def select_members(df: pd.DataFrame, year: Any, allies: str = NATO_COST_SHARING.allies,
                    need: tuple = ("gdp_usd", "defense_usd")) -> tuple[pd.DataFrame, list]:
     """The members of one year of a bundled data set, chosen by ``allies``.
 
