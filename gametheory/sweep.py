@@ -402,10 +402,10 @@ class _Points:
 
 
 def _real_parameters(model: Any) -> set[str]:
-    """The names of a model's real-valued parameters (not integer, boolean, text or choice parameters)."""
+    """The names of a model's real-valued parameters (not integer, boolean or choice parameters)."""
     return {
         k for k, p in model.parameters.items()
-        if getattr(p, "kind", float) not in (int, bool, str) and not getattr(p, "choices", ())
+        if getattr(p, "kind", float) not in (int, bool) and not getattr(p, "choices", ())
     }
 
 
