@@ -28,6 +28,8 @@ class Parameter:
     The range is closed unless ``low_open``/``high_open`` say a bound itself is excluded
     (a discount factor in [0, 1), a cost share in (0, 1)); the CLI lists it that way and
     sweeps reject a grid that reaches an excluded bound before running any point.
+    ``kind=str`` is free text that the model parses (a list of allies); ``words`` are text
+    values accepted besides the numeric range (a year, or ``"all"``).
     """
 
     default: Any
@@ -38,18 +40,23 @@ class Parameter:
     choices: tuple = ()
     low_open: bool = False
     high_open: bool = False
+    words: tuple = ()
 
     def range_text(self) -> str:
         """The range in interval notation, e.g. ``[0, 1)`` or ``(> 0)``."""
         lo = "(" if self.low_open else "["
         hi = ")" if self.high_open else "]"
-        if self.low is not None and self.high is not None:
-            return f"{lo}{self.low}, {self.high}{hi}"
-        if self.low is not None:
-            return f"({'>' if self.low_open else '>='} {self.low})"
-        if self.high is not None:
-            return f"({'<' if self.high_open else '<='} {self.high})"
-        return ""
+        if self.kind is str:
+            text = "text"
+        elif self.low is not None and self.high is not None:
+            text = f"{lo}{self.low}, {self.high}{hi}"
+        elif self.low is not None:
+            text = f"({'>' if self.low_open else '>='} {self.low})"
+        elif self.high is not None:
+            text = f"({'<' if self.high_open else '<='} {self.high})"
+        else:
+            text = ""
+        return " or ".join(t for t in (text, *self.words) if t)
 
     def below(self, value: Any) -> Any:
         """Whether ``value`` (a number or a numpy array) falls below the range."""
@@ -64,6 +71,12 @@ class Parameter:
             if value not in self.choices:
                 raise GameError(f"parameter {name}={value!r} must be one of {self.choices}")
             return value
+        if self.kind is str:  # free text (e.g. a list of allies): the model parses and checks it
+            if not isinstance(value, str) or not value.strip():
+                raise GameError(f"parameter {name}={value!r} must be a non-empty text")
+            return value.strip()
+        if isinstance(value, str) and value.strip().lower() in self.words:
+            return value.strip().lower()
         check_finite(name, value)  # the one rule for inf/nan, shared with sweeps and the CLI
         try:
             if self.kind is bool:
@@ -99,10 +112,11 @@ def param(
     choices: tuple = (),
     low_open: bool = False,
     high_open: bool = False,
+    words: tuple = (),
 ) -> Any:
     """A bundle field: ``default`` with its range and meaning (the arguments of :class:`Parameter`)."""
     spec = Parameter(default, low, high, description, kind=kind, choices=choices, low_open=low_open,
-                     high_open=high_open)
+                     high_open=high_open, words=words)
     return dataclasses.field(default=default, metadata={"parameter": spec})
 
 

@@ -1,5 +1,5 @@
 """Transferable-utility cooperative games: Shapley value (Shapley 1953), nucleolus
-(Schmeidler 1969), core membership; airport games (Littlechild & Owen 1973).
+(Schmeidler 1969), core membership; airport games (Littlechild & Owen 1973; Littlechild 1974).
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from ._tu_games import (
     AirportGame,
     shapley_value,
     airport_shapley,
+    airport_nucleolus,
     nucleolus,
     in_core,
     core_is_empty,
@@ -20,6 +21,7 @@ __all__ = [
     "AirportGame",
     "shapley_value",
     "airport_shapley",
+    "airport_nucleolus",
     "nucleolus",
     "in_core",
     "core_is_empty",

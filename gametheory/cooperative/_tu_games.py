@@ -21,7 +21,9 @@ Definitions
   computed by enumerating all 2^n coalitions with numpy (n <= 20); exact (Fractions) when the
   values are exact.  The airport game ``c(S) = max_{i in S} c_i`` has the closed form of
   Littlechild & Owen (1973): sort the costs, split each increment equally among the players
-  who need it (:func:`airport_shapley`).
+  who need it (:func:`airport_shapley`); its nucleolus has the closed form of Littlechild
+  (1974) (:func:`airport_nucleolus`) and its core a linear description, so airport games of
+  any size are solved without enumerating coalitions.
 * Nucleolus (Schmeidler 1969): the imputation that lexicographically minimizes the sorted
   vector of excesses ``e(S, x) = v(S) - x(S)``; computed by the sequence of linear programs of
   Maschler, Peleg & Shapley (1979) with :func:`scipy.optimize.linprog` (HiGHS), fixing at each
@@ -129,6 +131,13 @@ class Allocation(Result, dict):
 
     def __reduce__(self) -> tuple:  # keep the attributes through pickling (sweep workers)
         return (_allocation, (dict(self), self.game, self.method, self.exact, self.tol, self.params))
+
+
+def _airport_players(players: Any, cost: AirportGame) -> tuple:
+    plist = tuple(range(players)) if isinstance(players, int) else tuple(players)
+    if set(plist) != set(cost.players) or len(plist) != len(cost.players):
+        raise InvalidGameError("the players do not match the airport game's players")
+    return plist
 
 
 def _allocation(shares: dict, game: Any, method: str, exact: bool, tol: float, params: dict) -> Allocation:
@@ -321,6 +330,93 @@ def airport_shapley(costs: Sequence[Any]) -> list:
     return out
 
 
+def airport_nucleolus(costs: Sequence[Any]) -> list:
+    """Nucleolus of the airport game in closed form (no enumeration of coalitions).
+
+    Sort the costs ``c_1 <= ... <= c_n``.  The players up to the index k minimizing
+    ``c_k / (k + 1)`` (k < n) each pay that minimum; with X paid by the first K players, the
+    next group up to the k minimizing ``(c_k - X) / (k - K + 1)`` each pay that; the player
+    with the largest cost pays the rest.  Linear after sorting, so it serves alliances far
+    beyond the 20 players of the general nucleolus.
+
+    Parameters
+    ----------
+    costs : sequence
+        Each player's own cost (nonnegative).
+
+    Returns
+    -------
+    list
+        Each player's share, in the order of ``costs`` (exact for exact costs).
+
+    Raises
+    ------
+    InvalidGameError
+        No costs, or a negative or non-numeric cost.
+
+    References
+    ----------
+    Littlechild, S. (1974). A simple expression for the nucleolus in a special case.
+    International Journal of Game Theory 3.
+
+    Examples
+    --------
+    >>> from gametheory.cooperative import airport_nucleolus
+    >>> airport_nucleolus([1, 2, 3, 6])
+    [Fraction(1, 2), Fraction(3, 4), Fraction(7, 8), Fraction(31, 8)]
+    """
+    cs, exact = _airport_costs(costs)
+    n = len(cs)
+    order = sorted(range(n), key=lambda i: cs[i])
+    c = [cs[i] for i in order]
+    out: list = [None] * n
+    K = 0  # players order[0..K-1] are settled
+    paid = Fraction(0) if exact else 0.0
+    while K < n - 1:
+        best, arg = None, None
+        for k in range(K + 1, n):  # 1-based k: the group order[K..k-1]
+            val = (Fraction(c[k - 1] - paid) if exact else c[k - 1] - paid) / (k - K + 1)
+            if best is None or val <= best:  # ties: the largest group (same shares either way)
+                best, arg = val, k
+        for j in range(K, arg):
+            out[order[j]] = best
+        paid += best * (arg - K)
+        K = arg
+    out[order[n - 1]] = c[n - 1] - paid
+    return out
+
+
+def _airport_costs(costs: Sequence[Any]) -> tuple[list, bool]:
+    costs = list(costs)
+    if not costs:
+        raise InvalidGameError("the airport game needs at least one player")
+    for c in costs:
+        if as_number(c, "airport cost") < 0:
+            raise InvalidGameError(f"airport costs must be nonnegative numbers, got {c!r}")
+    exact = all(is_exact_number(c) for c in costs)
+    return ([to_exact(c, "cost") for c in costs] if exact else [float(c) for c in costs]), exact
+
+
+def _airport_in_core(game: AirportGame, x: list, tol: float) -> bool:
+    """Core of the airport game: x >= 0, sum x = max cost, and the players whose cost is at
+    most c pay at most c together (every other coalition constraint follows from these)."""
+    cs, exact = _airport_costs(game.costs)
+    exact = exact and all(is_exact_number(v) for v in x)
+    xs = [to_exact(v) for v in x] if exact else [float(v) for v in x]
+    cs = cs if exact else [float(c) for c in cs]
+    slack = 0 if exact else tol * (1 + max(abs(c) for c in cs))
+    if any(v < -slack for v in xs) or abs(sum(xs) - max(cs)) > slack:
+        return False
+    order = sorted(range(len(cs)), key=lambda i: cs[i])
+    acc = 0
+    for j, i in enumerate(order):
+        acc += xs[i]
+        last_of_level = j == len(order) - 1 or cs[order[j + 1]] != cs[i]
+        if last_of_level and acc > cs[i] + slack:
+            return False
+    return True
+
+
 def shapley_value(players: Sequence[Hashable] | int, cost: Callable | Mapping, game: str = "cost") -> Allocation:
     """The Shapley value as ``{player: share}``: exact Fractions for exact values.
 
@@ -367,9 +463,7 @@ def shapley_value(players: Sequence[Hashable] | int, cost: Callable | Mapping, g
     {0: Fraction(1, 3), 1: Fraction(5, 6), 2: Fraction(17, 6)}
     """
     if isinstance(cost, AirportGame) and not isinstance(players, TUGame):
-        plist = tuple(range(players)) if isinstance(players, int) else tuple(players)
-        if set(plist) != set(cost.players) or len(plist) != len(cost.players):
-            raise InvalidGameError("the players do not match the airport game's players")
+        plist = _airport_players(players, cost)
         sh = airport_shapley(cost.costs)
         by = dict(zip(cost.players, sh))
         return Allocation({p: by[p] for p in plist}, game=cost, method="airport shapley", exact=_exact_values(sh), tol=_TOL)
@@ -423,7 +517,9 @@ def in_core(players: Any, cost: Any, allocation: Any, game: str = "cost", tol: f
     """Whether ``allocation`` is in the core.
 
     Cost game: ``sum x = c(N)`` and ``x(S) <= c(S)`` for all S; value game:
-    ``sum x = v(N)`` and ``x(S) >= v(S)``.
+    ``sum x = v(N)`` and ``x(S) >= v(S)``.  For the airport game (:class:`AirportGame`)
+    n + 1 of these constraints imply the rest (x >= 0 and, for each cost level c, the
+    players needing at most c pay at most c), so any number of players is checked.
 
     Parameters
     ----------
@@ -463,6 +559,22 @@ def in_core(players: Any, cost: Any, allocation: Any, game: str = "cost", tol: f
     >>> gt.in_core(3, glove, [1, 0, 0], game="value"), gt.in_core(3, glove, [0, 1, 0], game="value")
     (True, False)
     """
+    if isinstance(cost, AirportGame) and not isinstance(players, TUGame) and game == "cost":
+        plist = _airport_players(players, cost)
+        if isinstance(allocation, Mapping):
+            missing = [p for p in plist if p not in allocation]
+            if missing:
+                raise InvalidGameError(f"the allocation has no entry for player(s) {missing}")
+            x = [allocation[p] for p in cost.players]
+        else:
+            x = list(allocation)
+            if len(x) != len(plist):
+                raise InvalidGameError(f"the allocation has {len(x)} entries for {len(plist)} players")
+            by = dict(zip(plist, x))
+            x = [by[p] for p in cost.players]
+        for v in x:
+            as_number(v, "allocation entry")
+        return _airport_in_core(cost, x, tol)
     g = _game(players, cost, game)
     x = g.allocation(allocation)
     if g.exact and all(is_exact_number(v) for v in x):
@@ -564,7 +676,9 @@ def nucleolus(players: Any, cost: Any, game: str = "cost") -> Allocation:
     """The nucleolus as ``{player: share}``, by sequential linear programs.
 
     For a cost game, the allocation of costs that lexicographically minimizes the
-    largest excesses ``x(S) - c(S)`` (for a value game, ``v(S) - x(S)``).
+    largest excesses ``x(S) - c(S)`` (for a value game, ``v(S) - x(S)``).  The airport
+    game (:class:`AirportGame`) uses the closed form of Littlechild (1974)
+    (:func:`airport_nucleolus`), with no limit on the number of players.
 
     Parameters
     ----------
@@ -604,6 +718,12 @@ def nucleolus(players: Any, cost: Any, game: str = "cost") -> Allocation:
     >>> dict(gt.nucleolus(3, glove, game="value"))
     {0: Fraction(1, 1), 1: Fraction(0, 1), 2: Fraction(0, 1)}
     """
+    if isinstance(cost, AirportGame) and not isinstance(players, TUGame) and game == "cost":
+        plist = _airport_players(players, cost)
+        nu = airport_nucleolus(cost.costs)
+        by = dict(zip(cost.players, nu))
+        return Allocation({p: by[p] for p in plist}, game=cost, method="airport nucleolus",
+                          exact=_exact_values(nu), tol=_TOL)
     g = _game(players, cost, game)
     n = g.n
     v = g.value_game()  # value form: excess e(S, x) = v(S) - x(S)

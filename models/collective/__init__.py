@@ -7,7 +7,7 @@ Samuelson and Lindahl; aggregation technologies; group size), :mod:`models.colle
 parameter bundles.  :mod:`models.collective_goods` is the documented entry point.
 """
 
-from .data import DATASETS, exploitation_test, nato_data
+from .data import DATASETS, DataAlliance, data_alliance, exploitation_test, nato_cost_sharing, nato_data, select_members
 from .games import (
     ThresholdGame,
     VolunteersDilemma,
@@ -39,5 +39,6 @@ __all__ = [
     "Alliance", "EquilibriumSet", "group_size", "stylized_incomes",
     "volunteers_dilemma", "volunteers_dilemma_many", "simulate_volunteers", "VolunteersDilemma",
     "threshold_game", "ThresholdGame", "cost_sharing",
-    "nato_data", "exploitation_test", "DATASETS",
+    "nato_data", "exploitation_test", "DATASETS", "select_members", "data_alliance", "DataAlliance",
+    "nato_cost_sharing",
 ]

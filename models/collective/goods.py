@@ -310,6 +310,8 @@ class Alliance:
         high = min(qhat)
         zero = Fraction(0) if self.exact else 0.0
         top = self._profile([high] * self.n, high, "weakest-link")
+        if self.n == 1:  # a lone ally is no weakest link: it chooses its stand-alone level
+            return EquilibriumSet("weakest-link", (top,), (high, high), "one ally: its stand-alone level")
         bottom = self._profile([zero] * self.n, zero, "weakest-link")
         note = ("every profile q_1 = ... = q_n = g with 0 <= g <= min_i q_hat_i is a Nash equilibrium "
                 "(q_hat_i: ally i's stand-alone level); no other profile is")

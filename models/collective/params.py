@@ -13,7 +13,9 @@ from typing import Any
 from ..parameters import param, same_as
 
 __all__ = ["OlsonZeckhauserParams", "ImpurePublicGoodParams", "VolunteersParams", "ThresholdParams",
-           "GroupSizeParams", "OLSON_ZECKHAUSER", "IMPURE_PUBLIC_GOOD", "VOLUNTEERS", "THRESHOLD", "GROUP_SIZE"]
+           "GroupSizeParams", "AggregationParams", "ExploitationTestParams", "CostSharingParams", "DataOZParams",
+           "OLSON_ZECKHAUSER", "IMPURE_PUBLIC_GOOD", "VOLUNTEERS", "THRESHOLD", "GROUP_SIZE", "AGGREGATION",
+           "EXPLOITATION_TEST", "NATO_COST_SHARING", "DATA_OZ"]
 
 
 @dataclass(frozen=True)
@@ -64,8 +66,61 @@ class GroupSizeParams:
     income: Any = param(1, 0, None, "income of each ally", low_open=True)
 
 
+@dataclass(frozen=True)
+class AggregationParams:
+    """Aggregation technologies on the stylized alliance (Hirshleifer 1983; Cornes 1993)."""
+
+    aggregation: Any = param("weakest-link", description="how spending makes security: G = sum, min (weakest "
+                             "link), max (best shot) or (sum q^r)^(1/r) (ces)",
+                             choices=("weakest-link", "best-shot", "ces", "sum"))
+    r: Any = param(Fraction(1, 2), -100, 1, "CES bridging exponent (used only when aggregation = ces; r != 0)")
+    n: Any = same_as(OlsonZeckhauserParams, "n")
+    spread: Any = same_as(OlsonZeckhauserParams, "spread")
+    alpha: Any = same_as(OlsonZeckhauserParams, "alpha")
+
+
+# the keys of models.collective.data.DATASETS (a test checks that they agree)
+_DATASETS = ("nato-2012-2019", "nato-wdi-1960-2018")
+
+
+@dataclass(frozen=True)
+class ExploitationTestParams:
+    """Olson & Zeckhauser's (1966) exploitation test on a bundled NATO data set."""
+
+    dataset: Any = param("nato-2012-2019", description="bundled data set", choices=_DATASETS)
+    year: Any = param("all", 1960, 2019, "year of the data (2012-2019 or 1960-2018 by data set), or all",
+                      kind=int, words=("all",))
+
+
+@dataclass(frozen=True)
+class CostSharingParams:
+    """Common-funded alliance infrastructure as an airport game (Littlechild & Owen 1973)."""
+
+    dataset: Any = same_as(ExploitationTestParams, "dataset")
+    year: Any = same_as(ExploitationTestParams, "year", default=2018, words=(),
+                        description="year of the data (2012-2019 or 1960-2018 by data set)")
+    allies: Any = param("all", description="all, top-K (largest GDP) or ISO3 codes joined by , + ; or spaces",
+                        kind=str)
+    requirement: Any = param("defense", description="each ally's need: its defence spending, or its "
+                             "infrastructure spending (nato-2012-2019 only)", choices=("defense", "infrastructure"))
+
+
+@dataclass(frozen=True)
+class DataOZParams:
+    """Olson-Zeckhauser with the members' real GDPs as incomes (bundled data)."""
+
+    dataset: Any = same_as(ExploitationTestParams, "dataset")
+    year: Any = same_as(CostSharingParams, "year")
+    alpha: Any = same_as(OlsonZeckhauserParams, "alpha", default=Fraction(19, 20))
+    allies: Any = same_as(CostSharingParams, "allies")
+
+
 OLSON_ZECKHAUSER = OlsonZeckhauserParams()
 IMPURE_PUBLIC_GOOD = ImpurePublicGoodParams()
 VOLUNTEERS = VolunteersParams()
 THRESHOLD = ThresholdParams()
 GROUP_SIZE = GroupSizeParams()
+AGGREGATION = AggregationParams()
+EXPLOITATION_TEST = ExploitationTestParams()
+NATO_COST_SHARING = CostSharingParams()
+DATA_OZ = DataOZParams()
