@@ -20,7 +20,20 @@ Examples
 """
 
 from .dynamics import ArmsRace, Trajectory, alliance_race, arms_race, richardson, solve_linear
+from .security import (
+    ACTIONS,
+    MESSAGES,
+    TYPES,
+    Reassurance,
+    ReassurancePBE,
+    SecurityDilemma,
+    reassurance,
+    reassurance_game,
+    security_dilemma,
+)
 
 __all__ = [
     "ArmsRace", "Trajectory", "arms_race", "richardson", "alliance_race", "solve_linear",
+    "SecurityDilemma", "security_dilemma", "Reassurance", "ReassurancePBE", "reassurance", "reassurance_game",
+    "TYPES", "MESSAGES", "ACTIONS",
 ]

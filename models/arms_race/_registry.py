@@ -11,7 +11,8 @@ from typing import Any
 from ..parameters import parameters_of
 from ..registry import Model, register
 from .dynamics import ArmsRace, alliance_race, richardson
-from .params import AllianceRaceParams, RichardsonParams
+from .params import AllianceRaceParams, ReassuranceParams, RichardsonParams, SecurityDilemmaParams
+from .security import reassurance, security_dilemma
 
 _FAMILY = "arms_race"
 
@@ -58,5 +59,50 @@ register(Model(
         "y_star": "equilibrium arms of the rival y; None when the system is singular",
         "z_star": "equilibrium arms of the ally z; None when the system is singular",
         **_RACE_COLUMNS,
+    },
+))
+
+
+def _solve_security(**p: Any) -> dict:
+    r = security_dilemma(**p)
+    return {"game": r.name, "ordinal_class": r.classification.index, "dilemma": r.classification.dilemma,
+            "pure_equilibria": "; ".join(f"{a}/{b}" for a, b in r.pure_outcomes),
+            "restraint_equilibrium": r.restraint_equilibrium, "arms_race": r.arms_race,
+            "n_equilibria": len(r.equilibria)}
+
+
+def _solve_reassurance(**p: Any) -> dict:
+    r = reassurance(**p)
+    return {"trust_threshold": r.trust_threshold, "separating": r.separating, "kinds": "; ".join(r.kinds),
+            "n_pbe": len(r.equilibria), "trust_probability": r.trust_probability,
+            "prior_trusted": r.params["prior_secure"] >= r.trust_threshold}
+
+
+register(Model(
+    name="security-dilemma", title="The security dilemma as a 2x2 arms game", source="Jervis (1978)",
+    parameters=parameters_of(SecurityDilemmaParams), solve_fn=_solve_security, family=_FAMILY,
+    description="Restrain or arm: Prisoner's Dilemma when e > c and d > c, Stag Hunt when e < c < d.",
+    columns={
+        "game": "the ordinal class's name (Rapoport & Guyer 1966), or the ties of a non-strict game",
+        "ordinal_class": "Rapoport & Guyer's class number (None with ties)",
+        "dilemma": "some pure equilibrium is Pareto-dominated by another outcome",
+        "pure_equilibria": "the pure Nash equilibria as row/column strategies, joined by '; '",
+        "restraint_equilibrium": "mutual restraint is a Nash equilibrium",
+        "arms_race": "mutual arming is a Nash equilibrium",
+        "n_equilibria": "number of Nash equilibria (pure and mixed) found by gametheory.solve",
+    },
+))
+register(Model(
+    name="reassurance", title="Reassurance under uncertain intentions: costly signals of a security seeker",
+    source="Kydd (1997, 2005)", parameters=parameters_of(ReassuranceParams), solve_fn=_solve_reassurance,
+    family=_FAMILY,
+    description="Pure PBE: separating iff value_greedy <= signal_cost <= value_secure; trust threshold s/(r + s).",
+    columns={
+        "trust_threshold": "belief that A is a security seeker at and above which B trusts, s/(r + s)",
+        "separating": "a separating PBE exists (the security seeker reassures, the greedy state does not)",
+        "kinds": "the kinds of pure PBE, joined by '; '",
+        "n_pbe": "number of pure PBE (off-path replies enumerated)",
+        "trust_probability": "highest probability, over the PBE, that B trusts on the equilibrium path",
+        "prior_trusted": "the prior alone makes B trust (prior_secure >= trust_threshold)",
     },
 ))
