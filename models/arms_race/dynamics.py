@@ -403,7 +403,7 @@ def alliance_race(k: Any = ALLIANCE_RACE.k, l: Any = ALLIANCE_RACE.l, m: Any = A
     >>> from models.arms_race import alliance_race, richardson
     >>> richardson(k=1, l=1, a=1, b=2, g=1, h=1).stable              # x alone against y
     True
-    >>> alliance_race(k=1, l=1, m=1, a=1, b=2, c=1, g=1, h=1, f=1).stable   # y also faces z
+    >>> alliance_race(k=1, l=1, m=2, a=1, b=2, c=1, g=1, h=1, f=1).stable   # y also faces z
     False
     >>> alliance_race().equilibrium
     (Fraction(4, 7), Fraction(5, 7), Fraction(4, 7))
