@@ -200,6 +200,8 @@ def test_float_input_matches_exact_at_the_boundary():
     (lambda: richardson(g="x"), "parameter g"),
     (lambda: alliance_race(m=-2), "parameter m=-2 must be >= 0"),
     (lambda: richardson().trajectory(0, t_max=1), "needs 2 initial arms levels"),
+    (lambda: richardson().trajectory(0, 0), "and t_max"),
+    (lambda: richardson().trajectory(0, 0, 1, 2), "needs 2 initial arms levels"),
     (lambda: richardson().trajectory(0, 0, t_max=0), "t_max must be positive"),
     (lambda: richardson().trajectory(0, 0, t_max=float("inf")), "t_max"),
     (lambda: richardson().trajectory(0, 0, t_max=1, n_points=1), "n_points"),
@@ -264,3 +266,33 @@ def test_docs_page_is_in_the_nav_and_the_reference_documents_the_package():
     page = (ROOT / "docs" / "models" / "arms-race.md").read_text()
     assert "Richardson (1960)" in page and "Kydd" in page and "```python" in page
     assert "::: models.arms_race" in (ROOT / "docs" / "reference" / "models" / "arms-race.md").read_text()
+
+
+def test_trajectory_takes_t_max_by_position_or_keyword():
+    race = richardson(k=1, l=1, a=2, b=2, g=1, h=1)
+    by_position = race.trajectory(3, -1, 5, n_points=6)
+    by_keyword = race.trajectory(3, -1, t_max=5, n_points=6)
+    assert np.array_equal(by_position.states, by_keyword.states) and by_position.t[-1] == 5
+    assert np.allclose(by_position.final, _expm_path(race, (3, -1), 5), rtol=1e-7)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(0, 4), min_size=16, max_size=16), st.lists(st.integers(1, 9), min_size=4, max_size=4))
+def test_n_state_stability_criterion_against_numpy_eigenvalues(entries, fatigue):
+    """The leading-principal-minor test on a 4-state race agrees with numpy's eigenvalues."""
+    K = [[0 if i == j else entries[4 * i + j] for j in range(4)] for i in range(4)]
+    race = arms_race.arms_race(K, fatigue, [1, 1, 1, 1])
+    M = np.array(K, dtype=float) - np.diag(np.array(fatigue, dtype=float))
+    eig = np.linalg.eigvals(M)
+    assume(np.min(np.abs(eig.real)) > 1e-9)  # no eigenvalue on the imaginary axis
+    assert race.stable == bool(np.all(eig.real < 0))
+    if race.equilibrium is not None:
+        assert np.allclose(M @ np.array([float(v) for v in race.equilibrium]) + 1, 0)
+
+
+def test_sweep_over_the_defense_coefficient_crosses_the_stability_boundary():
+    df = gt.sweep(MODELS["richardson"], {"k": [F(1), F(3), F(4), F(5)]})  # a = b = 2, l = 1: kl = ab at k = 4
+    assert df["stable"].tolist() == [True, True, False, False]
+    # x* = (bg + kh)/(ab - kl) = (2 + k)/(4 - k)
+    assert df["x_star"].tolist()[:2] == [F(2 + 1, 4 - 1), F(2 + 3, 4 - 3)] and df["x_star"].tolist()[3] == -7
+    assert df["x_star"].isna().tolist()[2]

@@ -188,16 +188,21 @@ class ArmsRace:
         vals = [as_number(v, f"arms of {n}") for v, n in zip(arms, self.names)]
         return tuple(sum((mij * xj for mij, xj in zip(row, vals)), g) for row, g in zip(self.matrix, self.grievances))
 
-    def trajectory(self, *initial: Any, t_max: Any, n_points: int = 201, method: str = "LSODA",
+    def trajectory(self, *initial: Any, t_max: Any = None, n_points: int = 201, method: str = "LSODA",
                    rtol: float = 1e-9, atol: float = 1e-9) -> Trajectory:
         """Integrate the race from ``initial`` (one arms level per state) over [0, t_max].
 
-        Uses :func:`scipy.integrate.solve_ivp` with the exact Jacobian; a failed integration
-        raises :class:`gametheory.SolverError`.
+        ``t_max`` may also come last among the positional arguments:
+        ``race.trajectory(x0, y0, t_max)``.  Uses :func:`scipy.integrate.solve_ivp` with the
+        exact Jacobian; a failed integration raises :class:`gametheory.SolverError`.
         """
         from scipy.integrate import solve_ivp
 
         n = len(self.names)
+        if t_max is None and len(initial) == n + 1:
+            initial, t_max = initial[:-1], initial[-1]
+        if t_max is None:
+            raise GameError(f"trajectory needs {n} initial arms levels ({', '.join(self.names)}) and t_max")
         if len(initial) != n:
             raise GameError(f"trajectory needs {n} initial arms levels ({', '.join(self.names)}); got {len(initial)}")
         x0 = [float(as_number(v, f"initial arms of {name}")) for v, name in zip(initial, self.names)]
@@ -355,7 +360,7 @@ def richardson(k: Any = RICHARDSON.k, l: Any = RICHARDSON.l, a: Any = RICHARDSON
     False
     >>> print(richardson(k=2, l=1, a=1, b=2, g=1, h=1).equilibrium)   # ab = kl
     None
-    >>> traj = race.trajectory(0, 0, t_max=20)
+    >>> traj = race.trajectory(0, 0, 20)          # x0, y0, t_max
     >>> [round(v, 6) for v in traj.final]
     [1.0, 1.0]
     """

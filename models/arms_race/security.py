@@ -190,10 +190,10 @@ class ReassurancePBE:
     @property
     def trust_probability(self) -> Any:
         """Probability that B trusts on the equilibrium path (prior-weighted over A's types)."""
-        p = self.params_prior
+        p = self.prior_secure
         return sum((q for t, q in zip(TYPES, (p, 1 - p)) if self.receiver[self.sender[t]] == "trust"), 0 * p)
 
-    params_prior: Any = field(default=None, repr=False)
+    prior_secure: Any = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)
@@ -327,7 +327,7 @@ def reassurance(prior_secure: Any = REASSURANCE.prior_secure, value_secure: Any 
                 beliefs[msg] = p if kind == "pooling" else (one if sender["security_seeker"] == msg else zero)
             else:
                 sets[msg] = low if receiver[msg] == "trust" else high
-        eqs.append(ReassurancePBE(kind, sender, receiver, beliefs, sets, params_prior=p))
+        eqs.append(ReassurancePBE(kind, sender, receiver, beliefs, sets, prior_secure=p))
 
     if T.ge(m, vg) and T.ge(vs, m):
         add("separating", ("reassure", "none"), ("trust", "distrust"))
