@@ -3,7 +3,8 @@
 :mod:`~models.arms_race.dynamics` (Richardson's 1960 arms race, its n-state and alliance
 versions: exact equilibrium, stability, trajectories by scipy) and
 :mod:`~models.arms_race.security` (Jervis's 1978 security dilemma as a 2x2 game; Kydd's
-1997/2005 reassurance game); parameter bundles in :mod:`~models.arms_race.params`.
+1997/2005 reassurance game), :mod:`~models.arms_race.budgets` (where defense budgets separate,
+semi-separate or pool); parameter bundles in :mod:`~models.arms_race.params`.
 
 References
 ----------
@@ -19,6 +20,7 @@ Examples
 (Fraction(1, 1), Fraction(1, 1))
 """
 
+from .budgets import BudgetRegime, budget_regime
 from .dynamics import ArmsRace, Trajectory, alliance_race, arms_race, richardson, solve_linear
 from .security import (
     ACTIONS,
@@ -35,5 +37,5 @@ from .security import (
 __all__ = [
     "ArmsRace", "Trajectory", "arms_race", "richardson", "alliance_race", "solve_linear",
     "SecurityDilemma", "security_dilemma", "Reassurance", "ReassurancePBE", "reassurance", "reassurance_game",
-    "TYPES", "MESSAGES", "ACTIONS",
+    "TYPES", "MESSAGES", "ACTIONS", "BudgetRegime", "budget_regime",
 ]

@@ -10,6 +10,8 @@ from typing import Any
 
 from ..parameters import parameters_of
 from ..registry import Model, register
+from ..deterrence.params import BudgetParams
+from .budgets import budget_regime
 from .dynamics import ArmsRace, alliance_race, richardson
 from .params import AllianceRaceParams, ReassuranceParams, RichardsonParams, SecurityDilemmaParams
 from .security import reassurance, security_dilemma
@@ -104,5 +106,24 @@ register(Model(
         "n_pbe": "number of pure PBE (off-path replies enumerated)",
         "trust_probability": "highest probability, over the PBE, that B trusts on the equilibrium path",
         "prior_trusted": "the prior alone makes B trust (prior_secure >= trust_threshold)",
+    },
+))
+
+
+def _solve_budget_regime(**p: Any) -> dict:
+    r = budget_regime(**p)
+    return {"regime": r.regime, "kinds": "; ".join(r.kinds), "wtp_low": r.wtp_low, "wtp_high": r.wtp_high}
+
+
+register(Model(
+    name="budget-intentions", title="Defense budgets as indicators of intentions: separate, pool or semi-separate",
+    source="Spence (1973); Fearon (1997); Kydd (2005)", parameters=parameters_of(BudgetParams),
+    solve_fn=_solve_budget_regime, family=_FAMILY,
+    description="Sweep transparency and cost_low to table where a budget separates (WTP_L <= b <= WTP_H).",
+    columns={
+        "regime": "separating (a separating PBE exists), semi-separating (only the mixed one informs) or pooling",
+        "kinds": "the kinds of PBE found, joined by '; '",
+        "wtp_low": "the low type's willingness to pay, transparency * value_low / cost_low",
+        "wtp_high": "the high type's willingness to pay, transparency * value_high / cost_high",
     },
 ))
