@@ -13,7 +13,8 @@ from typing import Any
 from ..parameters import param, same_as
 
 __all__ = ["OlsonZeckhauserParams", "ImpurePublicGoodParams", "VolunteersParams", "ThresholdParams",
-           "GroupSizeParams", "OLSON_ZECKHAUSER", "IMPURE_PUBLIC_GOOD", "VOLUNTEERS", "THRESHOLD", "GROUP_SIZE"]
+           "GroupSizeParams", "JointProductsParams", "OLSON_ZECKHAUSER", "IMPURE_PUBLIC_GOOD", "VOLUNTEERS", "THRESHOLD", "GROUP_SIZE",
+           "JOINT_PRODUCTS"]
 
 
 @dataclass(frozen=True)
@@ -64,8 +65,20 @@ class GroupSizeParams:
     income: Any = param(1, 0, None, "income of each ally", low_open=True)
 
 
+@dataclass(frozen=True)
+class JointProductsParams:
+    """Cobb-Douglas joint products a ln x + b ln Q + c ln q on the stylized alliance (Sandler 1977)."""
+
+    a: Any = param(Fraction(1, 2), 0, None, "weight of private (civilian) consumption x_i", low_open=True)
+    b: Any = param(Fraction(1, 4), 0, None, "weight of alliance-wide deterrence Q (the public output)")
+    c: Any = param(Fraction(1, 4), 0, None, "weight of the ally-specific private output q_i; b + c must be > 0")
+    n: Any = same_as(OlsonZeckhauserParams, "n")
+    spread: Any = same_as(OlsonZeckhauserParams, "spread", description="income ratio between consecutive allies")
+
+
 OLSON_ZECKHAUSER = OlsonZeckhauserParams()
 IMPURE_PUBLIC_GOOD = ImpurePublicGoodParams()
 VOLUNTEERS = VolunteersParams()
 THRESHOLD = ThresholdParams()
 GROUP_SIZE = GroupSizeParams()
+JOINT_PRODUCTS = JointProductsParams()
