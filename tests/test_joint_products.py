@@ -223,3 +223,35 @@ def test_table_joint_products_bad_parameters_is_one_line():
     res = _cli("table", "joint-products", "--param", "b=0", "--param", "c=0")
     assert res.returncode != 0 and "Traceback" not in res.stderr
     assert len(res.stderr.strip().splitlines()) == 1 and "b = c = 0" in res.stderr
+
+
+# ---------------------------------------------------------------------- efficiency
+@given(incomes, weights, weights, st.one_of(st.just(F(0)), weights))
+def test_pareto_meets_the_samuelson_condition_with_joint_products_exactly(inc, a, b, c):
+    """sum_j U_Q^j / U_x^j + U_q^i / U_x^i = 1 for every ally (Cobb-Douglas: (b/Q) x_j / a and
+    (c/q_i) x_i / a), checked in Fractions; Nash spending falls short of it when n >= 2."""
+    alliance = cg.joint_products(inc, a, b, c)
+    p = alliance.pareto()
+    assert p.exact and p.concept == "pareto"
+    q, Q = p.contributions.tolist(), p.total
+    x = [I - qi for I, qi in zip(inc, q)]
+    for i in range(len(inc)):
+        assert sum(b / Q * xj / a for xj in x) + c / q[i] * x[i] / a == 1
+    nash = alliance.nash()
+    if len(inc) >= 2:
+        assert float(nash.total) < float(Q)
+    else:  # one ally internalizes everything
+        assert float(nash.total) == pytest.approx(float(Q), rel=1e-12)
+
+
+@given(st.lists(st.fractions(1, 100, max_denominator=6), min_size=1, max_size=6), weights, weights)
+def test_pareto_at_c_zero_is_the_pure_public_good_samuelson_level(inc, a, b):
+    ours = cg.joint_products(inc, a, b, 0).pareto()
+    oracle = cg.Alliance(inc, utility=cg.CobbDouglas(a / (a + b))).pareto()
+    assert ours.total == oracle.total and ours.contributions.tolist() == oracle.contributions.tolist()
+
+
+def test_pareto_needs_cobb_douglas():
+    u = cg.JointCustom(lambda x, Q, q: np.log(x) + np.log(Q) + np.log(q))
+    with pytest.raises(GameError, match="JointCobbDouglas"):
+        cg.JointProductAlliance([1, 2], u).pareto()

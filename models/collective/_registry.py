@@ -68,9 +68,13 @@ def _impure_solve(spillover, n, spread, alpha):
 
 
 def _jp_solve(a, b, c, n, spread):
-    eq = joint_products(stylized_incomes(n, spread), a, b, c).nash()
+    alliance = joint_products(stylized_incomes(n, spread), a, b, c)
+    eq = alliance.nash()
+    p = alliance.pareto()
     bs = list(eq.burden_shares)
-    return {"nash_total": eq.total, "private_share": eq.params["private_share"], "contributors": eq.n_contributors,
+    ratio = eq.total / p.total
+    return {"nash_total": eq.total, "pareto_total": p.total, "provision_ratio": ratio if eq.exact else float(ratio),
+            "private_share": eq.params["private_share"], "contributors": eq.n_contributors,
             "burden_spread": (max(bs) / min(bs) if eq.exact else float(max(bs) / min(bs))) if min(bs) > 0 else None, **_exploitation(eq),
             "exact": bool(eq.exact)}
 
@@ -159,6 +163,8 @@ register(Model(
                  "table: one row per ally"),
     columns={
         "nash_total": "alliance-wide deterrence Q = total defence spending in the Nash equilibrium",
+        "pareto_total": "total spending at the Pareto optimum without transfers (q_i = (b + c) I_i / (a + b + c))",
+        "provision_ratio": "nash_total / pareto_total",
         "private_share": "c / (b + c): the private share of the benefit weight of defence",
         "contributors": "number of allies that spend (all of them when c > 0)",
         "burden_spread": "largest over smallest burden share q/I (1 = proportional; None when an ally spends 0)",

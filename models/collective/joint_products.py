@@ -310,7 +310,8 @@ class JointProductAlliance:
 
     Ally i maximizes ``U(I_i - q_i, Q, q_i)`` with Q = sum_j q_j.  :meth:`nash` returns the
     (unique, for Cobb-Douglas) Nash equilibrium as a
-    :class:`~gametheory.continuous.PublicGoodsEquilibrium` (``total`` is Q).
+    :class:`~gametheory.continuous.PublicGoodsEquilibrium` (``total`` is Q); :meth:`pareto`
+    the Samuelson benchmark with joint products (Cobb-Douglas).
 
     Parameters
     ----------
@@ -494,6 +495,22 @@ class JointProductAlliance:
         else:
             q = _cd_reply(a, b, c, I, Q)
         return self._result(q, q.sum(), "replacement (Cobb-Douglas reply, brentq)", False, 4 * np.finfo(float).eps)
+
+    # -- efficiency ------------------------------------------------------------------------
+    def pareto(self) -> PublicGoodsEquilibrium:
+        """The Pareto optimum reached without income transfers: every ally's spending meets the
+        Samuelson condition with joint products, ``sum_j U_Q^j / U_x^j + U_q^i / U_x^i = 1``
+        (the alliance-wide benefit of a unit of q_i plus its private benefit to i equals its
+        cost).  Cobb-Douglas: ``q_i = (b + c) I_i / (a + b + c)``, exact for exact input; at
+        c = 0 it is ``Alliance.pareto()`` with income shares.  Sandler & Hartley (2001)."""
+        u = self.utility
+        if not isinstance(u, JointCobbDouglas):
+            raise GameError("pareto() is implemented for JointCobbDouglas utilities")
+        share = (u.b + u.c) / (u.a + u.b + u.c)
+        q = [share * I for I in self.incomes]
+        res = self._result(q, sum(q), "samuelson (joint products, no transfers)", self.exact)
+        return PublicGoodsEquilibrium(res.total, res.contributions, res.incomes, "pareto", res.method, res.exact,
+                                      True, None, res.note, res.params, self, 0.0)
 
     # -- the general numerical path --------------------------------------------------------
     def _reply(self, Q: float) -> np.ndarray:
