@@ -515,9 +515,11 @@ class JointProductAlliance:
     # -- the general numerical path --------------------------------------------------------
     def _reply(self, Q: float) -> np.ndarray:
         """r_i(Q): ally i's spending at which its marginal gain vanishes when the total is Q,
-        in [0, min(I_i, Q)] (vectorized bisection: the gain falls in own spending for concave U)."""
+        in [0, I_i] (vectorized bisection: the gain falls in own spending for concave U).  Not
+        capped at Q: a cap q_i <= Q would make sum_i r_i(Q) - Q flat (zero) on whole intervals
+        where one ally's cap binds and the others are at 0, a continuum of false roots."""
         I = np.asarray(self.incomes, float)
-        cap = np.minimum(I, Q)
+        cap = I
         u = self.utility
         Qv = np.full(self.n, Q)
 
@@ -563,8 +565,10 @@ class JointProductAlliance:
             Q = optimize.brentq(excess, lo, S, xtol=1e-15 * S, rtol=4 * np.finfo(float).eps, maxiter=500)
             q = self._reply(Q)
         reg = self.regret(q)
-        scale = 1.0 + np.abs(self.payoff(q, q.sum()))
-        bad = np.flatnonzero(~(reg <= _REGRET_TOL * scale))
+        here = self.payoff(q, q.sum())
+        scale = 1.0 + np.abs(here)
+        # an infinite utility at the solution (ln 0) has no scale to measure regret against
+        bad = np.flatnonzero(~np.isfinite(here) | ~(reg <= _REGRET_TOL * scale))
         if bad.size:
             i = int(bad[0])
             raise SolverError(f"the numerical solution fails the equilibrium check: ally {i} gains {reg[i]:.3g} "
