@@ -24,7 +24,8 @@ SECTIONS = ("Parameters", "Returns", "Raises", "References", "Examples")
 FACADES = ("extensive", "bayesian", "continuous", "cooperative", "repeated", "symbolic", "ordinal", "io")
 # DESIGN.md sections 2 and 9: the model entry points research code calls directly
 MODEL_ENTRY_POINTS = {
-    "models.collective_goods": ("Alliance", "volunteers_dilemma", "threshold_game", "nato_data", "exploitation_test"),
+    "models.collective_goods": ("Alliance", "volunteers_dilemma", "threshold_game", "nato_data", "exploitation_test",
+                                "joint_products"),
     "models.alliance_dilemma": ("commitment_game", "probabilistic_commitment"),
     "models.extended_deterrence": ("unilateral_deterrence", "brinkmanship", "tying_hands", "sinking_costs"),
     "models.crisis": ("GAMES",),

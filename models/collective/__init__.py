@@ -3,7 +3,8 @@
 :mod:`models.collective.goods` (allies' voluntary spending on a public good: Nash,
 Samuelson and Lindahl; aggregation technologies; group size), :mod:`models.collective.games`
 (threshold games, the volunteer's dilemma, cost sharing) and :mod:`models.collective.data`
-(bundled NATO data, the exploitation test); :mod:`models.collective.params` holds their
+(bundled NATO data, the exploitation test), :mod:`models.collective.joint_products` (Sandler's
+joint products: a public and a private output of each ally's defence); :mod:`models.collective.params` holds their
 parameter bundles.  :mod:`models.collective_goods` is the documented entry point.
 """
 
@@ -16,6 +17,14 @@ from .games import (
     threshold_game,
     volunteers_dilemma,
     volunteers_dilemma_many,
+)
+from .joint_products import (
+    JointCobbDouglas,
+    JointCustom,
+    JointProductAlliance,
+    JointSymbolic,
+    JointUtility,
+    joint_products,
 )
 from .goods import (
     CES,
@@ -41,4 +50,5 @@ __all__ = [
     "threshold_game", "ThresholdGame", "cost_sharing",
     "nato_data", "exploitation_test", "DATASETS", "select_members", "data_alliance", "DataAlliance",
     "nato_cost_sharing",
+    "joint_products", "JointProductAlliance", "JointUtility", "JointCobbDouglas", "JointSymbolic", "JointCustom",
 ]

@@ -7,17 +7,18 @@ module only turns their results into flat table rows and registers the models in
 
 from __future__ import annotations
 
+import statistics
 from typing import Any
 
 from gametheory.errors import GameError
 
 from ..parameters import parameters_of
 from ..registry import Model, register
-import statistics
 
 from .data import data_alliance, exploitation_test, nato_cost_sharing, nato_data
 from .games import threshold_game, volunteers_dilemma, volunteers_dilemma_many
 from .goods import Alliance, CESBridging, CobbDouglas, EquilibriumSet, _exploitation, group_size, stylized_incomes
+from .joint_products import joint_products
 from .params import (
     AggregationParams,
     CostSharingParams,
@@ -25,6 +26,7 @@ from .params import (
     ExploitationTestParams,
     GroupSizeParams,
     ImpurePublicGoodParams,
+    JointProductsParams,
     OlsonZeckhauserParams,
     ThresholdParams,
     VolunteersParams,
@@ -70,6 +72,25 @@ def _impure_solve(spillover, n, spread, alpha):
     eq = a.nash()
     p = a.pareto()
     return {"nash_total": eq.total, "pareto_total": p.total, "contributors": eq.n_contributors, **_exploitation(eq)}
+
+
+def _jp_solve(a, b, c, n, spread):
+    alliance = joint_products(stylized_incomes(n, spread), a, b, c)
+    eq = alliance.nash()
+    p = alliance.pareto()
+    bs = list(eq.burden_shares)
+    ratio = eq.total / p.total
+    return {"nash_total": eq.total, "pareto_total": p.total, "provision_ratio": ratio if eq.exact else float(ratio),
+            "private_share": eq.params["private_share"], "contributors": eq.n_contributors,
+            "burden_spread": (max(bs) / min(bs) if eq.exact else float(max(bs) / min(bs))) if min(bs) > 0 else None, **_exploitation(eq),
+            "exact": bool(eq.exact)}
+
+
+def _jp_rows(a, b, c, n, spread):
+    eq = joint_products(stylized_incomes(n, spread), a, b, c).nash()
+    q, inc = list(eq.contributions), list(eq.incomes)
+    return [{"ally": i + 1, "income": inc[i], "contribution": q[i], "burden_share": q[i] / inc[i],
+             "income_share": inc[i] / sum(inc), "spending_share": q[i] / eq.total} for i in range(len(q))]
 
 
 def _vd_solve(n, benefit, cost):
@@ -134,6 +155,28 @@ register(Model(
         "pareto_total": "total spending at the Samuelson (Pareto) optimum",
         "contributors": "number of allies that contribute in the Nash equilibrium",
         **_EXPLOITATION,
+    },
+))
+register(Model(
+    name="joint-products",
+    title="Joint products in canonical form: a ln x + b ln Q + c ln q (public and private outputs)",
+    source="Sandler (1977); Murdoch & Sandler (1984); Sandler & Hartley (2001)",
+    parameters=parameters_of(JointProductsParams),
+    solve_fn=_jp_solve, rows_fn=_jp_rows, family="collective goods", row_index=None,
+    description=("each ally's defence q_i yields deterrence Q = sum q (weight b) and a private output q_i "
+                 "(weight c) on the stylized alliance (incomes 100, 100/spread, ...); first-order condition "
+                 "a/(I_i - q_i) = b/Q + c/q_i.  Exact closed forms for c = 0, b = 0 or n = 1; otherwise a "
+                 "float root.  With c > 0 every ally spends.  Needs b + c > 0 (a GameError otherwise).  "
+                 "table: one row per ally"),
+    columns={
+        "nash_total": "alliance-wide deterrence Q = total defence spending in the Nash equilibrium",
+        "pareto_total": "total spending at the Pareto optimum without transfers (q_i = (b + c) I_i / (a + b + c))",
+        "provision_ratio": "nash_total / pareto_total",
+        "private_share": "c / (b + c): the private share of the benefit weight of defence",
+        "contributors": "number of allies that spend (all of them when c > 0)",
+        "burden_spread": "largest over smallest burden share q/I (1 = proportional; None when an ally spends 0)",
+        **_EXPLOITATION,
+        "exact": "whether the equilibrium is exact (a closed form with exact input)",
     },
 ))
 register(Model(

@@ -14,8 +14,8 @@ from ..parameters import param, same_as
 
 __all__ = ["OlsonZeckhauserParams", "ImpurePublicGoodParams", "VolunteersParams", "ThresholdParams",
            "GroupSizeParams", "AggregationParams", "ExploitationTestParams", "CostSharingParams", "DataOZParams",
-           "OLSON_ZECKHAUSER", "IMPURE_PUBLIC_GOOD", "VOLUNTEERS", "THRESHOLD", "GROUP_SIZE", "AGGREGATION",
-           "EXPLOITATION_TEST", "NATO_COST_SHARING", "DATA_OZ"]
+           "JointProductsParams", "OLSON_ZECKHAUSER", "IMPURE_PUBLIC_GOOD", "VOLUNTEERS", "THRESHOLD", "GROUP_SIZE",
+           "AGGREGATION", "EXPLOITATION_TEST", "NATO_COST_SHARING", "DATA_OZ", "JOINT_PRODUCTS"]
 
 
 @dataclass(frozen=True)
@@ -115,6 +115,17 @@ class DataOZParams:
     allies: Any = same_as(CostSharingParams, "allies")
 
 
+@dataclass(frozen=True)
+class JointProductsParams:
+    """Cobb-Douglas joint products a ln x + b ln Q + c ln q on the stylized alliance (Sandler 1977)."""
+
+    a: Any = param(Fraction(1, 2), 0, None, "weight of private (civilian) consumption x_i", low_open=True)
+    b: Any = param(Fraction(1, 4), 0, None, "weight of alliance-wide deterrence Q (the public output)")
+    c: Any = param(Fraction(1, 4), 0, None, "weight of the ally-specific private output q_i; b + c must be > 0")
+    n: Any = same_as(OlsonZeckhauserParams, "n")
+    spread: Any = same_as(OlsonZeckhauserParams, "spread", description="income ratio between consecutive allies")
+
+
 OLSON_ZECKHAUSER = OlsonZeckhauserParams()
 IMPURE_PUBLIC_GOOD = ImpurePublicGoodParams()
 VOLUNTEERS = VolunteersParams()
@@ -124,3 +135,4 @@ AGGREGATION = AggregationParams()
 EXPLOITATION_TEST = ExploitationTestParams()
 NATO_COST_SHARING = CostSharingParams()
 DATA_OZ = DataOZParams()
+JOINT_PRODUCTS = JointProductsParams()
