@@ -1,5 +1,6 @@
 """Transferable-utility cooperative games: Shapley value (Shapley 1953), nucleolus
-(Schmeidler 1969), core membership; airport games (Littlechild & Owen 1973).
+(Schmeidler 1969), core membership; airport games (Littlechild & Owen 1973); voting power in weighted voting
+games (Shapley & Shubik 1954; Banzhaf 1965).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from ._tu_games import (
     core_is_empty,
     MAX_PLAYERS,
 )
+from ._voting import voting_power
 
 __all__ = [
     "TUGame",
@@ -24,4 +26,5 @@ __all__ = [
     "in_core",
     "core_is_empty",
     "MAX_PLAYERS",
+    "voting_power",
 ]
