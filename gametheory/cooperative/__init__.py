@@ -15,7 +15,7 @@ from ._tu_games import (
     core_is_empty,
     MAX_PLAYERS,
 )
-from ._voting import voting_power
+from ._voting import MAX_ENUMERATION_PLAYERS, MAX_TABLE_CELLS, POWER_INDICES, voting_power
 
 __all__ = [
     "TUGame",
@@ -27,4 +27,7 @@ __all__ = [
     "core_is_empty",
     "MAX_PLAYERS",
     "voting_power",
+    "POWER_INDICES",
+    "MAX_TABLE_CELLS",
+    "MAX_ENUMERATION_PLAYERS",
 ]

@@ -32,10 +32,10 @@ import numpy as np
 from ..errors import GameError, InvalidGameError
 from ..numbers import as_number, parse_number
 
-__all__ = ["voting_power", "INDICES", "MAX_TABLE_CELLS", "MAX_ENUMERATION_PLAYERS"]
+__all__ = ["voting_power", "POWER_INDICES", "MAX_TABLE_CELLS", "MAX_ENUMERATION_PLAYERS"]
 
 #: the power indices :func:`voting_power` computes
-INDICES = ("shapley-shubik", "banzhaf", "banzhaf-absolute")
+POWER_INDICES = ("shapley-shubik", "banzhaf", "banzhaf-absolute")
 #: largest (players + 1) x quota table of coalition counts (integer units after scaling)
 MAX_TABLE_CELLS = 5_000_000
 #: beyond this many players the 2^n coalitions are never enumerated
@@ -55,8 +55,8 @@ def _exact(x: Any, what: str) -> Fraction:
 
 
 def _check(weights: Any, quota: Any, index: Any) -> tuple[list[Fraction], Fraction]:
-    if not isinstance(index, str) or index not in INDICES:
-        raise GameError(f"unknown power index {index!r}; choose one of {', '.join(INDICES)}")
+    if not isinstance(index, str) or index not in POWER_INDICES:
+        raise GameError(f"unknown power index {index!r}; choose one of {', '.join(POWER_INDICES)}")
     if isinstance(weights, np.ndarray):
         if weights.ndim != 1:
             raise InvalidGameError(f"weights must be one-dimensional (one weight per player), got shape {weights.shape}")
