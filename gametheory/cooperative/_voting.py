@@ -59,7 +59,8 @@ def _check(weights: Any, quota: Any, index: Any) -> tuple[list[Fraction], Fracti
         raise GameError(f"unknown power index {index!r}; choose one of {', '.join(POWER_INDICES)}")
     if isinstance(weights, np.ndarray):
         if weights.ndim != 1:
-            raise InvalidGameError(f"weights must be one-dimensional (one weight per player), got shape {weights.shape}")
+            raise InvalidGameError(
+                f"weights must be one-dimensional (one weight per player), got shape {weights.shape}")
         items = weights.tolist()
     elif isinstance(weights, (str, bytes, Mapping, AbstractSet)) or not isinstance(weights, Iterable):
         # a mapping or a set has no player order to report the indices in

@@ -28,10 +28,11 @@ register(Model(
     source=("Shapley & Shubik (1954); Banzhaf (1965); Felsenthal & Machover (1998); "
             "NATO PR/CP(2019)069; World Bank WDI"),
     parameters=parameters_of(NatoVotingParams),
-    solve_fn=_solve, rows_fn=_rows, family="voting", row_index=None,
+    solve_fn=_solve, rows_fn=_rows, family="voting power", row_index=None,
     description=("votes apportioned to the members' GDP or defence spending in a year of the bundled data "
-                 "(largest remainders), plus basic_votes for every member; a coalition with at least quota_share of the votes decides; "
-                 "power under that rule against power under consensus (every member a veto player); one row per member"),
+                 "(largest remainders), plus basic_votes for every member; a coalition with at least "
+                 "quota_share of the votes decides; power under that rule against power under consensus "
+                 "(every member a veto player); one row per member"),
     columns={
         "members": "number of members with data for the year",
         "excluded": "members left out for lack of data that year (empty if none)",
