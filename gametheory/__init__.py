@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # the names __getattr__ loads, spelled out for type checkers 
         semi_separating_equilibria,
     )
     from .continuous import AggregativeGame
-    from .cooperative import core_is_empty, in_core, nucleolus, shapley_value
+    from .cooperative import core_is_empty, in_core, nucleolus, shapley_value, voting_power
     from .equilibrium import Equilibria, Equilibrium, Result, is_equilibrium, regret, support
     from .errors import (
         DegenerateGameError,
@@ -133,6 +133,7 @@ _EXPORTS: dict[str, tuple[str, str | None]] = {
     "nucleolus": ("cooperative", "nucleolus"),
     "in_core": ("cooperative", "in_core"),
     "core_is_empty": ("cooperative", "core_is_empty"),
+    "voting_power": ("cooperative", "voting_power"),
     "repeated": ("repeated", None),
     "ordinal": ("ordinal", None),
     # numbers: what counts as one, exactness, finiteness, the one float tolerance rule

@@ -28,6 +28,7 @@ MODEL_MODULES = (
     "models.deterrence._registry",
     "models.crisis._registry",
     "models.arms_race._registry",
+    "models.voting._registry",
 )
 
 

@@ -30,6 +30,7 @@ MODEL_ENTRY_POINTS = {
     "models.extended_deterrence": ("unilateral_deterrence", "brinkmanship", "tying_hands", "sinking_costs"),
     "models.crisis": ("GAMES",),
     "models.arms_race": ("richardson", "alliance_race", "arms_race", "security_dilemma", "reassurance", "budget_regime"),
+    "models.voting": ("alliance_voting_power", "nato_voting_power", "apportion"),
 }
 # modules never imported for doctests (the CLI entry point runs on import)
 SKIP_MODULES = {"gametheory.__main__"}

@@ -24,7 +24,8 @@ def _blocks(page: Path) -> list[str]:
 def test_pages_exist():
     names = {p.relative_to(DOCS).as_posix() for p in PAGES}
     assert {"index.md", "getting-started.md", "workflow.md", "cli.md"} <= names
-    assert {f"models/{m}.md" for m in ("collective-goods", "alliance-dilemma", "extended-deterrence", "crisis-catalogue")} <= names
+    assert {f"models/{m}.md" for m in ("collective-goods", "alliance-dilemma", "extended-deterrence", "crisis-catalogue",
+                                       "voting-power")} <= names
 
 
 def test_every_page_is_in_the_nav_and_every_nav_entry_exists():

@@ -89,7 +89,7 @@ def test_the_design_section_2_and_9_calls_work_through_the_facades():
 
 def _bundles():
     out = []
-    for fam in ("collective", "alliance", "deterrence", "crisis", "arms_race"):
+    for fam in ("collective", "alliance", "deterrence", "crisis", "arms_race", "voting"):
         params = importlib.import_module(f"models.{fam}.params")
         for name in params.__all__:
             obj = getattr(params, name)
