@@ -27,6 +27,7 @@ MODEL_MODULES = (
     "models.alliance._registry",
     "models.deterrence._registry",
     "models.crisis._registry",
+    "models.reputation._registry",
 )
 
 
