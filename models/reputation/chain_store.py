@@ -59,7 +59,7 @@ def _check_periods(periods: Any, what: str = "periods") -> int:
     return n
 
 
-def _check(belief: Any, entrant_gain: Any, incumbent_gain: Any = None) -> tuple[Any, Any, Any, float]:
+def _check(belief: Any, entrant_gain: Any, incumbent_gain: Any = None) -> tuple[Any, Any, Any, Any]:
     named = {"prior_tough": belief, "entrant_gain": entrant_gain}
     if incumbent_gain is not None:
         named["incumbent_gain"] = incumbent_gain
@@ -72,10 +72,11 @@ def _check(belief: Any, entrant_gain: Any, incumbent_gain: Any = None) -> tuple[
         raise InvalidGameError(f"entrant_gain b must lie strictly between 0 and 1; got {entrant_gain!r}")
     if a is not None and not a > 1:
         raise InvalidGameError(f"incumbent_gain a must exceed 1 (Kreps & Wilson's normalization); got {incumbent_gain!r}")
-    return p, b, a, (0.0 if exact else gt.default_tol(1))
+    # an int 0 for exact input: Fraction + 0.0 would round the threshold to a float
+    return p, b, a, (0 if exact else gt.default_tol(1))
 
 
-def _compare(p: Any, t: Any, tol: float) -> int:
+def _compare(p: Any, t: Any, tol: Any) -> int:
     """-1, 0 or 1 as p is below, at or above t (within tol for floats)."""
     if p > t + tol:
         return 1
@@ -374,6 +375,8 @@ def chain_store(periods: int = CHAIN_STORE.periods, prior_tough: Any = CHAIN_STO
     T, U = _tough_values(n, a)
     if first is None:
         weak, tough = a * n, a * n
+    elif p == 0:  # a fight never restores a reputation of 0: every entrant enters
+        weak, tough = 0 * a, 0 * a
     else:
         k0 = n - first + 1
         at = _compare(p, b**k0, tol) == 0 and p > 0
