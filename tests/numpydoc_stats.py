@@ -28,6 +28,7 @@ MODEL_ENTRY_POINTS = {
     "models.alliance_dilemma": ("commitment_game", "probabilistic_commitment"),
     "models.extended_deterrence": ("unilateral_deterrence", "brinkmanship", "tying_hands", "sinking_costs"),
     "models.crisis": ("GAMES",),
+    "models.reputation": ("chain_store",),
 }
 # modules never imported for doctests (the CLI entry point runs on import)
 SKIP_MODULES = {"gametheory.__main__"}

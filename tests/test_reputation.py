@@ -261,6 +261,21 @@ def test_incumbent_gain_must_exceed_one():
         reputation.chain_store(3, F(1, 2), F(1, 2), 1)
 
 
+def test_the_entry_point_stays_the_function_after_every_module_is_imported():
+    """``models.reputation.chain_store`` is the function DESIGN fixes, not a submodule of that name."""
+    import importlib
+    import pkgutil
+
+    import models
+
+    for info in pkgutil.walk_packages(models.__path__, prefix="models."):
+        importlib.import_module(info.name)
+    import models.reputation
+
+    assert callable(models.reputation.chain_store)
+    assert models.reputation.chain_store(2, 1, F(1, 2)).first_entry is None
+
+
 # ----------------------------------------------------------------------------- registry and CLI
 def test_registered_rows_are_the_periods():
     model = MODELS["chain-store"]

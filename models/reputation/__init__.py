@@ -1,13 +1,13 @@
 """Reputation and credibility over time (issue 14, part 1).
 
 The documented entry point ``from models import reputation``: the chain-store game with
-incomplete information (:mod:`models.reputation.chain_store`: Selten 1978; Kreps & Wilson
+incomplete information (:mod:`models.reputation.chain`: Selten 1978; Kreps & Wilson
 1982; Milgrom & Roberts 1982) -- entry is deterred while the incumbent's reputation exceeds
 b^k with k periods left.  Parameter bundles in :mod:`models.reputation.params`; the
 registered model is ``chain-store``.
 """
 
-from .chain_store import (
+from .chain import (
     MAX_PERIODS,
     ChainStore,
     chain_store,

@@ -1,6 +1,6 @@
 """Registry adapters of the reputation models: rows, parameter specs, registration.
 
-The math lives in :mod:`models.reputation.chain_store`; the parameter specs come from the
+The math lives in :mod:`models.reputation.chain`; the parameter specs come from the
 bundles in :mod:`models.reputation.params`.
 """
 
@@ -10,7 +10,7 @@ from typing import Any
 
 from ..parameters import parameters_of
 from ..registry import Model, register
-from .chain_store import chain_store
+from .chain import chain_store
 from .params import ChainStoreParams
 
 _FAMILY = "reputation"
