@@ -1,6 +1,6 @@
 """Registry adapters of the reputation models: rows, parameter specs, registration.
 
-The math lives in :mod:`models.reputation.chain`; the parameter specs come from the
+The math lives in :mod:`models.reputation.chain` and :mod:`models.reputation.reliability`; the parameter specs come from the
 bundles in :mod:`models.reputation.params`.
 """
 
@@ -11,7 +11,8 @@ from typing import Any
 from ..parameters import parameters_of
 from ..registry import Model, register
 from .chain import chain_store
-from .params import ChainStoreParams
+from .params import AllianceReputationParams, ChainStoreParams
+from .reliability import alliance_reputation
 
 _FAMILY = "reputation"
 
@@ -48,5 +49,33 @@ register(Model(
         "deterred_periods": "the number of opening periods in which entry is deterred for sure",
         "weak_value": "the weak incumbent's expected equilibrium payoff over the game",
         "tough_value": "the tough incumbent's expected equilibrium payoff over the game",
+    },
+))
+
+
+def _alliance_solve(**p: Any) -> dict:
+    r = alliance_reputation(**p)
+    return dict(vars(r))
+
+
+register(Model(
+    name="alliance-reputation", title="Reputation for alliance reliability over a sequence of crises",
+    source="Alt, Calvert & Humes (1988); Sartori (2005)",
+    parameters=parameters_of(AllianceReputationParams), solve_fn=_alliance_solve, family=_FAMILY,
+    description=("A patron of private resolve (resolute: defends w.p. r_H; irresolute: r_L) faces N challenges; "
+                 "challengers update on its record by Bayes' rule and are deterred at credibility >= v/(v+w)."),
+    columns={
+        "threshold": "v/(v + w): the credibility at and above which a challenger is deterred",
+        "credibility": "the probability of defense a challenger expects at the prior",
+        "deterred": "the first challenger is deterred",
+        "credibility_after_abandonment": "the next challenger's expected probability of defense after one abandonment",
+        "deterred_after_abandonment": "the next challenger is deterred after one abandonment",
+        "credibility_after_defense": "the next challenger's expected probability of defense after one defense",
+        "deterred_after_defense": "the next challenger is deterred after one defense",
+        "abandonments_to_lose": "the fewest abandonments that end deterrence (0: the prior does not deter; None: none do)",
+        "defenses_to_deter": "the fewest defenses that make deterrence (0: the prior deters; None: none do)",
+        "reputation_premium": "irresolute patron: value of the other N - 1 crises after a defense minus after an abandonment",
+        "value_resolute": "the resolute patron's expected payoff over the N crises",
+        "value_irresolute": "the irresolute patron's expected payoff over the N crises",
     },
 ))

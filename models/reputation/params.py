@@ -15,7 +15,7 @@ from typing import Any
 
 from ..parameters import param
 
-__all__ = ["ChainStoreParams", "CHAIN_STORE"]
+__all__ = ["ChainStoreParams", "CHAIN_STORE", "AllianceReputationParams", "ALLIANCE_REPUTATION"]
 
 
 @dataclass(frozen=True)
@@ -31,3 +31,22 @@ class ChainStoreParams:
 
 
 CHAIN_STORE = ChainStoreParams()
+
+
+@dataclass(frozen=True)
+class AllianceReputationParams:
+    """A patron's reputation for reliability over a sequence of crises (Alt, Calvert & Humes 1988; Sartori 2005)."""
+
+    crises: Any = param(5, 1, 200, "number of crises N (challenges to the patron's proteges)", kind=int)
+    prior_resolute: Any = param(Fraction(1, 2), 0, 1, "prior probability p that the patron is resolute, in (0, 1)",
+                                low_open=True, high_open=True)
+    reliability_resolute: Any = param(Fraction(9, 10), 0, 1, "probability r_H that a resolute patron defends")
+    reliability_irresolute: Any = param(Fraction(1, 5), 0, 1,
+                                        "probability r_L < r_H that an irresolute patron defends")
+    challenger_gain: Any = param(1, 0, None, "challenger's gain v if the protege is abandoned (> 0)", low_open=True)
+    challenger_cost: Any = param(1, 0, None, "challenger's cost w if the patron defends (> 0)", low_open=True)
+    deterrence_value: Any = param(1, 0, None, "patron's value a of a crisis deterred (> 0)", low_open=True)
+    defense_cost: Any = param(Fraction(1, 2), 0, None, "patron's cost c of defending a protege")
+
+
+ALLIANCE_REPUTATION = AllianceReputationParams()
