@@ -179,6 +179,7 @@ def alliance_reputation(
     Examples
     --------
     >>> from fractions import Fraction as F
+
     An even prior, r_H = 9/10, r_L = 1/5, v = w = 1 (threshold 1/2): the prior deters, one
     abandonment does not survive, and defending is worth far more than its cost c = 1/2:
 
