@@ -203,3 +203,20 @@ def test_bad_input_is_a_game_error(kw, match):
 def test_registered():
     row = MODELS["alliance-reputation"].solve(prior_resolute=F(1, 4), crises=4)
     assert row["defenses_to_deter"] == 1 and row["credibility"] == F(3, 8)
+
+
+def test_cli_table_every_format():
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+    env.pop("GAMETHEORY_DEBUG", None)
+    expected = {"markdown": "5/18", "csv": "5/18", "latex": "\\frac{5}{18}", "json": '"5/18"'}
+    for fmt, text in expected.items():
+        res = subprocess.run([sys.executable, "-m", "gametheory", "table", "alliance-reputation", "--format", fmt],
+                             capture_output=True, text=True, env=env, cwd=Path(__file__).resolve().parent.parent,
+                             timeout=300)
+        assert res.returncode == 0, res.stderr
+        assert "abandonments_to_lose" in res.stdout.replace("\\_", "_") and text in res.stdout, fmt
