@@ -29,6 +29,7 @@ MODEL_MODULES = (
     "models.crisis._registry",
     "models.arms_race._registry",
     "models.voting._registry",
+    "models.reputation._registry",
 )
 
 

@@ -31,6 +31,7 @@ MODEL_ENTRY_POINTS = {
     "models.crisis": ("GAMES",),
     "models.arms_race": ("richardson", "alliance_race", "arms_race", "security_dilemma", "reassurance", "budget_regime"),
     "models.voting": ("alliance_voting_power", "nato_voting_power", "apportion"),
+    "models.reputation": ("chain_store",),
 }
 # modules never imported for doctests (the CLI entry point runs on import)
 SKIP_MODULES = {"gametheory.__main__"}

@@ -89,7 +89,7 @@ def test_the_design_section_2_and_9_calls_work_through_the_facades():
 
 def _bundles():
     out = []
-    for fam in ("collective", "alliance", "deterrence", "crisis", "arms_race", "voting"):
+    for fam in ("collective", "alliance", "deterrence", "crisis", "arms_race", "voting", "reputation"):
         params = importlib.import_module(f"models.{fam}.params")
         for name in params.__all__:
             obj = getattr(params, name)
@@ -139,6 +139,7 @@ def test_every_function_default_that_a_bundle_holds_is_read_from_the_bundle():
     ("models.extended_deterrence.extended_deterrence", "models.deterrence.params.EXTENDED_DETERRENCE"),
     ("models.extended_deterrence.budget_signaling", "models.deterrence.params.BUDGET"),
     ("models.collective_goods.volunteers_dilemma", "models.collective.params.VOLUNTEERS"),
+    ("models.reputation.chain_store", "models.reputation.params.CHAIN_STORE"),
 ])
 def test_signature_defaults_are_the_bundle_defaults(fn_path, bundle_path):
     def load(path):
@@ -161,6 +162,7 @@ def test_signature_defaults_are_the_bundle_defaults(fn_path, bundle_path):
     ("budget-signaling", "models.deterrence.params.BudgetParams"),
     ("threshold-game", "models.collective.params.ThresholdParams"),
     ("repeated-pd", "models.crisis.params.RepeatedPDParams"),
+    ("chain-store", "models.reputation.params.ChainStoreParams"),
 ])
 def test_registry_parameters_are_the_bundle_fields(model, bundle):
     mod, name = bundle.rsplit(".", 1)
