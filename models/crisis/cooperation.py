@@ -18,7 +18,7 @@ import gametheory as gt
 from gametheory import repeated
 from gametheory.errors import GameError
 
-from ..elementwise import maximum, minimum, tol_for, where
+from ..elementwise import maximum, tol_for, where, zero_of
 
 __all__ = ["alliance_game", "alliance_collapse", "AllianceCollapse"]
 
@@ -146,10 +146,10 @@ def _alliance(th: Any, c: Any, s: Any, d: Any, exact: bool) -> dict:
     (0 when exact), so a delta at the threshold is sustainable on both paths.
     """
     big = maximum(s, 1 - s)
-    r = big / minimum(s, 1 - s)
+    r = big / (1 - big)
     tol = tol_for(exact, th, c)
     harmony = th >= c - tol
-    zero = 0 * th
+    zero = zero_of(th)
     thr = where(harmony, zero, r * (c - th) / th)
     # rho/(1 + rho) with rho = delta threat/(cost - threat), written without the infinite rho of threat >= cost
     share = where(harmony, 1 + zero, d * th / where(harmony, 1 + zero, c - th + d * th))

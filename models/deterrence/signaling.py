@@ -62,7 +62,7 @@ from typing import Any
 from gametheory.errors import GameError
 
 from ..checks import check_prob, check_range, numbers, tolerance
-from ..elementwise import clip, not_, tol_for, where
+from ..elementwise import clip, not_, tol_for, where, zero_of
 from .params import BUDGET, SINKING_COSTS, TYING_HANDS
 
 __all__ = [
@@ -193,7 +193,7 @@ def _tying_hands(a: Any, c_d: Any, c_c: Any, exact: bool) -> dict:
     tolerance is the engine's (0 when exact), so a float at a boundary gets the exact answer.
     """
     tol = tol_for(exact, 1, a, c_d, c_c)
-    zero = 0 * a
+    zero = zero_of(a)
     t0, t1 = clip(c_d, 0, 1), clip(c_d - a, 0, 1)
     vhat = t1 - c_c * (1 - t1)
     # no signal: a cheap-talk threat, or nobody who signals would fight (T1 = 1)
@@ -209,7 +209,7 @@ def _tying_hands(a: Any, c_d: Any, c_c: Any, exact: bool) -> dict:
 def _sinking_costs(m: Any, c_d: Any, c_c: Any, exact: bool) -> dict:
     """Sinking costs' closed form (module docstring), for one point or a grid; as :func:`_tying_hands`."""
     tol = tol_for(exact, 1, m, c_d, c_c)
-    zero = 0 * m
+    zero = zero_of(m)
     t0 = clip(c_d, 0, 1)
     vc = t0 - c_c * (1 - t0)
     prior_ch = vc > tol
@@ -224,7 +224,7 @@ def _sinking_costs(m: Any, c_d: Any, c_c: Any, exact: bool) -> dict:
 
 def _war_and_challenge(r: dict) -> tuple:
     """War and challenge probabilities from a closed form's result (either path)."""
-    nosig, prior_ch, zero = r["code"] == 0, r["prior_challenge"], 0 * r["t0"]
+    nosig, prior_ch, zero = r["code"] == 0, r["prior_challenge"], zero_of(r["t0"])
     war = where(nosig, where(prior_ch, 1 - r["t0"], zero), r["war_semi"])
     chp = where(nosig, where(prior_ch, 1 + zero, zero), r["chp_signal"])
     return war, chp
