@@ -61,7 +61,8 @@ import numpy as np
 
 from gametheory.errors import GameError
 
-from ..checks import Tol, array_tol, as_float_array, check_prob, check_range, numbers, tolerance
+from ..checks import Tol, as_float_array, check_prob, check_range, numbers, tolerance
+from ..elementwise import is_grid, minimum, not_, tol_for, where, zero_of
 from .params import COMMITMENT, PROBABILISTIC, TRIPARTITE
 
 __all__ = [
@@ -433,50 +434,90 @@ class TripartiteResult:
     optimal_payoff: Any = None
 
 
-def _tri_tol(v: dict, kappa: Any) -> Tol:
-    """The engine's tol for :func:`tripartite_tree` at this kappa (max |terminal payoff|)."""
+def _tri_tol(v: dict, kappa: Any, exact: bool) -> Any:
+    """The engine's tol for :func:`tripartite_tree` at this kappa (max |terminal payoff|; 0 when exact)."""
     b, pI, pN = v["value"], v["p_intervene"], v["p_abandon"]
-    return tolerance(isinstance(b, Fraction), 1, b, b * pI - v["cost_patron"], b * pN - v["audience_cost"] * kappa,
-                     pI - v["cost_protege"], pN - v["cost_protege"],
-                     1 - pI - v["cost_challenger"], 1 - pN - v["cost_challenger"])
+    return tol_for(exact, 1, b, b * pI - v["cost_patron"], b * pN - v["audience_cost"] * kappa,
+                   pI - v["cost_protege"], pN - v["cost_protege"],
+                   1 - pI - v["cost_challenger"], 1 - pN - v["cost_challenger"])
 
 
-def _tri_point(v: dict, kappa: Any, at_threshold: bool = False) -> TripartiteResult:
+def _tri_core(v: dict, k: Any, exact: bool, force: Any = False) -> dict:
+    """The tripartite game's solution at kappa ``k``, for one point or a grid (:mod:`models.elementwise`).
+
+    ``v`` maps parameter names to numbers (one point) or broadcast float arrays (a sweep).  Tie
+    rules: the unresolved patron honours the pledge when indifferent (``force`` says kappa is
+    the indifference point itself, so float rounding cannot break that tie the wrong way); C
+    attacks only if strictly better; P stands firm when indifferent (as in 9.1's first SPE).
+    ``code`` indexes :data:`OUTCOMES`.
+    """
     b, pI, pN, r = v["value"], v["p_intervene"], v["p_abandon"], v["reliability"]
-    zero = 0 * b
-    T = _tri_tol(v, kappa)
+    zero = zero_of(b)
+    tol = _tri_tol(v, k, exact)
     ui = b * pI - v["cost_patron"]
-    un = b * pN - v["audience_cost"] * kappa
-    # tie rule: the patron honours the pledge when indifferent; at_threshold says kappa is the
-    # indifference point itself (so float rounding cannot break the tie the wrong way)
-    unresolved_supports = at_threshold or T.ge(ui, un)
-    pi = r + (1 - r) * (1 if unresolved_supports else 0)
+    un = b * pN - v["audience_cost"] * k
+    sup = (ui >= un - tol) | force
+    pi = r + (1 - r) * sup
     p_w = pi * pI + (1 - pi) * pN
     u_c = 1 - p_w - v["cost_challenger"]
     u_p = p_w - v["cost_protege"]
-    u_a_war = r * ui + (1 - r) * (ui if unresolved_supports else un)
-    attack = T.gt(u_c, 0)  # strictly better
-    firm_payoff = u_p if attack else 1 + zero
-    stand = T.ge(firm_payoff, 0)  # tie rule: P stands firm when indifferent (as in 9.1's first SPE)
-    if not stand:
-        outcome, pay, path = "concede", (zero, zero, 1 + zero), (("P", "concede"),)
-    elif attack:
-        outcome, pay = "war", (u_a_war, u_p, u_c)
-        path = (("P", "stand_firm"), ("C", "attack"))
-    else:
-        outcome, pay, path = "deterred", (b, 1 + zero, zero), (("P", "stand_firm"), ("C", "back_down"))
-    war = outcome == "war"
-    entrap_flag = T.gt(0, ui)
+    attack = u_c > tol
+    stand = where(attack, u_p, 1 + zero) >= -tol
+    war = stand & attack
+    code = where(not_(stand), 0, where(attack, 2, 1))
+    u_a_war = r * ui + (1 - r) * where(sup, ui, un)
+    entrap_flag = ui < -tol
+    return {
+        "outcome_code": code,
+        "support_prob": pi,
+        "p_war": where(war, 1 + zero, zero),
+        "p_abandonment": where(war, 1 - pi, zero),
+        "p_entrapment": where(war & entrap_flag, pi, zero),
+        "abandonment_risk": 1 - pi,
+        "entrapment_risk": where(stand & entrap_flag, pi, zero),
+        "payoff_A": where(code == 0, zero, where(code == 1, b, u_a_war)),
+        "u_p": u_p, "u_c": u_c, "attack": attack, "stand": stand,
+    }
+
+
+def _kappa_threshold(v: dict) -> Any:
+    """kappa* = (c_A - beta (p_I - p_N))/a, where the unresolved patron is indifferent (any value where a = 0)."""
     a = v["audience_cost"]
-    kt = (v["cost_patron"] - b * (pI - pN)) / a if a != 0 else None
+    return (v["cost_patron"] - v["value"] * (v["p_intervene"] - v["p_abandon"])) / where(a > 0, a, 1)
+
+
+def _tri_optimal(v: dict, exact: bool) -> tuple:
+    """The patron's optimal kappa and payoff, for one point or a grid: 0 or kappa* (see tripartite_commitment)."""
+    zero = zero_of(v["value"])
+    kt = _kappa_threshold(v)
+    tol1 = _tri_tol(v, 1 + zero, exact)
+    valid = (v["audience_cost"] > 0) & (kt > tol1) & (kt <= 1 + tol1)
+    u0 = _tri_core(v, zero, exact)["payoff_A"]
+    if not is_grid(valid) and not valid:  # one point, kappa* out of range: only kappa = 0 (spare the solve)
+        return zero, u0
+    kt = minimum(kt, 1 + zero)
+    ut = _tri_core(v, where(valid, kt, zero), exact, force=valid)["payoff_A"]
+    better = valid & (ut > u0 + tol1)
+    return where(better, kt, zero), where(better, ut, u0)
+
+
+def _tri_point(v: dict, kappa: Any) -> TripartiteResult:
+    exact = isinstance(v["value"], Fraction)
+    c = _tri_core(v, kappa, exact)
+    zero = 0 * v["value"]
+    outcome = OUTCOMES[c["outcome_code"]]
+    if outcome == "concede":
+        pay, path = (zero, zero, 1 + zero), (("P", "concede"),)
+    elif outcome == "war":
+        pay, path = (c["payoff_A"], c["u_p"], c["u_c"]), (("P", "stand_firm"), ("C", "attack"))
+    else:
+        pay, path = (v["value"], 1 + zero, zero), (("P", "stand_firm"), ("C", "back_down"))
     return TripartiteResult(
-        outcome=outcome, path=path, kappa=kappa, support_prob=pi, attack=attack, stand_firm=stand,
-        p_war=1 + zero if war else zero,
-        p_abandonment=(1 - pi) if war else zero,
-        p_entrapment=pi if (war and entrap_flag) else zero,
-        abandonment_risk=1 - pi,
-        entrapment_risk=pi if (stand and entrap_flag) else zero,
-        payoffs=pay, kappa_threshold=kt,
+        outcome=outcome, path=path, kappa=kappa, support_prob=c["support_prob"], attack=c["attack"],
+        stand_firm=c["stand"], p_war=c["p_war"], p_abandonment=c["p_abandonment"],
+        p_entrapment=c["p_entrapment"], abandonment_risk=c["abandonment_risk"],
+        entrapment_risk=c["entrapment_risk"], payoffs=pay,
+        kappa_threshold=_kappa_threshold(v) if v["audience_cost"] != 0 else None,
     )
 
 
@@ -512,23 +553,8 @@ def tripartite_commitment(
                      cost_patron=cost_patron, cost_protege=cost_protege, cost_challenger=cost_challenger,
                      audience_cost=audience_cost, reliability=reliability)
     res = _tri_point(v, v["kappa"])
-    k_opt, u_opt = _optimal_kappa(v)
+    k_opt, u_opt = _tri_optimal(v, isinstance(v["value"], Fraction))
     return TripartiteResult(**{**res.__dict__, "optimal_kappa": k_opt, "optimal_payoff": u_opt})
-
-
-def _optimal_kappa(v: dict) -> tuple:
-    zero = 0 * v["value"]
-    cands = [zero]
-    kt = _tri_point(v, zero).kappa_threshold
-    T = _tri_tol(v, 1)
-    if kt is not None and T.gt(kt, 0) and T.ge(1, kt):
-        cands.append(min(kt, 1 + zero))
-    best = None
-    for k in cands:
-        u = _tri_point(v, k, at_threshold=k is not cands[0]).payoffs[0]
-        if best is None or T.gt(u, best[1]):
-            best = (k, u)
-    return best
 
 
 def tripartite_tree(
@@ -609,56 +635,12 @@ def tripartite_map(
     for n in ("value", "cost_patron", "cost_protege", "cost_challenger", "audience_cost"):
         if np.any(arrs[n] < 0):
             raise GameError(f"tripartite_map: {n} must be >= 0")
-    out = _tri_core(arrs, k)
-    # the patron's optimal kappa: 0 or the threshold kappa* (see tripartite_commitment)
-    a = arrs["audience_cost"]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        kt = np.where(a > 0, (arrs["cost_patron"] - b * (pI - pN)) / np.where(a > 0, a, 1.0), np.nan)
-    tol1 = _tri_tol_array(arrs, np.ones_like(k))
-    valid = (kt > tol1) & (kt <= 1 + tol1)
-    kt = np.minimum(kt, 1.0)
-    u0 = _tri_core(arrs, np.zeros_like(k))["payoff_A"]
-    ut = _tri_core(arrs, np.where(valid, kt, 0.0), force=valid)["payoff_A"]
-    better = valid & (ut > u0 + tol1)
-    out["optimal_kappa"] = np.where(better, kt, 0.0)
-    out["optimal_payoff"] = np.where(better, ut, u0)
+    out = _tri_core(arrs, k, exact=False)
+    out = {key: out[key] for key in ("outcome_code", "support_prob", "p_war", "p_abandonment", "p_entrapment",
+                                     "abandonment_risk", "entrapment_risk", "payoff_A")}
+    out["outcome_code"] = out["outcome_code"].astype(np.int8)
+    out["optimal_kappa"], out["optimal_payoff"] = _tri_optimal(arrs, exact=False)
     return out
-
-
-def _tri_tol_array(arrs: dict, k: np.ndarray) -> np.ndarray:
-    b, pI, pN = arrs["value"], arrs["p_intervene"], arrs["p_abandon"]
-    return array_tol(1.0, b, b * pI - arrs["cost_patron"], b * pN - arrs["audience_cost"] * k,
-                     pI - arrs["cost_protege"], pN - arrs["cost_protege"],
-                     1 - pI - arrs["cost_challenger"], 1 - pN - arrs["cost_challenger"])
-
-
-def _tri_core(arrs: dict, k: np.ndarray, force: Any = False) -> dict:
-    b, pI, pN, r = arrs["value"], arrs["p_intervene"], arrs["p_abandon"], arrs["reliability"]
-    tol = _tri_tol_array(arrs, k)  # the point solver's tolerance, elementwise
-    ui = b * pI - arrs["cost_patron"]
-    un = b * pN - arrs["audience_cost"] * k
-    sup = (ui >= un - tol) | force
-    pi = r + (1 - r) * sup
-    p_w = pi * pI + (1 - pi) * pN
-    u_c = 1 - p_w - arrs["cost_challenger"]
-    u_p = p_w - arrs["cost_protege"]
-    attack = u_c > tol
-    stand = np.where(attack, u_p, 1.0) >= -tol
-    war = stand & attack
-    code = np.where(~stand, 0, np.where(attack, 2, 1)).astype(np.int8)
-    u_a_war = r * ui + (1 - r) * np.where(sup, ui, un)
-    payoff_a = np.where(code == 0, 0.0, np.where(code == 1, b, u_a_war))
-    entrap_flag = ui < -tol
-    return {
-        "outcome_code": code,
-        "support_prob": pi,
-        "p_war": war.astype(float),
-        "p_abandonment": np.where(war, 1 - pi, 0.0),
-        "p_entrapment": np.where(war & entrap_flag, pi, 0.0),
-        "abandonment_risk": 1 - pi,
-        "entrapment_risk": np.where(stand & entrap_flag, pi, 0.0),
-        "payoff_A": payoff_a,
-    }
 
 
 def commitment_symbolic():

@@ -48,6 +48,7 @@ import numpy as np
 from gametheory.errors import GameError
 
 from ..checks import Tol, check_range, numbers, tolerance
+from ..elementwise import where
 from .params import FORMATION
 
 __all__ = [
@@ -69,8 +70,15 @@ def contest_success(c_a: Any, c_b: Any, m: Any = FORMATION.m) -> Any:
     if isinstance(c_a, np.ndarray) or isinstance(c_b, np.ndarray):
         a = np.asarray(c_a, dtype=float) ** float(m)
         b = np.asarray(c_b, dtype=float) ** float(m)
-        tot = a + b
-        return np.where(tot > 0, a / np.where(tot > 0, tot, 1.0), 0.5)
+        half: Any = 0.5
+    else:
+        a, b, half = _contest_powers(c_a, c_b, m)
+    tot = a + b
+    return where(tot > 0, a / where(tot > 0, tot, 1), half)
+
+
+def _contest_powers(c_a: Any, c_b: Any, m: Any) -> tuple:
+    """One point's C_A^m, C_B^m (exact for exact capabilities and integer m) and the tie value 1/2."""
     v, _ = numbers(c_a=c_a, c_b=c_b)
     c_a, c_b = v["c_a"], v["c_b"]
     if c_a < 0 or c_b < 0:
@@ -80,10 +88,7 @@ def contest_success(c_a: Any, c_b: Any, m: Any = FORMATION.m) -> Any:
     elif isinstance(m, Fraction):
         m = int(m)
     a, b = c_a ** m, c_b ** m
-    tot = a + b
-    if tot == 0:
-        return Fraction(1, 2) if not isinstance(tot, float) else 0.5
-    return a / tot
+    return a, b, 0.5 if isinstance(a + b, float) else Fraction(1, 2)
 
 
 def _swing_payoff(side: int, c_i: Any, c_a: Any, c_b: Any, v: dict) -> Any:

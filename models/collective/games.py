@@ -148,10 +148,8 @@ def volunteers_dilemma(n: int = VOLUNTEERS.n, benefit: Any = VOLUNTEERS.benefit,
         p_nobody = root**n
     else:
         exact = False
-        r = (float(c) / float(v)) ** (1.0 / (n - 1))
-        p = -math.expm1(math.log(float(c) / float(v)) / (n - 1))  # 1 - r without cancellation at large n
-        p_nobody = r**n
         v, c = float(v), float(c)
+        p, p_nobody = (float(x) for x in _vd_float(n, v, c))
     # range, not tuple: n may be 10^9 allies
     return VolunteersDilemma(n, v, c, p, p_nobody, v - c, exact, range(n))
 
@@ -166,8 +164,18 @@ def volunteers_dilemma_many(n: Any, benefit: Any, cost: Any) -> dict:
         raise GameError("n must be an integer >= 2")
     if np.any(c <= 0) or np.any(c >= v):
         raise GameError("the volunteer's dilemma needs 0 < cost < benefit")
+    p, p_nobody = _vd_float(n, v, c)
+    return {"p": p, "p_nobody": p_nobody, "payoff": v - c, "pure_equilibria": n.astype(int)}
+
+
+def _vd_float(n: Any, v: Any, c: Any) -> tuple:
+    """The volunteer's dilemma in floats, for one point or a grid: (p*, P(nobody volunteers)).
+
+    The exact path of :func:`volunteers_dilemma` takes rational roots instead (a float
+    formula cannot know that (1/8)^(1/3) is 1/2); tests/test_fast_paths_agree.py ties the two.
+    """
     r = (c / v) ** (1.0 / (n - 1))
-    return {"p": -np.expm1(np.log(c / v) / (n - 1)), "p_nobody": r**n, "payoff": v - c, "pure_equilibria": n.astype(int)}
+    return -np.expm1(np.log(c / v) / (n - 1)), r**n  # 1 - r without cancellation at large n
 
 
 def simulate_volunteers(n: int, p: float, trials: int = 200_000, seed: int = 0) -> dict:

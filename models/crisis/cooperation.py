@@ -18,6 +18,8 @@ import gametheory as gt
 from gametheory import repeated
 from gametheory.errors import GameError
 
+from ..elementwise import maximum, tol_for, where, zero_of
+
 __all__ = ["alliance_game", "alliance_collapse", "AllianceCollapse"]
 
 
@@ -103,26 +105,17 @@ def alliance_collapse(threat: Any, cost: Any, capability: Any, delta: Any) -> Al
     d = repeated.check_delta(delta)
     if isinstance(d, float) and isinstance(th, Fraction):
         th, c, s = float(th), float(c), float(s)
-    big, small = max(s, 1 - s), min(s, 1 - s)
-    r = big / small
-    one = Fraction(1) if isinstance(th, Fraction) else 1.0
-    tol = 0 if isinstance(th, Fraction) else gt.default_tol(th, c)
-    if th >= c - tol:
-        delta_thr = 0 * one
+    exact = isinstance(th, Fraction)
+    r = _alliance(th, c, s, d, exact)
+    tol, delta_thr = r["tol"], r["delta_threshold"]
+    if r["harmony"]:
         stage = "harmony (cooperating is dominant)" if th > c + tol else "weak harmony (cooperating weakly dominant)"
+    elif th > c * r["big"] + tol:
+        stage = "prisoner's dilemma"
     else:
-        delta_thr = r * (c - th) / th
-        if th > c * big + tol:
-            stage = "prisoner's dilemma"
-        else:
-            stage = "deadlock for the stronger ally (it prefers mutual defection)"
-    threat_thr = r * c / (d + r)
-    if th >= c - tol:
-        max_share = one
-    else:
-        rho = d * th / (c - th)
-        max_share = rho / (1 + rho)
-    sustainable = delta_thr <= d + tol
+        stage = "deadlock for the stronger ally (it prefers mutual defection)"
+    threat_thr, max_share = r["threat_threshold"], r["max_capability_share"]
+    sustainable = r["sustainable"]
     if sustainable:
         reason = "cooperation is an equilibrium"
     elif delta_thr < 1 - tol:
@@ -142,19 +135,26 @@ def _alliance_many(threat, cost, capability, delta) -> dict:
             f"point {i}: need threat > 0, cost > 0, 0 < capability < 1, 0 <= delta < 1; got "
             f"threat={th.ravel()[i]}, cost={c.ravel()[i]}, capability={s.ravel()[i]}, delta={d.ravel()[i]}"
         )
-    big = np.maximum(s, 1 - s)
+    r = _alliance(th, c, s, d, exact=False)
+    return {k: r[k] for k in ("delta_threshold", "sustainable", "threat_threshold", "max_capability_share")}
+
+
+def _alliance(th: Any, c: Any, s: Any, d: Any, exact: bool) -> dict:
+    """The grim-trigger boundary of alliance cooperation, for one point or a grid (:mod:`models.elementwise`).
+
+    Formulas in :func:`alliance_collapse`; the tolerance is 1e-9 * max(threat, cost) for floats
+    (0 when exact), so a delta at the threshold is sustainable on both paths.
+    """
+    big = maximum(s, 1 - s)
     r = big / (1 - big)
-    tol = gt.default_tols(th, c)  # as alliance_collapse
+    tol = tol_for(exact, th, c)
     harmony = th >= c - tol
-    thr = np.where(harmony, 0.0, r * (c - th) / th)
+    zero = zero_of(th)
+    thr = where(harmony, zero, r * (c - th) / th)
     # rho/(1 + rho) with rho = delta threat/(cost - threat), written without the infinite rho of threat >= cost
-    share = np.where(harmony, 1.0, d * th / np.where(harmony, 1.0, c - th + d * th))
-    return {
-        "delta_threshold": thr,
-        "sustainable": thr <= d + tol,
-        "threat_threshold": r * c / (d + r),
-        "max_capability_share": share,
-    }
+    share = where(harmony, 1 + zero, d * th / where(harmony, 1 + zero, c - th + d * th))
+    return {"delta_threshold": thr, "sustainable": thr <= d + tol, "threat_threshold": r * c / (d + r),
+            "max_capability_share": share, "harmony": harmony, "big": big, "tol": tol}
 
 
 def _pd_many(T, R, P, S, delta) -> dict:
@@ -166,6 +166,10 @@ def _pd_many(T, R, P, S, delta) -> dict:
             f"point {i}: need T > R > P > S and 0 <= delta < 1; got T={T.ravel()[i]}, R={R.ravel()[i]}, "
             f"P={P.ravel()[i]}, S={S.ravel()[i]}, delta={d.ravel()[i]}"
         )
+    # The thresholds are the engine's (gametheory.repeated.grim_trigger_threshold and
+    # tit_for_tat_threshold, which _pd_solve calls on the game [[R, S], [T, P]]): the engine
+    # owns them for any 2x2 PD, symmetric or not, and has no array form, so this is their
+    # symmetric special case over a grid, tied to the engine by tests/test_fast_paths_agree.py.
     grim = (T - R) / (T - P)
     tft = np.maximum(grim, (T - R) / (R - S))
     tol = gt.default_tols(T, R, P, S)  # as _pd_solve (game.tol)

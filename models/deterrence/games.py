@@ -14,7 +14,8 @@ import numpy as np
 
 from gametheory.errors import GameError
 
-from ..checks import array_tol, as_float_array, check_prob, check_range, numbers, tolerance
+from ..checks import as_float_array, check_prob, check_range, numbers, tolerance
+from ..elementwise import not_, tol_for
 from .params import (
     BRINKMANSHIP,
     DETERRENCE_GAME,
@@ -89,12 +90,20 @@ def unilateral_deterrence(u_dc: Any = UNILATERAL.u_dc, u_sq: Any = UNILATERAL.u_
     check_prob("credibility", v["credibility"])
     if not v["u_dc"] > v["u_sq"] > v["u_dd"]:
         raise GameError(f"need u_dc > u_sq > u_dd; got u_dc={v['u_dc']}, u_sq={v['u_sq']}, u_dd={v['u_dd']}")
-    p = v["credibility"]
-    ch = (1 - p) * v["u_dc"] + p * v["u_dd"]
-    T = tolerance(exact, v["u_dc"], v["u_sq"], v["u_dd"])
-    return UnilateralDeterrence(deterred=not T.gt(ch, v["u_sq"]),
-                                threshold=(v["u_dc"] - v["u_sq"]) / (v["u_dc"] - v["u_dd"]),
+    deterred, threshold, ch = _unilateral(v["u_dc"], v["u_sq"], v["u_dd"], v["credibility"], exact)
+    return UnilateralDeterrence(deterred=bool(deterred), threshold=threshold,
                                 challenge_payoff=ch, status_quo_payoff=v["u_sq"])
+
+
+def _unilateral(dc: Any, sq: Any, dd: Any, p: Any, exact: bool) -> tuple:
+    """9.3's closed form, for one point or a grid (:mod:`models.elementwise`).
+
+    Returns (deterred, threshold, challenge payoff).  C challenges only if strictly better
+    than the status quo by more than tol (the engine's, 0 when exact): ties deter.
+    """
+    ch = (1 - p) * dc + p * dd
+    tol = tol_for(exact, dc, sq, dd)
+    return not_(ch > sq + tol), (dc - sq) / (dc - dd), ch
 
 
 def unilateral_deterrence_map(u_dc: Any, u_sq: Any, u_dd: Any, credibility: Any) -> dict:
@@ -109,8 +118,8 @@ def unilateral_deterrence_map(u_dc: Any, u_sq: Any, u_dd: Any, credibility: Any)
         raise GameError("need u_dc > u_sq > u_dd at every point")
     if np.any((p < 0) | (p > 1)):
         raise GameError("credibility must lie in [0, 1]")
-    tol = array_tol(dc, sq, dd)  # the point solver's tolerance, elementwise
-    return {"deterred": ~((1 - p) * dc + p * dd > sq + tol), "threshold": (dc - sq) / (dc - dd)}
+    deterred, threshold, _ = _unilateral(dc, sq, dd, p, exact=False)
+    return {"deterred": deterred, "threshold": threshold}
 
 
 def unilateral_symbolic():

@@ -61,7 +61,8 @@ from typing import Any
 
 from gametheory.errors import GameError
 
-from ..checks import Tol, array_tol, check_prob, check_range, numbers, tolerance
+from ..checks import check_prob, check_range, numbers, tolerance
+from ..elementwise import clip, not_, tol_for, where, zero_of
 from .params import BUDGET, SINKING_COSTS, TYING_HANDS
 
 __all__ = [
@@ -82,20 +83,6 @@ class SignalEquilibrium:
     challenge_after_no_signal: Any  # tau (None if everybody signals)
     challenge_probability: Any
     fight_threshold: Any  # lowest type that fights after a signal (clipped to [0, 1])
-
-
-def _clip(x: Any) -> Any:
-    return min(max(x, 0 * x), 1 + 0 * x)
-
-
-def _no_signal(t0: Any, c_c: Any, kind: str = "no signal", T: Tol = Tol()) -> SignalEquilibrium:
-    zero = 0 * t0
-    challenge = T.gt(t0 - c_c * (1 - t0), 0)  # C challenges only if strictly better
-    return SignalEquilibrium(
-        kind=kind, deterred=False, cutoff=None, war_probability=(1 - t0) if challenge else zero,
-        challenge_after_signal=None, challenge_after_no_signal=1 + zero if challenge else zero,
-        challenge_probability=1 + zero if challenge else zero, fight_threshold=t0,
-    )
 
 
 def tying_hands(audience_cost: Any = TYING_HANDS.audience_cost, cost_defender: Any = TYING_HANDS.cost_defender,
@@ -143,24 +130,7 @@ def tying_hands(audience_cost: Any = TYING_HANDS.audience_cost, cost_defender: A
     v, exact = numbers(audience_cost=audience_cost, cost_defender=cost_defender, cost_challenger=cost_challenger)
     for k in v:
         check_range(k, v[k], 0)
-    a, c_d, c_c = v["audience_cost"], v["cost_defender"], v["cost_challenger"]
-    T = tolerance(exact, 1, a, c_d, c_c)
-    zero = 0 * a
-    t0 = _clip(c_d)
-    if not T.gt(a, 0):
-        return _no_signal(t0, c_c, T=T)
-    t1 = _clip(c_d - a)
-    vhat = t1 - c_c * (1 - t1)
-    if not T.gt(vhat, 0):
-        return SignalEquilibrium("pooling", True, zero, zero, zero, None, zero, t1)
-    if T.ge(t1, 1):
-        return _no_signal(t0, c_c, T=T)
-    sigma = vhat / (vhat + a)
-    return SignalEquilibrium(
-        kind="semi-separating", deterred=False, cutoff=vhat, war_probability=sigma * (1 - t1),
-        challenge_after_signal=sigma, challenge_after_no_signal=1 + zero,
-        challenge_probability=vhat + (1 - vhat) * sigma, fight_threshold=t1,
-    )
+    return _package(_tying_hands(v["audience_cost"], v["cost_defender"], v["cost_challenger"], exact))
 
 
 def sinking_costs(signal_cost: Any = SINKING_COSTS.signal_cost, cost_defender: Any = SINKING_COSTS.cost_defender,
@@ -205,23 +175,75 @@ def sinking_costs(signal_cost: Any = SINKING_COSTS.signal_cost, cost_defender: A
     v, exact = numbers(signal_cost=signal_cost, cost_defender=cost_defender, cost_challenger=cost_challenger)
     for k in v:
         check_range(k, v[k], 0)
-    m, c_d, c_c = v["signal_cost"], v["cost_defender"], v["cost_challenger"]
-    T = tolerance(exact, 1, m, c_d, c_c)
-    zero = 0 * m
-    t0 = _clip(c_d)
+    return _package(_sinking_costs(v["signal_cost"], v["cost_defender"], v["cost_challenger"], exact))
+
+
+_KINDS = ("no signal", "pooling", "semi-separating", "separating")
+
+
+def _prior_challenge(t0: Any, c_c: Any, tol: Any) -> Any:
+    """Whether C challenges on the prior (types >= t0 fight): only if strictly better."""
+    return t0 - c_c * (1 - t0) > tol
+
+
+def _tying_hands(a: Any, c_d: Any, c_c: Any, exact: bool) -> dict:
+    """Tying hands' closed form (module docstring), for one point or a grid (:mod:`models.elementwise`).
+
+    Returns the kind code (index into ``_KINDS``) and the numbers :func:`_package` needs; the
+    tolerance is the engine's (0 when exact), so a float at a boundary gets the exact answer.
+    """
+    tol = tol_for(exact, 1, a, c_d, c_c)
+    zero = zero_of(a)
+    t0, t1 = clip(c_d, 0, 1), clip(c_d - a, 0, 1)
+    vhat = t1 - c_c * (1 - t1)
+    # no signal: a cheap-talk threat, or nobody who signals would fight (T1 = 1)
+    nosig = (a <= tol) | ((vhat > tol) & (t1 >= 1 - tol))
+    pool = not_(nosig) & (vhat <= tol)
+    semi = not_(nosig) & not_(pool)
+    sigma = where(semi, vhat / where(semi, vhat + a, 1), zero)
+    return {"code": where(nosig, 0, where(pool, 1, 2)), "deterred": pool, "t0": t0, "fight": where(nosig, t0, t1),
+            "cutoff": where(pool, zero, vhat), "sigma": sigma, "prior_challenge": _prior_challenge(t0, c_c, tol),
+            "war_semi": sigma * (1 - t1), "chp_signal": where(pool, zero, vhat + (1 - vhat) * sigma)}
+
+
+def _sinking_costs(m: Any, c_d: Any, c_c: Any, exact: bool) -> dict:
+    """Sinking costs' closed form (module docstring), for one point or a grid; as :func:`_tying_hands`."""
+    tol = tol_for(exact, 1, m, c_d, c_c)
+    zero = zero_of(m)
+    t0 = clip(c_d, 0, 1)
     vc = t0 - c_c * (1 - t0)
-    if not T.gt(vc, 0) or T.ge(t0, 1) or not T.gt(m, 0) or T.ge(m, t0):
-        return _no_signal(t0, c_c, T=T)
-    if T.gt(vc, m):
-        sigma = 1 - m / vc
-        return SignalEquilibrium(
-            kind="semi-separating", deterred=False, cutoff=vc, war_probability=sigma * (1 - t0),
-            challenge_after_signal=sigma, challenge_after_no_signal=1 + zero,
-            challenge_probability=vc + (1 - vc) * sigma, fight_threshold=t0,
-        )
+    prior_ch = vc > tol
+    nosig = not_(prior_ch) | (t0 >= 1 - tol) | (m <= tol) | (m >= t0 - tol)
+    semi = not_(nosig) & (vc > m + tol)
+    sep = not_(nosig) & not_(semi)
+    sigma = where(semi, 1 - m / where(semi, vc, 1), zero)
+    return {"code": where(nosig, 0, where(semi, 2, 3)), "deterred": sep, "t0": t0, "fight": t0,
+            "cutoff": where(semi, vc, m), "sigma": sigma, "prior_challenge": prior_ch,
+            "war_semi": sigma * (1 - t0), "chp_signal": where(semi, vc + (1 - vc) * sigma, m)}
+
+
+def _war_and_challenge(r: dict) -> tuple:
+    """War and challenge probabilities from a closed form's result (either path)."""
+    nosig, prior_ch, zero = r["code"] == 0, r["prior_challenge"], zero_of(r["t0"])
+    war = where(nosig, where(prior_ch, 1 - r["t0"], zero), r["war_semi"])
+    chp = where(nosig, where(prior_ch, 1 + zero, zero), r["chp_signal"])
+    return war, chp
+
+
+def _package(r: dict) -> SignalEquilibrium:
+    """One point's :class:`SignalEquilibrium` from :func:`_tying_hands` / :func:`_sinking_costs`."""
+    kind = _KINDS[r["code"]]
+    war, chp = _war_and_challenge(r)
+    zero = 0 * r["t0"]
+    if kind == "no signal":
+        ch = 1 + zero if r["prior_challenge"] else zero
+        return SignalEquilibrium(kind=kind, deterred=False, cutoff=None, war_probability=war,
+                                 challenge_after_signal=None, challenge_after_no_signal=ch,
+                                 challenge_probability=chp, fight_threshold=r["fight"])
     return SignalEquilibrium(
-        kind="separating", deterred=True, cutoff=m, war_probability=zero, challenge_after_signal=zero,
-        challenge_after_no_signal=1 + zero, challenge_probability=m, fight_threshold=t0,
+        kind=kind, deterred=bool(r["deterred"]), cutoff=r["cutoff"], war_probability=war,
+        challenge_after_signal=r["sigma"], challenge_after_no_signal=None if kind == "pooling" else 1 + zero,
+        challenge_probability=chp, fight_threshold=r["fight"],
     )
 
 
@@ -414,9 +436,6 @@ def _arrays(**kw: Any) -> dict:
     return out
 
 
-_KINDS = ("no signal", "pooling", "semi-separating", "separating")
-
-
 def tying_hands_map(audience_cost: Any, cost_defender: Any, cost_challenger: Any) -> dict:
     """Vectorized :func:`tying_hands` (floats): arrays ``kind_code`` (index into
     ("no signal", "pooling", "semi-separating", "separating")), ``deterred``, ``cutoff`` (NaN
@@ -424,21 +443,7 @@ def tying_hands_map(audience_cost: Any, cost_defender: Any, cost_challenger: Any
     import numpy as np
 
     v = _arrays(audience_cost=audience_cost, cost_defender=cost_defender, cost_challenger=cost_challenger)
-    a, c_d, c_c = v["audience_cost"], v["cost_defender"], v["cost_challenger"]
-    tol = array_tol(1.0, a, c_d, c_c)  # the point solver's tolerance, elementwise
-    t0, t1 = np.clip(c_d, 0, 1), np.clip(c_d - a, 0, 1)
-    vhat = t1 - c_c * (1 - t1)
-    prior_ch = t0 - c_c * (1 - t0) > tol
-    nosig = (a <= tol) | ((vhat > tol) & (t1 >= 1 - tol))
-    pool = ~nosig & (vhat <= tol)
-    semi = ~nosig & ~pool
-    with np.errstate(divide="ignore", invalid="ignore"):
-        sigma = np.where(semi, vhat / (vhat + a), 0.0)
-    war = np.where(nosig, np.where(prior_ch, 1 - t0, 0.0), np.where(semi, sigma * (1 - t1), 0.0))
-    chp = np.where(nosig, prior_ch.astype(float), np.where(semi, vhat + (1 - vhat) * sigma, 0.0))
-    return {"kind_code": np.where(nosig, 0, np.where(pool, 1, 2)).astype(np.int8), "deterred": pool,
-            "cutoff": np.where(nosig, np.nan, np.where(pool, 0.0, vhat)), "war_probability": war,
-            "challenge_probability": chp}
+    return _map_columns(_tying_hands(v["audience_cost"], v["cost_defender"], v["cost_challenger"], exact=False))
 
 
 def sinking_costs_map(signal_cost: Any, cost_defender: Any, cost_challenger: Any) -> dict:
@@ -446,18 +451,13 @@ def sinking_costs_map(signal_cost: Any, cost_defender: Any, cost_challenger: Any
     import numpy as np
 
     v = _arrays(signal_cost=signal_cost, cost_defender=cost_defender, cost_challenger=cost_challenger)
-    m, c_d, c_c = v["signal_cost"], v["cost_defender"], v["cost_challenger"]
-    tol = array_tol(1.0, m, c_d, c_c)  # the point solver's tolerance, elementwise
-    t0 = np.clip(c_d, 0, 1)
-    vc = t0 - c_c * (1 - t0)
-    nosig = (vc <= tol) | (t0 >= 1 - tol) | (m <= tol) | (m >= t0 - tol)
-    semi = ~nosig & (vc > m + tol)
-    sep = ~nosig & ~semi
-    prior_ch = vc > tol
-    with np.errstate(divide="ignore", invalid="ignore"):
-        sigma = np.where(semi, 1 - m / vc, 0.0)
-    war = np.where(nosig, np.where(prior_ch, 1 - t0, 0.0), np.where(semi, sigma * (1 - t0), 0.0))
-    chp = np.where(nosig, prior_ch.astype(float), np.where(semi, vc + (1 - vc) * sigma, m))
-    return {"kind_code": np.where(nosig, 0, np.where(semi, 2, 3)).astype(np.int8), "deterred": sep,
-            "cutoff": np.where(nosig, np.nan, np.where(semi, vc, m)), "war_probability": war,
+    return _map_columns(_sinking_costs(v["signal_cost"], v["cost_defender"], v["cost_challenger"], exact=False))
+
+
+def _map_columns(r: dict) -> dict:
+    import numpy as np
+
+    war, chp = _war_and_challenge(r)
+    return {"kind_code": r["code"].astype(np.int8), "deterred": r["deterred"],
+            "cutoff": np.where(r["code"] == 0, np.nan, r["cutoff"]), "war_probability": war,
             "challenge_probability": chp}
