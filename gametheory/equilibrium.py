@@ -30,6 +30,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
+from ._latex import latex_text
 from .numbers import DEFAULT_TOL, num_text
 from .errors import GameError, InvalidProfileError
 from .normal_form import NormalFormGame
@@ -147,18 +148,14 @@ class Result:
         return f"<table><caption>{html.escape(type(self).__name__)}</caption>{rows}</table>"
 
     def _repr_latex_(self) -> str:
-        rows = r" \\ ".join(f"{_latex_text(k)} & {_latex_value(v)}" for k, v in self.to_row().items())
-        return "$" + _latex_text(type(self).__name__) + r"\quad\begin{array}{ll} " + rows + r" \end{array}$"
+        rows = r" \\ ".join(f"{latex_text(k)} & {_latex_value(v)}" for k, v in self.to_row().items())
+        return "$" + latex_text(type(self).__name__) + r"\quad\begin{array}{ll} " + rows + r" \end{array}$"
 
 
 def _is_scalar(v: Any) -> bool:
     return v is None or isinstance(v, (str, bool, numbers.Number, np.generic))
 
 
-def _latex_text(s: Any) -> str:
-    from .tables import latex_escape
-
-    return r"\text{" + latex_escape(str(s)) + "}"
 
 
 def _latex_value(v: Any) -> str:
@@ -166,13 +163,13 @@ def _latex_value(v: Any) -> str:
     from .tables import format_value
 
     if isinstance(v, str):
-        return _latex_text(v)
+        return latex_text(v)
     if v is None or (isinstance(v, float) and v != v):
-        return _latex_text("n/a")
+        return latex_text("n/a")
     s = format_value(v, "latex")
     if s.startswith("$") and s.endswith("$"):
         return s[1:-1]
-    return s if s.lstrip("-").replace(".", "", 1).isdigit() else _latex_text(s)
+    return s if s.lstrip("-").replace(".", "", 1).isdigit() else latex_text(s)
 
 
 def add_column(row: dict[str, Any], key: str, value: Any) -> None:
@@ -271,7 +268,7 @@ class Equilibria(list):
         from .tables import to_table
 
         if not self:
-            return "$" + _latex_text(self._summary()) + "$"
+            return "$" + latex_text(self._summary()) + "$"
         return to_table(self.to_frame(), format="latex")
 
 

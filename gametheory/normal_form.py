@@ -30,6 +30,7 @@ from typing import Any, Iterable, Sequence
 
 import numpy as np
 
+from ._latex import latex_text
 from .errors import InvalidGameError, InvalidProfileError
 from .numbers import DEFAULT_TOL, default_tol, is_exact_number, payoff_scale, to_exact
 
@@ -595,12 +596,14 @@ class NormalFormGame:
         if self.n_players != 2:
             return f"$\\text{{{self!r}}}$"
         cols = "c" * self.shape[1]
-        head = " & " + " & ".join(self.strategy_labels[1]) + r" \\ \hline"
+        # labels as \text{} (underscores and other specials escaped); rows end with a line
+        # break, so "\hline" is never glued to the next row's label
+        head = " & " + " & ".join(latex_text(s) for s in self.strategy_labels[1]) + r" \\ \hline"
         body = [
-            f"{rs} & " + " & ".join(f"({self._cell((r, c))})" for c in range(self.shape[1])) + r" \\"
+            latex_text(rs) + " & " + " & ".join(f"({self._cell((r, c))})" for c in range(self.shape[1])) + r" \\"
             for r, rs in enumerate(self.strategy_labels[0])
         ]
-        return "$\\begin{array}{r|" + cols + "}" + head + "".join(body) + "\\end{array}$"
+        return "$\\begin{array}{r|" + cols + "}\n" + head + "\n" + "\n".join(body) + "\n\\end{array}$"
 
 
 def iter_pure_profiles(shape: Iterable[int]):

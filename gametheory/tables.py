@@ -47,6 +47,7 @@ from typing import Any, Sequence
 import numpy as np
 import pandas as pd
 
+from ._latex import latex_escape
 from .io import read_text, write_atomic
 from .numbers import int_text, is_number_text, json_dumps, non_finite_float, parse_number, rational_text
 from .errors import GameError, ParseError
@@ -200,30 +201,6 @@ def _escape_math_text(s: str) -> str:
     if re.fullmatch(r"-?[0-9.]+", s):
         return s
     return "\\text{" + s + "}"
-
-
-_LATEX_SPECIAL = {
-    "\\": r"\textbackslash{}",
-    "&": r"\&",
-    "%": r"\%",
-    "$": r"\$",
-    "#": r"\#",
-    "_": r"\_",
-    "{": r"\{",
-    "}": r"\}",
-    "~": r"\textasciitilde{}",
-    "^": r"\textasciicircum{}",
-    # OT1-encoded fonts print these as other glyphs (¡ ¿ —) in text mode
-    "<": r"\textless{}",
-    ">": r"\textgreater{}",
-    "|": r"\textbar{}",
-}
-
-
-def latex_escape(s: str) -> str:
-    """Text for LaTeX: special characters escaped, line breaks as spaces (a blank line would end the row)."""
-    s = s.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
-    return "".join(_LATEX_SPECIAL.get(c, c) for c in s)
 
 
 def _markdown_text(s: str) -> str:

@@ -232,3 +232,23 @@ def test_label_checks_are_shared_functions():
     # the symbolic games use the same checks, so the same messages
     with pytest.raises(InvalidGameError, match="player labels must be distinct"):
         gt.symbolic.SymbolicGame([[[1, 0], [0, 1]], [[1, 0], [0, 1]]], player_labels=["x", "x"])
+
+
+def test_repr_latex_separates_rows_and_escapes_labels():
+    # the old display glued "\hline" to the first row label ("\hlines1", "\hlineOpera": an
+    # undefined control sequence) and put labels raw into math mode ("stand_firm" subscripts)
+    import re
+
+    g = gt.NormalFormGame.from_bimatrix(
+        [[3, 0], [0, 2]], [[2, 0], [0, 3]], strategy_labels=[["Opera", "stand_firm"], ["x&y", "50%"]]
+    )
+    tex = g._repr_latex_()
+    assert not re.search(r"\\hline[A-Za-z]", tex)
+    for label in (r"\text{Opera}", r"\text{stand\_firm}", r"\text{x\&y}", r"\text{50\%}"):
+        assert label in tex
+    depth = 0
+    for ch in tex.replace(r"\{", "").replace(r"\}", ""):
+        depth += {"{": 1, "}": -1}.get(ch, 0)
+        assert depth >= 0
+    assert depth == 0 and tex.startswith("$") and tex.endswith("$")
+    assert tex.count(r"\\") == 1 + g.shape[0]  # the header row and one per strategy row
