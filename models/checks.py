@@ -17,10 +17,10 @@ from typing import Any
 
 import numpy as np
 
-from gametheory import GameError, as_numbers, default_tol, default_tols
+from gametheory import GameError, as_numbers, default_tol
 from gametheory.numbers import check_finite_array
 
-__all__ = ["numbers", "check_range", "check_prob", "as_float_array", "Tol", "tolerance", "array_tol"]
+__all__ = ["numbers", "check_range", "check_prob", "as_float_array", "Tol", "tolerance"]
 
 
 class Tol:
@@ -54,11 +54,6 @@ class Tol:
 def tolerance(exact: bool, *payoffs: Any) -> Tol:
     """The engine's tolerance for a model: 0 when exact, else :func:`gametheory.default_tol` of the payoffs."""
     return Tol(0.0) if exact else Tol(default_tol(*(float(x) for x in payoffs)))
-
-
-def array_tol(*payoffs: Any) -> np.ndarray:
-    """Elementwise float tolerance (:func:`gametheory.default_tols`) over broadcastable arrays."""
-    return default_tols(*payoffs)
 
 
 def numbers(**params: Any) -> tuple[dict, bool]:
