@@ -30,7 +30,7 @@ class GameError(ValueError):
     ...     gt.solve(gt.NormalFormGame.from_bimatrix([[1]], [[1]]), method="simplex")
     ... except gt.GameError as exc:
     ...     print(exc)
-    unknown method 'simplex'; choose one of auto, support, vertex, lemke-howson, pure, polynomial, qre
+    unknown method 'simplex'; choose one of auto, support, vertex, ...
     """
 
 

@@ -23,6 +23,10 @@ Methods
     All equilibria of a small n-player game (isolated ones; see the module).
 ``"qre"``
     One equilibrium as the limit of the logit quantal response path (McKelvey & Palfrey 1995).
+``"simpdiv"``, ``"gnm"``
+    Sample equilibria of games too large to enumerate: simplicial subdivision with restarts
+    (:mod:`gametheory.solvers.simplicial`) and Govindan & Wilson's (2003) global Newton path
+    (:mod:`gametheory.solvers.global_newton`); ``complete=False``, each with its regret.
 
 Bounded enumeration.  The enumerating methods (``"support"``, ``"vertex"``, ``"pure"``,
 ``"polynomial"``, and ``"auto"`` when it enumerates) take ``limit`` (default 10,000, as
@@ -49,7 +53,9 @@ from .limits import IncompleteResultWarning, check_progress
 __all__ = ["solve", "count_equilibria", "METHODS", "IncompleteResultWarning"]
 
 
-METHODS = ("auto", "support", "vertex", "lemke-howson", "pure", "polynomial", "qre")
+METHODS = ("auto", "support", "vertex", "lemke-howson", "pure", "polynomial", "qre",
+           "simpdiv",
+           "gnm")
 #: The methods that list all equilibria, hence take ``limit``, ``on_limit``, ``progress``.
 ENUMERATORS = ("support", "vertex", "pure", "polynomial")
 _UNSET: Any = object()
@@ -68,6 +74,10 @@ def _method(name: str) -> Callable[..., list]:
         from .polynomial import polynomial_equilibria as f
     elif name == "qre":
         from .qre import qre_equilibrium as f
+    elif name == "simpdiv":
+        from .simplicial import simpdiv_equilibrium as f
+    elif name == "gnm":
+        from .global_newton import gnm_equilibria as f
     else:  # pragma: no cover - guarded by solve
         raise AssertionError(name)
     return f
@@ -242,7 +252,7 @@ def count_equilibria(
     >>> gt.count_equilibria(gt.NormalFormGame.from_bimatrix(eye, eye))
     7
     """
-    if method in ("lemke-howson", "qre"):
+    if method in ("lemke-howson", "qre", "simpdiv", "gnm"):
         raise InvalidGameError(f"count_equilibria needs an enumerating method ({', '.join(ENUMERATORS)}); got {method!r}")
     method = resolve_method(game, method, "count_equilibria")
     check_progress(progress)

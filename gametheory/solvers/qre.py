@@ -320,7 +320,7 @@ def logit_qre(game: NormalFormGame, lam: float) -> tuple[np.ndarray, ...]:
     return pt.strategies
 
 
-def _polish(game: NormalFormGame, prof: tuple[np.ndarray, ...], tol: Any) -> tuple[list, float] | None:
+def polish_on_support(game: NormalFormGame, prof: tuple[np.ndarray, ...], tol: Any) -> tuple[list, float] | None:
     """Newton solve of the indifference equations on the profile's support; None if no equilibrium.
 
     Accepted when every player's regret is within its own tolerance (``tol``: per player).
@@ -436,7 +436,7 @@ def qre_equilibrium(
     for attempt in range(2):
         _, _, z = _trace(game, lam_max * 100.0**attempt, (), first_step, max_accel)
         prof = br.profile(z)
-        polished = _polish(game, prof, tol)
+        polished = polish_on_support(game, prof, tol)
         if polished is not None:
             break
     if polished is not None:
