@@ -186,7 +186,7 @@ def finish(game: NormalFormGame, prof: Sequence[np.ndarray], method: str, tol: A
                 continue
             if all(r == 0 for r in regret(game, strat)):
                 return make_equilibrium(game, strat, method, exact=True, regret=(Fraction(0),) * game.n_players, **params)
-    strat = clean_probabilities(prof)
+    strat = [clean_probabilities([p])[0] for p in prof]
     regs = tuple(float(r) for r in regret(gf, [list(s) for s in strat]))
     if any(r > t for r, t in zip(regs, tols)):
         return None

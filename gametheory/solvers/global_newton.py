@@ -202,7 +202,8 @@ def gnm_equilibria(
     -------
     list of Equilibrium
         The distinct equilibria where the path crosses ``lam = 0`` (method ``"gnm"``,
-        ``params["regret"]`` per player); as :class:`Equilibria` with ``complete=False``.
+        ``params["regret"]`` per player, ``params["step"]`` the path step of the crossing);
+        as :class:`Equilibria` with ``complete=False``.
 
     Raises
     ------
@@ -242,13 +243,13 @@ def gnm_equilibria(
     t = _kernel(path.J(w, cell))
     t = -t if t[-1] > 0 else t  # start by lowering lam
     h, hmax, ctol = 0.05, 0.25, 1e-11
-    found: list[list[np.ndarray]] = []
+    found: list[tuple[list[np.ndarray], int]] = []
     steps = 0
 
     def crossing(a: np.ndarray, b: np.ndarray) -> None:
         if (a[-1] > 0) != (b[-1] > 0):  # lam crossed 0: an equilibrium of G
             frac = a[-1] / (a[-1] - b[-1])
-            found.append(_at_zero(path, a + frac * (b - a), cell, ctol))
+            found.append((_at_zero(path, a + frac * (b - a), cell, ctol), steps))
 
     while w[-1] > -lam0:
         steps += 1
@@ -306,8 +307,8 @@ def gnm_equilibria(
         cell, t = nxt, nt
         w = bnd
     eqs: list[Equilibrium] = []
-    for k, prof in enumerate(found):
-        eq = finish(game, prof, "gnm", tols, complete=False, crossing=k, steps=steps)
+    for k, (prof, step) in enumerate(found):
+        eq = finish(game, prof, "gnm", tols, complete=False, crossing=k, step=step, path_steps=steps)
         if eq is not None and not any(eq == e for e in eqs):
             eqs.append(eq)
     if not eqs:
