@@ -48,7 +48,7 @@ def check_result(game, eqs, method):
 game_shapes = st.sampled_from([(2, 2, 2), (3, 2, 2), (3, 3, 2), (2, 2, 2, 2), (3, 2, 2, 2)])
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(shape=game_shapes, seed=st.integers(0, 10**6), exact=st.booleans(), method=st.sampled_from(METHODS))
 def test_every_returned_profile_has_regret_below_tolerance(shape, seed, exact, method):
     game = random_game(shape, seed, exact)

@@ -184,6 +184,9 @@ def finish(game: NormalFormGame, prof: Sequence[np.ndarray], method: str, tol: A
         for strat in _exact_candidates(game, prof):
             if any(p < 0 for s in strat for p in s):
                 continue
+            # the exact check is costly on large games: only for candidates the float check passes
+            if any(float(r) > t for r, t in zip(regret(gf, [[float(p) for p in s] for s in strat]), tols)):
+                continue
             if all(r == 0 for r in regret(game, strat)):
                 return make_equilibrium(game, strat, method, exact=True, regret=(Fraction(0),) * game.n_players, **params)
     strat = [clean_probabilities([p])[0] for p in prof]

@@ -61,6 +61,7 @@ class _Path:
 
     def __init__(self, ml: Multilinear, g: np.ndarray):
         self.ml, self.g, self.N = ml, g, ml.N
+        self._R: dict[bytes, np.ndarray] = {}  # the retraction's derivative depends on the cell only
 
     def cell_of(self, z: np.ndarray) -> np.ndarray:
         return np.concatenate([project_simplex(zi)[1] for zi in self.ml.split(z)])
@@ -77,10 +78,14 @@ class _Path:
         return self.ml.split(np.where(cell, z - self._v(z, cell), 0.0))
 
     def R(self, cell: np.ndarray) -> np.ndarray:
+        key = cell.tobytes()
+        if key in self._R:
+            return self._R[key]
         R = np.zeros((self.N, self.N))
         for i in range(self.ml.n):
             idx = self.ml.off[i] + np.flatnonzero(cell[self.ml.off[i] : self.ml.off[i + 1]])
             R[np.ix_(idx, idx)] = np.eye(idx.size) - 1.0 / idx.size
+        self._R[key] = R
         return R
 
     def slack(self, w: np.ndarray, cell: np.ndarray) -> np.ndarray:
@@ -115,9 +120,10 @@ def _correct(path: _Path, w: np.ndarray, cell: np.ndarray, tol: float, extra: in
     """Newton back onto H = 0 on ``cell`` (minimum-norm steps), or with ``extra`` onto the
     point where that slack is 0 too (a square system)."""
     prev = None
+    DV = path.ml.jacobian(path.retract(w[:-1], cell))  # payoff derivatives held at the predictor (chord Newton)
     for _ in range(maxit):
         h = path.H(w, cell)
-        Jm = path.J(w, cell)
+        Jm = path.J(w, cell, DV)
         if extra is not None:
             h = np.append(h, path.slack(w, cell)[extra])
             Jm = np.vstack([Jm, path.slack_grad(extra, cell)])
@@ -125,7 +131,10 @@ def _correct(path: _Path, w: np.ndarray, cell: np.ndarray, tol: float, extra: in
             return w, False
         if np.max(np.abs(h)) < tol:
             return w, True
-        dw = np.linalg.lstsq(Jm, h, rcond=None)[0]
+        try:  # minimum-norm Newton step J^T (J J^T)^-1 h (or the square solve with ``extra``)
+            dw = np.linalg.solve(Jm, h) if extra is not None else Jm.T @ np.linalg.solve(Jm @ Jm.T, h)
+        except np.linalg.LinAlgError:
+            dw = np.linalg.lstsq(Jm, h, rcond=None)[0]
         w = w - dw
         step = float(np.linalg.norm(dw))
         if prev is not None and step > 0.5 * prev:
