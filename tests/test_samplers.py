@@ -253,3 +253,16 @@ def test_explicit_perturbation_and_start_are_used():
     check_result(game, eqs, "gnm")
     eqs = simpdiv_equilibrium(game, start=[[1, 0], [0, 1], [F(1, 2), F(1, 2)]])
     check_result(game, eqs, "simpdiv")
+
+
+def test_gnm_stops_when_the_tracer_closes_a_loop():
+    # on this 5x5x5 game the tracer slips onto a closed loop after its ninth crossing; it used
+    # to go round it until max_steps (minutes); now it stops there with a warning
+    rng = np.random.default_rng(2026)
+    for shape in [(3, 3, 3)] * 5 + [(5, 5, 5)]:  # the sixth game drawn as in benchmarks/bench_samplers.py
+        arrays = [rng.integers(-99, 100, shape) for _ in shape]
+    game = gt.NormalFormGame(arrays)
+    with pytest.warns(gt.IncompleteResultWarning, match="loop"):
+        eqs = gnm_equilibria(game)
+    assert max(e.params["path_steps"] for e in eqs) < 1000
+    check_result(game, eqs, "gnm")

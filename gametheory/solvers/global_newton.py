@@ -186,7 +186,7 @@ def gnm_equilibria(
     game: NormalFormGame,
     perturbation: Sequence[Sequence[float]] | None = None,
     seed: int | None = 0,
-    max_steps: int = 50_000,
+    max_steps: int = 10_000,
     tol: float | Sequence[float] | None = None,
 ) -> list[Equilibrium]:
     """Equilibria on one global Newton path (Govindan & Wilson 2003); see the module docstring.
@@ -202,7 +202,8 @@ def gnm_equilibria(
     seed : int or None
         Seed of the random bonus vector (default 0, so results are reproducible).
     max_steps : int
-        Cap on predictor-corrector steps; reaching it returns what was found with an
+        Cap on predictor-corrector steps (default 10,000); reaching it, or a tracking
+        error that closes the path into a loop, returns what was found with an
         :class:`IncompleteResultWarning` (or raises if nothing was).
     tol : float or sequence of float, optional
         Regret accepted per player (default ``game.tols``).
@@ -253,6 +254,7 @@ def gnm_equilibria(
     t = -t if t[-1] > 0 else t  # start by lowering lam
     h, hmax, ctol = 0.05, 0.25, 1e-11
     found: list[tuple[list[np.ndarray], int]] = []
+    seen: set[tuple] = set()
     steps = 0
 
     def crossing(a: np.ndarray, b: np.ndarray) -> None:
@@ -312,6 +314,15 @@ def gnm_equilibria(
             if h < 1e-12:
                 raise SolverError(f"gnm: the path could not pass a change of support at lambda={w[-1]:.6g}")
             continue
+        # a path never meets itself: the same change of support at the same point means the
+        # tracer slipped onto a closed loop, which no further stepping leaves
+        key = (k, nxt.tobytes(), tuple(np.round(bnd, 7)))
+        if key in seen:
+            if found:
+                warn_cap("gnm", f"the path closed a loop at lambda={bnd[-1]:.4g} (a tracking error)")
+                break
+            raise SolverError(f"gnm: the path closed a loop at lambda={bnd[-1]:.4g} before reaching an equilibrium")
+        seen.add(key)
         crossing(w, bnd)
         cell, t = nxt, nt
         w = bnd
