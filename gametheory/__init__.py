@@ -11,7 +11,7 @@ import sys
 import types
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 if TYPE_CHECKING:  # the names __getattr__ loads, spelled out for type checkers (tested to match)
     from . import numbers, ordinal, repeated, symbolic
