@@ -84,14 +84,31 @@ def _round_float(x: float, digits: int) -> float:
 
 
 class Table(str):
-    """The rendered table: a ``str`` that also displays itself in Jupyter."""
+    """The rendered table: a ``str`` that also displays itself in Jupyter.
+
+    Markdown and LaTeX tables display as an HTML table of the same cells in a notebook
+    (front ends cannot typeset booktabs); ``print(table)`` shows the text itself, and a
+    LaTeX export (nbconvert) still gets the booktabs source through ``_repr_latex_``.
+    """
 
     format: str = "markdown"
+    _cells: tuple | None = None
 
-    def __new__(cls, text: str, format: str) -> "Table":
+    def __new__(cls, text: str, format: str, cells: tuple | None = None) -> "Table":
         obj = super().__new__(cls, text)
         obj.format = format
+        obj._cells = cells  # (header, rows) as display text, for the notebook's HTML
         return obj
+
+    def _repr_html_(self) -> str | None:
+        if self._cells is None or self.format not in ("markdown", "latex"):
+            return None
+        import html
+
+        head, rows = self._cells
+        th = "".join(f"<th>{html.escape(h)}</th>" for h in head)
+        body = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>" for r in rows)
+        return f"<table><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>"
 
     def _repr_markdown_(self) -> str | None:
         return str(self) if self.format == "markdown" else None
@@ -553,4 +570,7 @@ def to_table(
         text = _json(frame, digits)
     if path is not None:
         write_atomic(path, text)
-    return Table(text, format)
+    cells = None
+    if format in ("markdown", "latex"):
+        cells = (tuple(str(c) for c in frame.columns), tuple(_cells(frame, "markdown", digits)))
+    return Table(text, format, cells)
