@@ -24,8 +24,11 @@ def to_pygambit(game: NormalFormGame | ExtensiveFormGame) -> Any:
     """``game`` as a ``pygambit.Game``: a strategic-form table or a game tree.
 
     Exact payoffs and chance probabilities stay exact (Gambit rationals); player,
-    strategy, action, information-set and terminal (outcome) labels are kept.  Float
-    payoffs are written as their shortest decimal text, which Gambit reads as that decimal.
+    strategy, action and information-set labels are kept, and so are terminal labels
+    that are unique: Gambit 16 keeps outcome names unique, so terminals that share a label
+    or have none come back from :func:`from_pygambit` with Gambit's names (``war_1``,
+    ``war_2``; ``_1``).  Float payoffs are written as their shortest decimal text, which
+    Gambit reads as that decimal.
 
     Parameters
     ----------
@@ -39,7 +42,8 @@ def to_pygambit(game: NormalFormGame | ExtensiveFormGame) -> Any:
     Raises
     ------
     GameError
-        pygambit is not installed, or the argument is not a game.
+        pygambit is not installed, the argument is not a game, or a label Gambit cannot
+        hold (printable ASCII with single spaces, none at either end).
 
     References
     ----------
@@ -58,11 +62,34 @@ def to_pygambit(game: NormalFormGame | ExtensiveFormGame) -> Any:
     """
     gbt = require("pygambit", "to_pygambit")
     if isinstance(game, NormalFormGame):
-        text = format_nfg(game)
-        return gbt.read_nfg(io.StringIO(text))
-    if isinstance(game, ExtensiveFormGame):
-        return gbt.read_efg(io.StringIO(format_efg(game)))
-    raise GameError(f"to_pygambit needs a NormalFormGame or an ExtensiveFormGame; got {type(game).__name__}")
+        labels = [("player", p) for p in game.player_labels]
+        labels += [(f"strategy of {p}", s) for p, ss in zip(game.player_labels, game.strategy_labels) for s in ss]
+        _check_labels(labels)
+        read, text = gbt.read_nfg, format_nfg(game)
+    elif isinstance(game, ExtensiveFormGame):
+        game.validate()
+        labels = [("player", p) for p in game.players]
+        labels += [("action", a) for v in game.preorder() if game.kind(v) != "terminal" for a in game.actions(v)]
+        labels += [("information set", h.label) for h in game.infosets if h.label is not None]
+        _check_labels(labels)
+        read, text = gbt.read_efg, format_efg(game)
+    else:
+        raise GameError(f"to_pygambit needs a NormalFormGame or an ExtensiveFormGame; got {type(game).__name__}")
+    try:
+        return read(io.StringIO(text))
+    except ValueError as exc:  # pygambit's own checks, beyond the labels checked above
+        raise GameError(f"pygambit refuses the game: {exc}") from None
+
+
+def _check_labels(labels: list) -> None:
+    """Gambit 16's rule for labels: printable ASCII and single spaces, no space at either end."""
+    for what, lab in labels:
+        s = str(lab)
+        if s != s.strip(" ") or "  " in s or any(not (32 <= ord(c) < 127) for c in s):
+            raise GameError(
+                f"pygambit cannot hold the {what} label {s!r}: Gambit labels are printable ASCII with "
+                "single spaces and no space at either end; rename it"
+            )
 
 
 def from_pygambit(pygambit_game: Any, exact: bool = True) -> NormalFormGame | ExtensiveFormGame:
