@@ -44,7 +44,7 @@ def _slices(game: Any) -> Iterator[tuple[str, tuple[int, ...]]]:
 
 
 def _too_big(game: Any) -> bool:
-    return game.n_players == 1 and game.shape[0] > MAX_CELLS or _size(game) > MAX_CELLS
+    return _size(game) > MAX_CELLS
 
 
 def _size(game: Any) -> int:

@@ -326,3 +326,44 @@ def test_csv_converters_read_the_header_of_a_file(tmp_path):
     gt.to_table([{"p": F(-2, 3), "=s": "=1+1"}], format="csv", path=path)
     back = pd.read_csv(path, converters=gt.csv_converters(path))
     assert back.iloc[0, 0] == F(-2, 3) and back.iloc[0, 1] == "=1+1"
+
+
+def _catalog():
+    try:
+        return list(pygambit.catalog.games()["Game"])
+    except Exception:  # an older pygambit without the catalog
+        return []
+
+
+@pytest.mark.parametrize("slug", _catalog())
+def test_every_pygambit_catalog_game_converts_both_ways(slug):
+    theirs = pygambit.catalog.load(slug)
+    ours = gt.from_pygambit(theirs)
+    again = gt.from_pygambit(gt.to_pygambit(ours))
+    if theirs.is_tree:
+        assert isinstance(ours, gt.ExtensiveFormGame)
+        assert ours.n_nodes == len(list(theirs.nodes)) and len(ours.infosets) == len(list(theirs.infosets))
+        assert [p.label for p in theirs.players] == list(ours.players)
+        def unlabelled(tree):  # Gambit renames repeated outcome names, so terminal labels may differ
+            return [r[:2] if r[0] == "t" else r for r in structure(tree)[3]]
+
+        assert unlabelled(again) == unlabelled(ours)
+
+        def their_payoffs(node):  # Gambit adds the outcomes met on the way down
+            total = [F(0)] * len(theirs.players)
+            while node is not None:
+                try:
+                    outcome = node.outcome
+                    total = [t + F(str(outcome[p])) for t, p in zip(total, theirs.players)]
+                except KeyError:  # pygambit's way of saying the node has no outcome
+                    pass
+                node = node.parent
+            return tuple(total)
+
+        want = sorted(their_payoffs(n) for n in theirs.nodes if n.is_terminal)
+        assert sorted(tuple(ours.payoffs(v)) for v in ours.terminals) == want
+    else:
+        assert isinstance(ours, gt.NormalFormGame) and again == ours
+        assert ours.strategy_labels == tuple(tuple(s.label for s in p.strategies) for p in theirs.players)
+        for idx in np.ndindex(*ours.shape):
+            assert [F(str(theirs[list(idx)][p])) for p in theirs.players] == [a[idx] for a in ours.payoffs]
