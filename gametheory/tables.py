@@ -95,7 +95,7 @@ class Table(str):
     format: str = "markdown"
     _cells: tuple | None = None
 
-    def __new__(cls, text: str, format: str, cells: tuple | None = None) -> "Table":
+    def __new__(cls, text: str, format: str = "markdown", cells: tuple | None = None) -> "Table":
         obj = super().__new__(cls, text)
         obj.format = format
         obj._cells = cells  # (header, rows) as display text, for the notebook's HTML

@@ -224,3 +224,12 @@ def test_tree_equilibrium_indexed_by_player_infoset_and_action():
     # mixed behavior: agent QRE probabilities by label
     q = gt.agent_qre(t, 1.0)
     assert q["Defender"]["after challenge"]["fight"] + q["Defender"]["after challenge"]["concede"] == pytest.approx(1)
+
+
+def test_a_table_survives_pickle_and_copy_with_its_display():
+    import copy
+    import pickle
+
+    t = gt.to_table([{"a": F(1, 3)}], format="latex")
+    for u in (pickle.loads(pickle.dumps(t)), copy.copy(t)):
+        assert u == t and u.format == "latex" and u._repr_html_() == t._repr_html_()
