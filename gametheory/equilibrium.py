@@ -30,6 +30,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
+from ._labels import LabelMap, label_index
 from ._latex import latex_text
 from .numbers import DEFAULT_TOL, num_text
 from .errors import GameError, InvalidProfileError
@@ -37,7 +38,7 @@ from .normal_form import NormalFormGame
 
 __all__ = [
     "Result", "Equilibria", "Equilibrium", "regret", "is_equilibrium", "support", "make_equilibrium", "same_profile",
-    "clean_probabilities", "PROB_ZERO",
+    "clean_probabilities", "PROB_ZERO", "LabelMap", "label_index",
 ]
 
 #: Float probabilities at most this far from 0 are solver roundoff and become exactly 0.0.
@@ -269,7 +270,7 @@ class Equilibria(list):
 
         if not self:
             return "$" + latex_text(self._summary()) + "$"
-        return to_table(self.to_frame(), format="latex")
+        return to_table(self.to_frame(), format="latex", caption=self._summary())
 
 
 def equilibria_of(items: Iterable[Any], game: Any, method: str, complete: bool = True, **params: Any) -> Equilibria:
@@ -339,6 +340,11 @@ class Equilibrium(Result):
     ((Fraction(1, 2), Fraction(1, 2)), (Fraction(1, 2), Fraction(1, 2)))
     >>> eq.payoffs, eq.exact, eq.method
     ((Fraction(0, 1), Fraction(0, 1)), True, 'vertex')
+
+    A player's strategy by label or index, as in pygambit:
+
+    >>> eq["P1"]["s2"], eq[1][0]
+    (Fraction(1, 2), Fraction(1, 2))
     """
 
     strategies: tuple
@@ -392,6 +398,22 @@ class Equilibrium(Result):
         return same_profile(self.strategies, other.strategies, tol=0.0 if exact else DEFAULT_TOL)
 
     __hash__ = None  # type: ignore[assignment]
+
+    def __getitem__(self, player: Any) -> Any:
+        """Player ``player``'s mixed strategy as a mapping strategy label -> probability.
+
+        ``player`` is a player label or an index; the mapping also takes a strategy index,
+        so ``eq["P1"]["Opera"]`` and ``eq[0][0]`` are the same (exact) probability, as in
+        pygambit's ``profile[player][strategy]``.  An unknown label is an
+        :class:`~gametheory.errors.UnknownLabelError` (a ``KeyError``) naming the valid ones.
+        """
+        i = label_index(player, self.player_labels(), "player")
+        s = self.strategies[i]
+        names = self.labels[i] if i < len(self.labels) else tuple(f"s{k + 1}" for k in range(len(s)))
+        return LabelMap(names, s, "strategy", self.player_labels()[i])
+
+    # indexing by label does not make a result a sequence: ``iter(eq)`` stays a TypeError
+    __iter__ = None  # type: ignore[assignment]
 
     def player_labels(self) -> tuple[str, ...]:
         game_labels = getattr(self.game, "player_labels", None)

@@ -797,7 +797,9 @@ def _order_columns(df: pd.DataFrame, names: list[str]) -> pd.DataFrame:
     if "equilibrium" in df.columns:
         first.append("equilibrium")
     rest = [c for c in df.columns if c not in first]
-    return df[first + rest]
+    out = df[first + rest]
+    out.attrs["grid"] = list(names)  # which columns are the grid (gametheory.io.sweep_data reads it)
+    return out
 
 
 def _picklable(obj: Any) -> bool:
