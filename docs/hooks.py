@@ -150,7 +150,7 @@ def notebook_markdown(nb: dict, name: str) -> str:
     outputs become ``text`` blocks (streams, plain results), raw HTML (tables) or PNG images.
     Read as JSON, so the docs build needs neither nbformat nor a kernel.
     """
-    out = [f"[Download the notebook]({name}) (`docs/{NOTEBOOK_DIR}/{name}`; executed by the test suite).\n"]
+    out = []
     for cell in nb.get("cells", []):
         src = _text(cell.get("source", ""))
         if cell.get("cell_type") == "markdown":
@@ -167,11 +167,13 @@ def notebook_markdown(nb: dict, name: str) -> str:
                         png = _text(data["image/png"]).replace("\n", "")
                         out.append(f'<p class="nb-output"><img alt="figure" src="data:image/png;base64,{png}"></p>\n')
                     elif "text/html" in data:
-                        out.append('<div class="nb-output" markdown="0">\n' + _text(data["text/html"]).strip() + "\n</div>\n")
+                        out.append('<div class="nb-output">\n' + _text(data["text/html"]).strip() + "\n</div>\n")
                     elif "text/plain" in data:
                         out.append(_fence(_text(data["text/plain"]), "text"))
                 elif kind == "error":
                     raise ValueError(f"notebook {name} holds an error output ({o.get('ename')}); re-run it")
+    out.append(f"---\n\nThis page is the notebook `docs/{NOTEBOOK_DIR}/{name}` with its stored outputs; the test "
+               f"suite executes it and checks them. [Download the notebook]({name}).\n")
     return "\n".join(out)
 
 
