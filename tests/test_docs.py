@@ -255,6 +255,15 @@ def test_maths_is_rendered_by_arithmatex_and_mathjax(site):
     assert 'processHtmlClass: "arithmatex"' in config
 
 
+def test_no_page_shows_raw_dollar_maths(site):
+    # maths arithmatex did not take (e.g. $$ inside a list item) shows as dollars beside a span
+    for html_file in site.rglob("index.html"):
+        html = html_file.read_text()
+        prose = re.sub(r"<(pre|code|script)\b.*?</\1>", "", html, flags=re.S)
+        bad = re.search(r"\$<span class=\"arithmatex\"|</span>\$|\$\$|\$\\[a-zA-Z]", prose)
+        assert bad is None, f"{html_file.relative_to(site)}: unrendered maths near {prose[bad.start() - 60:bad.end() + 60]!r}"
+
+
 def test_moved_model_pages_redirect_to_their_explanation(site):
     sys.path.insert(0, str(DOCS))
     try:
