@@ -159,7 +159,7 @@ def notebook_markdown(nb: dict, name: str) -> str:
             out.append(_fence(src, "python"))
             for o in cell.get("outputs", []):
                 kind = o.get("output_type")
-                if kind == "stream":
+                if kind == "stream" and o.get("name") == "stdout":
                     out.append(_fence(_text(o.get("text", "")), "text"))
                 elif kind in ("execute_result", "display_data"):
                     data = o.get("data", {})

@@ -352,15 +352,36 @@ def _require_test_extra_notebooks():
 
 
 def _shown(outputs: list) -> list[str]:
-    """The text a notebook cell shows: streams and plain-text results (images are not compared)."""
-    out = []
+    """The text a notebook cell shows: stdout and plain-text results. Images are not compared,
+    nor stderr (warnings, matplotlib's font-cache notice on a fresh machine), which the stored
+    notebooks do not keep (:func:`update_notebook`). The kernel may send one print in several
+    chunks, so the stdout between two results counts as one output."""
+    out: list[str] = []
+    in_stdout = False
     for o in outputs:
         if o["output_type"] == "stream":
-            out.append(o["text"] if isinstance(o["text"], str) else "".join(o["text"]))
-        elif o["output_type"] in ("execute_result", "display_data") and "image/png" not in o["data"]:
-            t = o["data"].get("text/plain", "")
-            out.append(t if isinstance(t, str) else "".join(t))
+            if o.get("name") == "stdout":
+                text = o["text"] if isinstance(o["text"], str) else "".join(o["text"])
+                if in_stdout:
+                    out[-1] += text
+                else:
+                    out.append(text)
+                in_stdout = True
+        elif o["output_type"] in ("execute_result", "display_data"):
+            in_stdout = False
+            if "image/png" not in o["data"]:
+                t = o["data"].get("text/plain", "")
+                out.append(t if isinstance(t, str) else "".join(t))
     return out
+
+
+def test_notebook_outputs_compare_stdout_however_it_was_chunked():
+    one = [{"output_type": "stream", "name": "stdout", "text": "a\nb\n"}]
+    two = [{"output_type": "stream", "name": "stdout", "text": "a\nb"},
+           {"output_type": "stream", "name": "stderr", "text": "Matplotlib is building the font cache"},
+           {"output_type": "stream", "name": "stdout", "text": ["\n"]}]
+    assert _shown(one) == _shown(two) == ["a\nb\n"]
+    assert _shown(one) != _shown([{"output_type": "stream", "name": "stdout", "text": "a\nc\n"}])
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
@@ -372,6 +393,7 @@ def test_notebook_executes_asserts_in_every_cell_and_shows_current_outputs(path)
     stored = nbformat.read(path, as_version=4)
     code = [c for c in stored.cells if c.cell_type == "code"]
     assert len(code) >= 3
+    assert not any(o["output_type"] == "stream" and o.get("name") == "stderr" for c in code for o in c.outputs)
     for c in code:  # each cell checks what it computed, so a wrong result fails the run
         assert re.search(r"^\s*assert\b", c.source, flags=re.M), f"{path.name}: a cell asserts nothing:\n{c.source}"
     fresh = nbformat.read(path, as_version=4)
@@ -379,8 +401,92 @@ def test_notebook_executes_asserts_in_every_cell_and_shows_current_outputs(path)
         if c.cell_type == "code":
             c.outputs = []
     # the kernel starts in the repository root, so it imports this checkout's packages
-    NotebookClient(fresh, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(ROOT)}},
-                   allow_errors=False).execute()
+    NotebookClient(fresh, timeout=120, startup_timeout=180, kernel_name="python3",
+                   resources={"metadata": {"path": str(ROOT)}}, allow_errors=False).execute()
     for old, new in zip((c for c in stored.cells if c.cell_type == "code"),
                         (c for c in fresh.cells if c.cell_type == "code")):
         assert _shown(new.outputs) == _shown(old.outputs), f"{path.name}: stored output is stale for\n{old.source}"
+
+
+# --- updating what the docs show (for authors: `python tests/test_docs.py --update FILE ...`) ---
+
+
+def update_page(page: Path) -> bool:
+    """Rewrite the ``text`` block after each python block of ``page`` to what the block prints
+    (added where it prints and has none, removed where it prints nothing); True if changed.
+    Review the diff: the test compares against what the page shows, so a wrong output accepted
+    here is a wrong output in the docs."""
+    text = page.read_text()
+    fences = list(_FENCE.finditer(text))
+    ns: dict = {"__name__": "__docs__"}
+    out, pos, skip = [], 0, set()
+    cwd = os.getcwd()
+    import tempfile
+
+    os.chdir(tempfile.mkdtemp())
+    try:
+        for k, m in enumerate(fences):
+            if k in skip or m.group(2) != "python":
+                continue
+            buf = io.StringIO()
+            with contextlib.redirect_stdout(buf):
+                exec(compile(m.group(3), f"{page.name}[block {k}]", "exec"), ns)
+            got = buf.getvalue().rstrip()
+            nxt = fences[k + 1] if k + 1 < len(fences) else None
+            shown = nxt is not None and nxt.group(2) == "text" and not text[m.end():nxt.start()].strip()
+            out.append(text[pos:m.end()])
+            pos = m.end()
+            if shown:
+                skip.add(k + 1)
+                pos = nxt.end()
+            if got:
+                out.append(f"\n\n```text\n{got}\n```")
+    finally:
+        os.chdir(cwd)
+    out.append(text[pos:])
+    new = "".join(out)
+    if new != text:
+        page.write_text(new)
+    return new != text
+
+
+def update_notebook(path: Path) -> None:
+    """Execute a notebook in the repository root and store its fresh outputs."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(path, as_version=4)
+    NotebookClient(nb, timeout=120, startup_timeout=180, kernel_name="python3", coalesce_streams=True,
+                   resources={"metadata": {"path": str(ROOT)}}).execute()
+    for c in nb.cells:
+        if c.cell_type == "code":
+            c.metadata = {}
+            c.outputs = [o for o in c.outputs if not (o.output_type == "stream" and o.get("name") == "stderr")]
+    nbformat.write(nb, path)
+
+
+def test_update_page_writes_what_the_blocks_print(tmp_path):
+    page = tmp_path / "p.md"
+    page.write_text("# P\n\n```python\nprint(6 * 7)\n```\n\n```text\n41\n```\n\nProse.\n\n```python\nx = 1\n```\n\n"
+                    "```python\nprint('new')\n```\nEnd.\n")
+    assert update_page(page)
+    examples = _examples(page)
+    assert [e.expected for e in examples] == ["42\n", None, "new\n"]
+    assert "Prose." in page.read_text() and page.read_text().endswith("End.\n")
+    assert not update_page(page)  # idempotent
+
+
+if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Update the outputs the docs show (then review the diff).")
+    parser.add_argument("--update", nargs="+", type=Path, metavar="FILE", required=True,
+                        help="Markdown pages (.md) or notebooks (.ipynb) under docs/")
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    for f in args.update:
+        if f.suffix == ".ipynb":
+            update_notebook(f.resolve())
+            print("executed", f)
+        else:
+            print(("updated " if update_page(f.resolve()) else "unchanged ") + str(f))
