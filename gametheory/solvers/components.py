@@ -1,0 +1,211 @@
+"""Components of the Nash equilibrium set, as objects (not one sample per continuum).
+
+Pieces.  For sets of strategies ``S_i`` (allowed support) and ``B_i`` (required best
+responses) let ``E(S, B)`` be the profiles with ``supp p_i`` in ``S_i`` and every strategy
+of ``B_i`` a best response of player ``i``.  Every such set consists of equilibria when
+``S_i`` is within ``B_i``, and the equilibrium set is their union.  Membership is an exact
+test (zero probabilities, equal expected payoffs), so :meth:`NashSubset.contains` and
+:meth:`Component.contains` are exact for exact games and profiles.
+
+Two players (Avis, Rosenberg, Savani & von Stengel 2010; Jansen 1981; lrsnash, Gambit).
+Vertex enumeration gives the *extreme equilibria*: completely labeled pairs ``(x, y)`` of
+vertices of the best-response polytopes.  They form a bipartite graph (``x`` joined to
+``y`` when ``(x, y)`` is an equilibrium); a maximal clique ``X' x Y'`` (every ``x`` of
+``X'`` with every ``y`` of ``Y'``) is a *maximal Nash subset* ``conv X' x conv Y'``, a
+product of polytopes.  It equals ``E(S, B)`` with ``S`` the union of the supports and ``B``
+the best responses common to all its vertices (the labels shared by ``X'``, resp. ``Y'``,
+define a face of the polytope whose vertices are exactly ``X'``), which is how
+``contains`` tests it exactly.  A component is a connected union of cliques (cliques
+sharing a vertex), i.e. a connected component of the bipartite graph.  Its dimension is the
+largest ``dim conv X' + dim conv Y'``.  In a nondegenerate game every component is a
+single equilibrium (dimension 0).
+
+n players (small games).  :func:`gametheory.polynomial_equilibria` returns a point of every
+non-empty stratum ``{supp p = S, best responses = B}`` (its vertices and one point of each
+continuum), so ``E(T, T)`` is non-empty exactly when one of those points lies in it.  Each
+non-empty ``E(T, T)`` is written as a polynomial system (indifferences within ``T``,
+weak inequalities for strategies outside ``T``); its equations are factored and every
+choice of one factor per equation is a branch.  A branch whose equations and inequalities
+are affine after solving the linear equations is a polytope, whose vertices are computed
+exactly (``is_polytope`` True).  Any other branch with a positive-dimensional solution set is
+kept as a curved piece (``is_polytope`` False) with the known equilibria in it as samples;
+its dimension is that of the solution set at the samples (unknowns minus the rank of the
+Jacobian there), and its connectedness is not decided (it is taken as one piece).  Two
+pieces belong to one component when a known point lies in both, or when the union of their
+two systems has a non-empty polytope branch (decided exactly).  Float n-player games are
+not handled (solve the exact game).
+
+Index.  See :mod:`gametheory.solvers.equilibrium_index` (``Equilibrium.index``).
+"""
+
+from __future__ import annotations
+
+import warnings
+from fractions import Fraction
+from typing import Any, Sequence
+
+import numpy as np
+
+from ..equilibrium import Equilibria, Equilibrium, PROB_ZERO
+from ..errors import SolverError
+from ..normal_form import NormalFormGame
+from ._bimatrix import DegenerateGameWarning
+from ._component_sets import Component, NashSubset, affine_rank, stratum_contains
+
+__all__ = ["Component", "NashSubset", "components_of", "maximal_bicliques", "stratum_contains"]
+
+
+def components_of(eqs: Equilibria) -> list[Component]:
+    """The components of the equilibrium set of ``eqs.game`` (see the module docstring).
+
+    Uses the equilibria of ``eqs`` when they are the complete output of vertex
+    enumeration (two players) or of the polynomial solver (n players); otherwise those are
+    computed first.  Raises :class:`SolverError` for games this cannot handle.
+    """
+    game = eqs.game
+    if not isinstance(game, NormalFormGame):
+        raise SolverError("components need the equilibria of a NormalFormGame")
+    if game.n_players == 2:
+        if eqs.method == "vertex" and eqs.complete:
+            extreme = list(eqs)
+        else:
+            from .vertex_enumeration import vertex_enumeration
+
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", DegenerateGameWarning)
+                extreme = list(vertex_enumeration(game, on_degenerate="ignore", limit=None))
+        return _two_player(game, extreme)
+    if game.n_players == 1:
+        from .pure import pure_equilibria
+
+        pts = list(eqs) if eqs.method == "pure" and eqs.complete else list(pure_equilibria(game, limit=None))
+        return _one_player(game, pts)
+    if not game.exact:
+        raise SolverError("components of n-player games need exact payoffs (ints or Fractions); "
+                          "this game has floats: solve game.as_exact()")
+    from ._components_n import n_player_components
+
+    return n_player_components(game, eqs)
+
+
+# --------------------------------------------------------------------------- one player
+def _one_player(game: NormalFormGame, pts: list[Equilibrium]) -> list[Component]:
+    """One player: the maximizers' simplex, one polytope component."""
+    best = tuple(sorted(e.pure_profile[0] for e in pts))
+    piece = NashSubset(game, (best,), (best,), vertices=tuple(e.strategies for e in pts), extreme_points=pts,
+                       dimension=len(best) - 1, sample=_barycenter([e.strategies for e in pts], game.exact))
+    return [Component(game, [piece], pts, False)]
+
+
+# --------------------------------------------------------------------------- two players
+def _key(s: Sequence[Any], exact: bool) -> tuple:
+    return tuple(s) if exact else tuple(round(float(p), 9) + 0.0 for p in s)
+
+
+def _two_player(game: NormalFormGame, extreme: list[Equilibrium]) -> list[Component]:
+    exact = game.exact and all(e.exact for e in extreme)
+    xs: dict[tuple, int] = {}
+    ys: dict[tuple, int] = {}
+    xvec, yvec, edge = [], [], {}
+    for e in extreme:
+        kx, ky = _key(e.strategies[0], exact), _key(e.strategies[1], exact)
+        if kx not in xs:
+            xs[kx] = len(xvec)
+            xvec.append(e.strategies[0])
+        if ky not in ys:
+            ys[ky] = len(yvec)
+            yvec.append(e.strategies[1])
+        edge[xs[kx], ys[ky]] = e
+    nbr = [frozenset(b for (a, b) in edge if a == x) for x in range(len(xvec))]
+    cliques = maximal_bicliques(nbr)
+    # connected components of the bipartite graph = unions of cliques sharing a vertex
+    parent = list(range(len(cliques)))
+
+    def find(a: int) -> int:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    owner_x: dict[int, int] = {}
+    owner_y: dict[int, int] = {}
+    for c, (X, Y) in enumerate(cliques):
+        for owner, verts in ((owner_x, X), (owner_y, Y)):
+            for v in verts:
+                if v in owner:
+                    parent[find(c)] = find(owner[v])
+                else:
+                    owner[v] = c
+    groups: dict[int, list[int]] = {}
+    for c in range(len(cliques)):
+        groups.setdefault(find(c), []).append(c)
+    order = {id(e): k for k, e in enumerate(extreme)}
+    out = []
+    for members in groups.values():
+        pieces = [_nash_subset(game, X, Y, xvec, yvec, edge, exact) for X, Y in (cliques[c] for c in members)]
+        pts = sorted({id(e): e for p in pieces for e in p.extreme_points}.values(), key=lambda e: order[id(e)])
+        out.append(Component(game, pieces, pts, True))
+    out.sort(key=lambda c: order[id(c.extreme_points[0])])
+    return out
+
+
+def maximal_bicliques(nbr: Sequence[frozenset]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Maximal bicliques ``(X', Y')`` of a bipartite graph given by each left vertex's
+    neighbours: the closed pairs ``Y' = N(X')``, ``X' = N(Y')`` (the intents are the
+    non-empty intersections of neighbourhoods)."""
+    intents: set[frozenset] = set()
+    for s in nbr:
+        if not s:
+            continue
+        new = {s} | {s & t for t in intents}
+        intents |= {t for t in new if t}
+    out = []
+    for Y in intents:
+        X = tuple(x for x, s in enumerate(nbr) if Y <= s)
+        out.append((X, tuple(sorted(Y))))
+    out.sort()
+    return out
+
+
+def _nash_subset(game, X, Y, xvec, yvec, edge, exact) -> NashSubset:
+    A, B = game.bimatrix
+    VX, VY = [xvec[i] for i in X], [yvec[j] for j in Y]
+    zero = 0 if exact else PROB_ZERO
+    Sx = tuple(k for k in range(game.shape[0]) if any(abs(v[k]) > zero for v in VX))
+    Sy = tuple(k for k in range(game.shape[1]) if any(abs(v[k]) > zero for v in VY))
+    # best responses common to the vertices: of player 2 against every x, of player 1 against every y
+    J = _common_best(VX, lambda x: np.asarray(x, dtype=object if exact else float) @ B, game.tols[1], exact)
+    I = _common_best(VY, lambda y: A @ np.asarray(y, dtype=object if exact else float), game.tols[0], exact)
+    pts = [edge[i, j] for i in X for j in Y]
+    dim = _affine_dim(VX, exact) + _affine_dim(VY, exact)
+    sample = _barycenter([(x, y) for x in VX for y in VY], exact)
+    return NashSubset(game, (Sx, Sy), (I, J), vertices=(tuple(VX), tuple(VY)), extreme_points=pts,
+                      dimension=dim, sample=sample)
+
+
+def _common_best(vertices, payoffs, tol, exact) -> tuple[int, ...]:
+    common = None
+    for v in vertices:
+        u = payoffs(v)
+        best = max(u)
+        br = {k for k, w in enumerate(u) if (w == best if exact else best - w <= tol)}
+        common = br if common is None else common & br
+    return tuple(sorted(common or ()))
+
+
+def _barycenter(profiles: list, exact: bool) -> tuple:
+    """The mean of a list of profiles (each a sequence of vectors), exact where possible."""
+    k = len(profiles)
+    out = []
+    for i in range(len(profiles[0])):
+        if exact:
+            out.append(tuple(sum((Fraction(p[i][s]) for p in profiles), Fraction(0)) / k for s in range(len(profiles[0][i]))))
+        else:
+            out.append(tuple(float(np.mean([float(p[i][s]) for p in profiles])) for s in range(len(profiles[0][i]))))
+    return tuple(out)
+
+
+def _affine_dim(vertices, exact) -> int:
+    return affine_rank([list(v) for v in vertices], exact)
+
+
