@@ -302,3 +302,23 @@ def test_indices_of_a_nondegenerate_game_sum_to_one(m, n, seed, floats):
     # the index does not depend on the order of strategies or on positive affine changes
     moved = g.permute_strategies(0, list(range(m))[::-1]).affine(1, 3, -5)
     assert sorted(e.index for e in solve(moved)) == sorted(idx)
+
+
+@settings(max_examples=30)
+@given(st.lists(st.integers(-50, 50), min_size=4, max_size=4), st.lists(st.integers(1, 50), min_size=4, max_size=4))
+def test_two_by_two_pure_equilibria_have_index_one_and_the_mixed_one_minus_one(base, gap):
+    # a coordination structure: each player strictly prefers to match, so (0, 0), (1, 1) and a mixed one
+    a, b, c, d = base
+    A = [[a + gap[0], b], [a, b + gap[1]]]
+    B = [[c + gap[2], c], [d, d + gap[3]]]
+    eqs = solve(gt.NormalFormGame.from_bimatrix(A, B))
+    assert [(e.is_pure, e.index) for e in eqs] == [(True, 1), (True, 1), (False, -1)]
+
+
+def test_n_player_components_are_invariant_to_relabeling_and_affine_payoffs():
+    g = selten_horse()
+    base = {frozenset(e.strategies for e in c.extreme_points) for c in solve(g).components}
+    moved = g.permute_strategies(2, [1, 0]).affine(0, 2, -7)
+    flip = lambda s: (s[0], s[1], s[2][::-1])  # noqa: E731
+    got = {frozenset(flip(e.strategies) for e in c.extreme_points) for c in solve(moved).components}
+    assert got == base
