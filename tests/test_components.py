@@ -266,6 +266,10 @@ def test_a_curved_continuum_is_not_called_a_polytope():
         p = 3 * (1 - q) / (3 - q)
         assert c.contains([pr(p), pr(q), pr(F(1, 4))])
         assert not c.contains([pr(p + F(1, 100)), pr(q), pr(F(1, 4))])
+        fl = [[float(v) for v in pr(x)] for x in (p, q, F(1, 4))]
+        assert c.contains(fl) and c.contains(fl, tol=1e-9)  # float input: within tolerance
+        fl[0] = [fl[0][0] + 1e-6, fl[0][1] - 1e-6]
+        assert not c.contains(fl)
     assert all(gt.is_equilibrium(g, e) for e in c.extreme_points)
     assert gt.is_equilibrium(g, c.sample)
 

@@ -158,13 +158,19 @@ class Component:
 
 
 def satisfies(equations: Sequence[Any], symbols: Sequence[tuple], prof: tuple, exact: bool, tol: float) -> bool:
-    """Whether the profile's probabilities solve the polynomial ``equations``."""
+    """Whether the profile's probabilities solve the polynomial ``equations`` (exactly, or
+    within ``tol`` times the equation's largest coefficient)."""
     env = {s: (sp.Rational(Fraction(prof[i][k]).numerator, Fraction(prof[i][k]).denominator) if exact
                else sp.Float(float(prof[i][k]))) for s, i, k in symbols}
     for e in equations:
         v = e.xreplace(env)
-        if (v != 0) if exact else abs(float(v)) > tol:
-            return False
+        if exact:
+            if v != 0:
+                return False
+        else:
+            scale = max([abs(float(c)) for c in sp.Poly(e, *(s for s, _, _ in symbols)).coeffs()] + [1.0])
+            if abs(float(v)) > tol * scale:
+                return False
     return True
 
 

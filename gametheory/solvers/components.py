@@ -116,7 +116,10 @@ def _two_player(game: NormalFormGame, extreme: list[Equilibrium]) -> list[Compon
             ys[ky] = len(yvec)
             yvec.append(e.strategies[1])
         edge[xs[kx], ys[ky]] = e
-    nbr = [frozenset(b for (a, b) in edge if a == x) for x in range(len(xvec))]
+    adj: list[set[int]] = [set() for _ in xvec]
+    for a, b in edge:
+        adj[a].add(b)
+    nbr = [frozenset(s) for s in adj]
     cliques = maximal_bicliques(nbr)
     # connected components of the bipartite graph = unions of cliques sharing a vertex
     parent = list(range(len(cliques)))
