@@ -340,6 +340,8 @@ class Equilibrium(Result):
         The strategy labels of each player.
     game : NormalFormGame or None
         The game it is an equilibrium of.
+    index : int or None
+        Shapley's index of a regular two-player equilibrium (+1 or -1), else None.
 
     ``to_row()`` gives one column ``"<player>: <strategy>"`` per strategy (its
     probability), ``"payoff <player>"`` per player, then ``method`` and ``exact``.
