@@ -326,3 +326,38 @@ def test_n_player_components_are_invariant_to_relabeling_and_affine_payoffs():
     flip = lambda s: (s[0], s[1], s[2][::-1])  # noqa: E731
     got = {frozenset(flip(e.strategies) for e in c.extreme_points) for c in solve(moved).components}
     assert got == base
+
+
+@settings(max_examples=6)
+@given(st.lists(st.integers(0, 1), min_size=24, max_size=24), st.data())
+def test_n_player_components_partition_the_equilibria(pays, data):
+    """Random degenerate 2x2x2 games: every equilibrium the solver lists is in exactly one
+    component, convex combinations of a polytope piece's vertices are equilibria in it,
+    and a random profile is in a component exactly when it is an equilibrium."""
+    g = gt.NormalFormGame([np.array(pays[8 * i: 8 * i + 8]).reshape(2, 2, 2) for i in range(3)])
+    eqs = solve(g)
+    comps = eqs.components
+    for e in eqs:
+        assert sum(c.contains(e) for c in comps) == 1
+    for c in comps:
+        assert gt.is_equilibrium(g, c.sample) and all(gt.is_equilibrium(g, e) for e in c.extreme_points)
+        for p in c.pieces:
+            if p.is_polytope and len(p.vertices) > 1:
+                w = data.draw(st.lists(st.integers(0, 4), min_size=len(p.vertices), max_size=len(p.vertices)).filter(any))
+                prof = [[sum(F(wi, sum(w)) * v[i][s] for wi, v in zip(w, p.vertices)) for s in range(2)] for i in range(3)]
+                assert gt.is_equilibrium(g, prof) and p.contains(prof)
+                assert sum(d.contains(prof) for d in comps) == 1
+    for _ in range(4):
+        prof = [pr(F(data.draw(st.integers(0, 4)), 4)) for _ in range(3)]
+        assert sum(c.contains(prof) for c in comps) == (1 if gt.is_equilibrium(g, prof) else 0)
+
+
+def test_a_bilinear_best_response_region_is_split_into_polytopes():
+    # player 1 gets 1 for matching (strategy 0) or mismatching (strategy 1) players 2 and 3, who
+    # are indifferent: strategy 0 is a best response iff (2q - 1)(2r - 1) >= 0, two squares
+    g = gt.NormalFormGame([np.array([[[1, 0], [0, 1]], [[0, 1], [1, 0]]]), np.zeros((2, 2, 2), int),
+                           np.ones((2, 2, 2), int)])
+    (c,) = solve(g).components
+    assert c.is_polytope and not c.is_convex and c.dimension == 2
+    assert c.contains([pr(1), pr(F(1, 3)), pr(F(1, 4))]) and not c.contains([pr(1), pr(F(1, 3)), pr(F(3, 4))])
+    assert c.contains([pr(0), pr(F(1, 3)), pr(F(3, 4))]) and c.contains([pr(F(1, 5)), pr(F(1, 2)), pr(F(3, 4))])

@@ -75,7 +75,7 @@ class NashSubset:
     def __init__(self, game: NormalFormGame, supports: Any, best_responses: Any, *, vertices: tuple = (),
                  extreme_points: Sequence[Equilibrium] = (), dimension: int = 0, is_polytope: bool = True,
                  equations: Sequence[Any] = (), symbols: Sequence[Any] = (), samples: Sequence[Equilibrium] = (),
-                 sample: Any = None) -> None:
+                 sample: Any = None, inequalities: Sequence[Any] = ()) -> None:
         self.game = game
         self.supports = tuple(tuple(s) for s in supports)
         self.best_responses = tuple(tuple(b) for b in best_responses)
@@ -84,6 +84,7 @@ class NashSubset:
         self.dimension = int(dimension)
         self.is_polytope = bool(is_polytope)
         self.equations = tuple(equations)  # extra polynomial equations of an n-player branch
+        self.inequalities = tuple(inequalities)  # and its sign case (each >= 0)
         self.symbols = tuple(symbols)
         self.samples = list(samples)
         self.sample = sample
@@ -93,10 +94,11 @@ class NashSubset:
         see :func:`stratum_contains` for the float tolerances)."""
         if not stratum_contains(self.game, profile, self.supports, self.best_responses, tol):
             return False
-        if not self.equations:
+        if not self.equations and not self.inequalities:
             return True
         prof, exact = _profile(self.game, profile, tol)
-        return satisfies(self.equations, self.symbols, prof, exact, PROB_ZERO if tol is None else float(tol))
+        return satisfies(self.equations, self.symbols, prof, exact, PROB_ZERO if tol is None else float(tol),
+                         self.inequalities)
 
     def __repr__(self) -> str:
         kind = "polytope" if self.is_polytope else "curved"
@@ -157,19 +159,21 @@ class Component:
                 f"pieces={len(self.pieces)}, is_polytope={self.is_polytope})")
 
 
-def satisfies(equations: Sequence[Any], symbols: Sequence[tuple], prof: tuple, exact: bool, tol: float) -> bool:
-    """Whether the profile's probabilities solve the polynomial ``equations`` (exactly, or
-    within ``tol`` times the equation's largest coefficient)."""
+def satisfies(equations: Sequence[Any], symbols: Sequence[tuple], prof: tuple, exact: bool, tol: float,
+              inequalities: Sequence[Any] = ()) -> bool:
+    """Whether the profile's probabilities solve the polynomial ``equations`` and
+    ``inequalities >= 0`` (exactly, or within ``tol`` times the largest coefficient)."""
     env = {s: (sp.Rational(Fraction(prof[i][k]).numerator, Fraction(prof[i][k]).denominator) if exact
                else sp.Float(float(prof[i][k]))) for s, i, k in symbols}
-    for e in equations:
+    syms = [s for s, _, _ in symbols]
+    for e, equal in [(e, True) for e in equations] + [(g, False) for g in inequalities]:
         v = e.xreplace(env)
         if exact:
-            if v != 0:
+            if (v != 0) if equal else v < 0:
                 return False
         else:
-            scale = max([abs(float(c)) for c in sp.Poly(e, *(s for s, _, _ in symbols)).coeffs()] + [1.0])
-            if abs(float(v)) > tol * scale:
+            scale = max([abs(float(c)) for c in sp.Poly(e, *syms).coeffs()] + [1.0]) if syms else 1.0
+            if (abs(float(v)) if equal else -float(v)) > tol * scale:
                 return False
     return True
 

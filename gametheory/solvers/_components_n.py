@@ -52,9 +52,9 @@ class _Game:
                 row.append(total)
             self.u.append(row)
 
-    def system(self, S, B, extra=()):
-        """``(unknowns, equations, inequalities, substitution)`` of ``E(S, B)`` and ``extra = 0``,
-        or None when some ``S_i`` is empty."""
+    def system(self, S, B, extra=(), extra_ineqs=()):
+        """``(unknowns, equations, inequalities, substitution)`` of ``E(S, B)``, ``extra = 0`` and
+        ``extra_ineqs >= 0``, or None when some ``S_i`` is empty."""
         if any(not s for s in S):
             return None
         sub, xs = {}, []
@@ -70,6 +70,7 @@ class _Game:
                 sub[self.z[i][S[i][-1]]] = 1 - sum(free)
         ineqs = [x for x in xs] + [sub[self.z[i][S[i][-1]]] for i in range(len(S)) if len(S[i]) > 1]
         eqs = [sp.expand(e.xreplace(sub)) for e in extra]
+        ineqs += [sp.expand(g.xreplace(sub)) for g in extra_ineqs]
         for i in range(len(S)):
             u = [sp.expand(v.xreplace(sub)) for v in self.u[i]]
             b0 = B[i][0]
@@ -99,10 +100,23 @@ def _affine(e, xs) -> bool:
     return not xs or sp.Poly(e, *xs).total_degree() <= 1
 
 
+#: At most this many sign cases of factored inequalities are split into polytopes per branch.
+MAX_SIGN_CASES = 256
+
+
 def _analyze(factors, ineqs, xs):
-    """``("empty",)``, ``("polytope", [point dicts])`` or ``("curved",)`` for one branch."""
+    """``("empty",)``, ``("polytopes", [(point dicts, case inequalities), ...])`` or ``("curved",)``
+    for one branch.  An inequality that is a product of affine factors (odd powers) is split
+    into its sign cases, each a polytope."""
     if not all(_affine(f, xs) for f in factors):
-        return ("curved",)
+        # the branch's reduced Groebner basis may be inconsistent, finite (its points are
+        # isolated equilibria, which the polynomial solver returned) or affine after all
+        G = sp.groebner(factors, *xs, order="grevlex")
+        if list(G.exprs) == [1] or G.is_zero_dimensional:
+            return ("empty",)
+        factors = list(G.exprs)
+        if not all(_affine(f, xs) for f in factors):
+            return ("curved",)
     if factors:
         sol = sp.linsolve(factors, xs)
         if sol == sp.EmptySet or not sol:
@@ -112,12 +126,37 @@ def _analyze(factors, ineqs, xs):
         values = {x: x for x in xs}
     free = sorted(set().union(*(sp.sympify(v).free_symbols for v in values.values())) & set(xs), key=str)
     gs = [sp.expand(g.xreplace(values)) for g in ineqs]
-    if not all(_affine(g, free) for g in gs):
+    plain = [g for g in gs if _affine(g, free)]
+    split = []
+    for g in gs:
+        if not _affine(g, free):
+            cases = _sign_cases(g, free)
+            if cases is None:
+                return ("curved",)
+            split.append(cases)
+    if np.prod([len(c) for c in split], dtype=float) > MAX_SIGN_CASES:
         return ("curved",)
-    verts = _vertices(gs, free)
-    if not verts:
-        return ("empty",)
-    return ("polytope", [{x: sp.sympify(v).xreplace(t) for x, v in values.items()} for t in verts])
+    out = []
+    for combo in itertools.product(*split):
+        extra = [h for case in combo for h in case]
+        verts = _vertices(plain + extra, free)
+        if verts:
+            out.append(([{x: sp.sympify(v).xreplace(t) for x, v in values.items()} for t in verts], extra))
+    return ("polytopes", out) if out else ("empty",)
+
+
+def _sign_cases(g, free) -> list[list] | None:
+    """``g >= 0`` as a union of systems of affine inequalities ``h >= 0``, one per sign
+    pattern of its affine factors, or None when ``g`` is not such a product (odd powers only)."""
+    c, facs = sp.factor_list(g, *free)
+    if not facs or any(k % 2 == 0 or not _affine(f, free) for f, k in facs):
+        return None
+    want = 1 if c > 0 else -1
+    cases = []
+    for signs in itertools.product((1, -1), repeat=len(facs)):
+        if int(np.prod(signs)) == want:
+            cases.append([sp.expand(s * f) for s, (f, _) in zip(signs, facs)])
+    return cases
 
 
 def _vertices(gs, free) -> list[dict]:
@@ -216,18 +255,19 @@ def n_player_components(game: NormalFormGame, eqs: Equilibria) -> list[Component
             if res[0] == "empty":
                 continue
             symbols = [(x, *G.where[x]) for x in xs]
-            if res[0] == "polytope":
-                profs = list(dict.fromkeys(_profile_from(G, sub, v) for v in res[1]))
-                key = frozenset(profs)
-                if key in seen:
-                    continue
-                seen.add(key)
-                flat = [[p for s in prof for p in s] for prof in profs]
-                piece = NashSubset(game, T, T, vertices=tuple(profs),
-                                   extreme_points=[profile_equilibrium(game, p, "components") for p in profs],
-                                   dimension=affine_rank(flat, True), equations=factors, symbols=symbols,
-                                   sample=_mean(profs))
-                pieces.append(piece)
+            if res[0] == "polytopes":
+                for points, case in res[1]:
+                    profs = list(dict.fromkeys(_profile_from(G, sub, v) for v in points))
+                    key = frozenset(profs)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    flat = [[p for s in prof for p in s] for prof in profs]
+                    pieces.append(NashSubset(
+                        game, T, T, vertices=tuple(profs),
+                        extreme_points=[profile_equilibrium(game, p, "components") for p in profs],
+                        dimension=affine_rank(flat, True), equations=factors, inequalities=case, symbols=symbols,
+                        sample=_mean(profs)))
                 continue
             inside = [e for e in pts if _holds(game, e, T, T) and _solves(factors, symbols, e)]
             dim = _local_dim(factors, xs, symbols, inside)
@@ -330,8 +370,8 @@ def _meet(G: _Game, a: NashSubset, b: NashSubset) -> bool:
     """Whether the union of the two pieces' systems has a non-empty polytope branch."""
     S = tuple(tuple(k for k in sa if k in sb) for sa, sb in zip(a.supports, b.supports))
     B = tuple(tuple(sorted(set(ba) | set(bb))) for ba, bb in zip(a.best_responses, b.best_responses))
-    system = G.system(S, B, list(a.equations) + list(b.equations))
+    system = G.system(S, B, list(a.equations) + list(b.equations), list(a.inequalities) + list(b.inequalities))
     if system is None:
         return False
     xs, eqs, ineqs, _ = system
-    return any(_analyze(f, ineqs, xs)[0] == "polytope" for f in _branches(eqs, xs) or [])
+    return any(_analyze(f, ineqs, xs)[0] == "polytopes" for f in _branches(eqs, xs) or [])
