@@ -23,17 +23,20 @@ single equilibrium (dimension 0).
 n players (small games).  :func:`gametheory.polynomial_equilibria` returns a point of every
 non-empty stratum ``{supp p = S, best responses = B}`` (its vertices and one point of each
 continuum), so ``E(T, T)`` is non-empty exactly when one of those points lies in it.  Each
-non-empty ``E(T, T)`` is written as a polynomial system (indifferences within ``T``,
-weak inequalities for strategies outside ``T``); its equations are factored and every
-choice of one factor per equation is a branch.  A branch whose equations and inequalities
-are affine after solving the linear equations is a polytope, whose vertices are computed
-exactly (``is_polytope`` True).  Any other branch with a positive-dimensional solution set is
-kept as a curved piece (``is_polytope`` False) with the known equilibria in it as samples;
-its dimension is that of the solution set at the samples (unknowns minus the rank of the
-Jacobian there), and its connectedness is not decided (it is taken as one piece).  Two
-pieces belong to one component when a known point lies in both, or when the union of their
-two systems has a non-empty polytope branch (decided exactly).  Float n-player games are
-not handled (solve the exact game).
+non-empty ``E(T, T)`` is written as a polynomial system in the probabilities (indifferences
+within ``T``, weak inequalities for strategies outside ``T``); its equations are factored and
+every choice of one factor per equation is a branch, whose reduced Groebner basis tells
+whether it is empty, finite (isolated points, which the polynomial solver returned) or
+positive-dimensional.  A branch whose equations are affine is solved exactly; an inequality
+that is then a product of affine factors is split into its sign cases; every resulting
+system of affine inequalities is a polytope whose vertices are computed exactly
+(``is_polytope`` True).  Any other positive-dimensional branch is kept as a curved piece
+(``is_polytope`` False) with the known equilibria in it as samples; its dimension is that of
+the solution set at the samples (unknowns minus the rank of the Jacobian there), and its
+connectedness is not decided (it is taken as one piece).  Two pieces belong to one component
+when a known point lies in both, or when the union of their two systems has a non-empty
+polytope case (decided exactly).  ``contains`` tests a piece's own system exactly, so it is
+exact for curved pieces too.  Float n-player games are not handled (solve the exact game).
 
 Index.  See :mod:`gametheory.solvers.equilibrium_index` (``Equilibrium.index``).
 """
