@@ -145,12 +145,15 @@ def test_nondegenerate_components_are_the_isolated_equilibria(m, n, seed):
     assert all(c.sample == e.strategies for c, e in zip(comps, eqs))
 
 
-def test_float_games_give_float_components_matching_the_exact_ones():
-    game, E = _recorded(1)
+@pytest.mark.parametrize("k", range(0, len(GAMES), 3))
+def test_float_games_give_float_components_matching_the_exact_ones(k):
+    game, E = _recorded(k)
     comps = solve(game.as_float()).components
     got = sorted(tuple(round(float(p), 9) for s in pair(e) for p in s) for c in comps for e in c.extreme_points)
     assert got == sorted(tuple(round(float(p), 9) for s in e for p in s) for e in E)
-    assert len(comps) == len(lrs.components(E))
+    assert sorted(len(c.extreme_points) for c in comps) == sorted(len(c) for c in lrs.components(E))
+    assert sorted(len(c.nash_subsets) for c in comps) == sorted(
+        sum(1 for X, Y in lrs.maximal_cliques(E) if any((x, y) in c for x in X for y in Y)) for c in lrs.components(E))
     assert all(not e.exact for c in comps for e in c.extreme_points)
 
 

@@ -101,8 +101,25 @@ def _one_player(game: NormalFormGame, pts: list[Equilibrium]) -> list[Component]
 
 
 # --------------------------------------------------------------------------- two players
-def _key(s: Sequence[Any], exact: bool) -> tuple:
-    return tuple(s) if exact else tuple(round(float(p), 9) + 0.0 for p in s)
+#: Float vertex strategies closer than this (entrywise) are one vertex (vertex enumeration's de-duplication tolerance).
+SAME_VERTEX = 1e-8
+
+
+def _vertex_id(s: Sequence[Any], ids: dict, vecs: list, exact: bool) -> int:
+    """The index of vertex strategy ``s`` among ``vecs`` (added if new); float vertices
+    within ``SAME_VERTEX`` of a known one are that one."""
+    if exact:
+        key = tuple(s)
+        if key not in ids:
+            ids[key] = len(vecs)
+            vecs.append(s)
+        return ids[key]
+    v = np.asarray(s, dtype=float)
+    for k, w in enumerate(vecs):
+        if np.max(np.abs(v - np.asarray(w, dtype=float))) <= SAME_VERTEX:
+            return k
+    vecs.append(s)
+    return len(vecs) - 1
 
 
 def _two_player(game: NormalFormGame, extreme: list[Equilibrium]) -> list[Component]:
@@ -111,14 +128,9 @@ def _two_player(game: NormalFormGame, extreme: list[Equilibrium]) -> list[Compon
     ys: dict[tuple, int] = {}
     xvec, yvec, edge = [], [], {}
     for e in extreme:
-        kx, ky = _key(e.strategies[0], exact), _key(e.strategies[1], exact)
-        if kx not in xs:
-            xs[kx] = len(xvec)
-            xvec.append(e.strategies[0])
-        if ky not in ys:
-            ys[ky] = len(yvec)
-            yvec.append(e.strategies[1])
-        edge[xs[kx], ys[ky]] = e
+        a = _vertex_id(e.strategies[0], xs, xvec, exact)
+        b = _vertex_id(e.strategies[1], ys, yvec, exact)
+        edge[a, b] = e
     adj: list[set[int]] = [set() for _ in xvec]
     for a, b in edge:
         adj[a].add(b)
