@@ -40,6 +40,11 @@ def _recorded(k):
     return gt.NormalFormGame.from_bimatrix(A, B), E
 
 
+def _fractional(game):
+    """The same game with Fraction payoffs whose denominators vary by entry."""
+    return game.affine(0, F(2, 3), F(1, 7)).affine(1, F(3, 5), F(-1, 3))
+
+
 # --------------------------------------------------------------------------- lrsnash oracle
 @pytest.mark.parametrize("k", range(len(GAMES)))
 def test_extreme_points_and_cliques_equal_recorded_lrsnash(k):
@@ -76,6 +81,8 @@ def test_a_segment_of_equilibria_is_one_component_of_dimension_one():
 @given(st.integers(0, len(GAMES) - 1), st.data())
 def test_contains_every_convex_combination_within_a_clique(k, data):
     game, _ = _recorded(k)
+    if data.draw(st.booleans()):
+        game = _fractional(game)
     comps = solve(game).components
     c = data.draw(st.sampled_from(comps))
     p = data.draw(st.sampled_from(c.nash_subsets))
@@ -95,6 +102,8 @@ def test_contains_every_convex_combination_within_a_clique(k, data):
 @given(st.integers(0, len(GAMES) - 1), st.data())
 def test_contains_is_false_off_the_equilibrium_set(k, data):
     game, _ = _recorded(k)
+    if data.draw(st.booleans()):
+        game = _fractional(game)
     m, n = game.shape
     wx = data.draw(st.lists(st.integers(0, 4), min_size=m, max_size=m).filter(any))
     wy = data.draw(st.lists(st.integers(0, 4), min_size=n, max_size=n).filter(any))
@@ -120,7 +129,8 @@ def _shape_of(comps, xmap=lambda v: v, ymap=lambda v: v):
 def test_components_are_invariant_to_affine_payoffs_and_relabeling(k, scale, shift, rnd):
     game, _ = _recorded(k)
     base = _shape_of(solve(game).components)
-    moved = game.affine(0, scale, shift).affine(1, F(1, scale), -shift)
+    # Fraction payoffs with entry-dependent denominators (exact arithmetic must not rescale rows)
+    moved = game.affine(0, F(scale, 3), F(shift, 7)).affine(1, F(1, scale), F(-shift, 5))
     assert _shape_of(solve(moved).components) == base
     m, n = game.shape
     pr, pc = list(range(m)), list(range(n))
@@ -364,3 +374,12 @@ def test_a_bilinear_best_response_region_is_split_into_polytopes():
     assert c.is_polytope and not c.is_convex and c.dimension == 2
     assert c.contains([pr(1), pr(F(1, 3)), pr(F(1, 4))]) and not c.contains([pr(1), pr(F(1, 3)), pr(F(3, 4))])
     assert c.contains([pr(0), pr(F(1, 3)), pr(F(3, 4))]) and c.contains([pr(F(1, 5)), pr(F(1, 2)), pr(F(3, 4))])
+
+
+def test_fraction_payoffs_with_different_denominators_per_row():
+    # row 0 strictly dominates row 1 (1/2 > 1/3); a common rescaling of the rows must keep that
+    g = gt.NormalFormGame.from_bimatrix([[F(1, 2), F(1, 2)], [F(1, 3), F(1, 3)]], [[1, 1], [1, 1]])
+    (c,) = solve(g).components
+    (subset,) = c.nash_subsets
+    assert subset.best_responses == ((0,), (0, 1)) and c.dimension == 1
+    assert c.contains([[1, 0], [F(1, 2), F(1, 2)]]) and not c.contains([[F(1, 2), F(1, 2)], [1, 0]])

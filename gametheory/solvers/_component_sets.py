@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from fractions import Fraction
 from typing import Any, Sequence
 
@@ -185,17 +186,25 @@ def affine_rank(points: Sequence[Sequence[Any]], exact: bool) -> int:
     if not exact:
         P = np.asarray(points, float)
         return int(np.linalg.matrix_rank(P[1:] - P[0], tol=1e-9))
-    rows = [[Fraction(a) - Fraction(b) for a, b in zip(p, points[0])] for p in points[1:]]
+    # integer rows (each difference scaled by its common denominator): elimination on Python ints
+    rows = []
+    for p in points[1:]:
+        diff = [Fraction(a) - Fraction(b) for a, b in zip(p, points[0])]
+        den = math.lcm(*(d.denominator for d in diff))
+        rows.append([int(d * den) for d in diff])
     rank, cols = 0, len(rows[0])
     for c in range(cols):
         piv = next((r for r in range(rank, len(rows)) if rows[r][c] != 0), None)
         if piv is None:
             continue
         rows[rank], rows[piv] = rows[piv], rows[rank]
-        for r in range(len(rows)):
-            if r != rank and rows[r][c] != 0:
-                f = rows[r][c] / rows[rank][c]
-                rows[r] = [a - f * b for a, b in zip(rows[r], rows[rank])]
+        pr = rows[rank]
+        for r in range(rank + 1, len(rows)):
+            if rows[r][c] != 0:
+                f, g = pr[c], rows[r][c]
+                row = [f * a - g * b for a, b in zip(rows[r], pr)]
+                k = math.gcd(*row)
+                rows[r] = [a // k for a in row] if k > 1 else row
         rank += 1
     return rank
 

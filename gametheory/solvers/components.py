@@ -43,6 +43,7 @@ Index.  See :mod:`gametheory.solvers.equilibrium_index` (``Equilibrium.index``).
 
 from __future__ import annotations
 
+import math
 import warnings
 from fractions import Fraction
 from typing import Any, Sequence
@@ -158,9 +159,18 @@ def _two_player(game: NormalFormGame, extreme: list[Equilibrium]) -> list[Compon
     for c in range(len(cliques)):
         groups.setdefault(find(c), []).append(c)
     order = {id(e): k for k, e in enumerate(extreme)}
+    A, B = game.bimatrix
+    # each vertex's best responses, once: player 2's against an x vertex, player 1's against a y vertex
+    if exact:  # positive scalings keep best responses: integer arithmetic throughout
+        Ai, Bti = _integers(A), _integers(B.T)
+        brx = [_best([sum(map(int.__mul__, row, xi)) for row in Bti], 0, True) for xi in _integers(xvec)]
+        bry = [_best([sum(map(int.__mul__, row, yi)) for row in Ai], 0, True) for yi in _integers(yvec)]
+    else:
+        brx = [_best(np.asarray(x, dtype=float) @ np.asarray(B, float), game.tols[1], False) for x in xvec]
+        bry = [_best(np.asarray(A, float) @ np.asarray(y, dtype=float), game.tols[0], False) for y in yvec]
     out = []
     for members in groups.values():
-        pieces = [_nash_subset(game, X, Y, xvec, yvec, edge, exact) for X, Y in (cliques[c] for c in members)]
+        pieces = [_nash_subset(game, X, Y, xvec, yvec, brx, bry, edge, exact) for X, Y in (cliques[c] for c in members)]
         pts = sorted({id(e): e for p in pieces for e in p.extreme_points}.values(), key=lambda e: order[id(e)])
         out.append(Component(game, pieces, pts, True))
     out.sort(key=lambda c: order[id(c.extreme_points[0])])
@@ -185,30 +195,32 @@ def maximal_bicliques(nbr: Sequence[frozenset]) -> list[tuple[tuple[int, ...], t
     return out
 
 
-def _nash_subset(game, X, Y, xvec, yvec, edge, exact) -> NashSubset:
-    A, B = game.bimatrix
+def _nash_subset(game, X, Y, xvec, yvec, brx, bry, edge, exact) -> NashSubset:
     VX, VY = [xvec[i] for i in X], [yvec[j] for j in Y]
     zero = 0 if exact else PROB_ZERO
-    Sx = tuple(k for k in range(game.shape[0]) if any(abs(v[k]) > zero for v in VX))
-    Sy = tuple(k for k in range(game.shape[1]) if any(abs(v[k]) > zero for v in VY))
+    Sx = tuple(k for k in range(game.shape[0]) if any(v[k] > zero for v in VX))
+    Sy = tuple(k for k in range(game.shape[1]) if any(v[k] > zero for v in VY))
     # best responses common to the vertices: of player 2 against every x, of player 1 against every y
-    J = _common_best(VX, lambda x: np.asarray(x, dtype=object if exact else float) @ B, game.tols[1], exact)
-    I = _common_best(VY, lambda y: A @ np.asarray(y, dtype=object if exact else float), game.tols[0], exact)
+    J = tuple(sorted(frozenset.intersection(*(brx[i] for i in X))))
+    I = tuple(sorted(frozenset.intersection(*(bry[j] for j in Y))))
     pts = [edge[i, j] for i in X for j in Y]
     dim = _affine_dim(VX, exact) + _affine_dim(VY, exact)
-    sample = _barycenter([(x, y) for x in VX for y in VY], exact)
+    sample = (_barycenter([(x,) for x in VX], exact)[0], _barycenter([(y,) for y in VY], exact)[0])
     return NashSubset(game, (Sx, Sy), (I, J), vertices=(tuple(VX), tuple(VY)), extreme_points=pts,
                       dimension=dim, sample=sample)
 
 
-def _common_best(vertices, payoffs, tol, exact) -> tuple[int, ...]:
-    common = None
-    for v in vertices:
-        u = payoffs(v)
-        best = max(u)
-        br = {k for k, w in enumerate(u) if (w == best if exact else best - w <= tol)}
-        common = br if common is None else common & br
-    return tuple(sorted(common or ()))
+def _integers(M: Any) -> list[list[int]]:
+    """An exact matrix times one positive common denominator: integer rows."""
+    rows = [[Fraction(v) for v in row] for row in M]
+    den = math.lcm(*(v.denominator for row in rows for v in row))
+    return [[int(v * den) for v in row] for row in rows]
+
+
+def _best(u: np.ndarray, tol: float, exact: bool) -> frozenset:
+    """The pure best responses given the payoff vector ``u`` (within ``tol`` for floats)."""
+    best = max(u)
+    return frozenset(k for k, w in enumerate(u) if (w == best if exact else best - w <= tol))
 
 
 def _barycenter(profiles: list, exact: bool) -> tuple:
