@@ -91,8 +91,7 @@ def compare(A, B) -> dict:
 
 def n_player_rows() -> list[str]:
     import numpy as np
-    from test_components import selten_horse, threshold_game
-    from test_polynomial import NAU, gambit_222
+    from test_components import NAU, gambit_222, selten_horse, threshold_game
 
     rng = np.random.default_rng(2026)
     games = [("Selten's horse", selten_horse()), ("threshold game", threshold_game()), ("Gambit 2x2x2-nau", gambit_222(NAU))]

@@ -17,7 +17,6 @@ from hypothesis import assume, given, settings, strategies as st
 
 import gametheory as gt
 import lrsnash_oracle as lrs
-from test_polynomial import NAU, gambit_222
 
 DATA = json.loads((Path(__file__).parent / "data" / "lrsnash_components.json").read_text())
 GAMES = DATA["games"]
@@ -211,6 +210,19 @@ def selten_horse():
             v = (4, 4, 0) if s3 == 0 else (0, 0, 1)
         for i in range(3):
             arrs[i][c] = v[i]
+    return gt.NormalFormGame(arrs)
+
+
+# Gambit contrib/games/2x2x2-nau.nfg: "3 pure, 2 incompletely mixed, and a continuum of completely mixed NE"
+NAU = [(0, 0, 2), (3, 0, 0), (0, 3, 0), (0, 0, 0), (1, 1, 0), (0, 0, 0), (0, 0, 0), (0, 0, 3)]
+
+
+def gambit_222(outcomes):
+    """A 2x2x2 game from Gambit's outcome list (player 1's strategy varies fastest)."""
+    arrs = [np.zeros((2, 2, 2), dtype=int) for _ in range(3)]
+    for k, pay in enumerate(outcomes):
+        for i in range(3):
+            arrs[i][k % 2, (k // 2) % 2, k // 4] = pay[i]
     return gt.NormalFormGame(arrs)
 
 
