@@ -25,8 +25,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-import gametheory as gt  # noqa: E402
-import lrsnash_oracle as lrs  # noqa: E402
+import lrsnash_oracle as lrs
+
+import gametheory as gt
 
 SIZES = [(3, 3), (4, 4), (5, 5), (6, 6), (7, 7)]
 MAX_BRUTE = 16  # cliques are checked by brute force over subsets of at most this many x vertices
@@ -139,7 +140,9 @@ def main() -> None:
             total += 1
             if r["problems"]:
                 disagreements.append((m, n, A, B, r["problems"]))
-        med = lambda k: statistics.median(r[k] for r in res if r[k] is not None)  # noqa: E731
+        def med(k, res=res):
+            return statistics.median(r[k] for r in res if r[k] is not None)
+
         rows.append(
             f"| {m}x{n} | {len(res)} | {sum(r['extreme'] for r in res)} | {sum(r['components'] for r in res)} "
             f"| {sum(r['positive_dim'] for r in res)} | {sum(not r['cliques_checked'] for r in res)} "
@@ -152,9 +155,9 @@ def main() -> None:
     lines = [
         "# Equilibrium components vs lrsnash (degenerate two-player games)",
         "",
-        f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} with `python benchmarks/bench_components.py "
-        f"--games-per-size {args.games_per_size} --seed {args.seed}`; load average at start "
-        f"{load[0]:.2f} / {load[1]:.2f} / {load[2]:.2f} (2 cores shared).",
+        (f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} with `python benchmarks/bench_components.py "
+         f"--games-per-size {args.games_per_size} --seed {args.seed}`; load average at start "
+         f"{load[0]:.2f} / {load[1]:.2f} / {load[2]:.2f} (2 cores shared)."),
         f"Peer: `lrsnash game.txt`, {version.lstrip('*')}.",
         "",
         "Random games with payoffs in 0..hi (hi in 1..3), kept only when degenerate.  Compared per game:",
@@ -164,9 +167,10 @@ def main() -> None:
         "cliques; the solve alone in its own column), lrsnash's is the subprocess wall time (process start",
         "included; the ratio uses it), next to the user time lrsnash reports (1 ms resolution).",
         "",
-        "| size | games | extreme eq. | components | of dim > 0 | cliques checked for maximality and coverage only (over 16 x vertices) "
-        "| disagreements | ours (ms) | of which solve (ms) | lrsnash (ms) | lrsnash user time (ms, its own report) "
-        "| ratio ours/lrsnash |",
+        ("| size | games | extreme eq. | components | of dim > 0 "
+         "| cliques checked for maximality and coverage only (over 16 x vertices) "
+         "| disagreements | ours (ms) | of which solve (ms) | lrsnash (ms) | lrsnash user time (ms, its own report) "
+         "| ratio ours/lrsnash |"),
         "|---|---|---|---|---|---|---|---|---|---|---|---|",
         *rows,
         "",

@@ -22,7 +22,7 @@ from fractions import Fraction
 def game_text(A, B) -> str:
     """lrsnash's input format: ``m n``, then A's rows, then B's rows."""
     m, n = len(A), len(A[0])
-    rows = lambda M: "\n".join(" ".join(str(v) for v in r) for r in M)  # noqa: E731
+    rows = lambda M: "\n".join(" ".join(str(v) for v in r) for r in M)
     return f"{m} {n}\n\n{rows(A)}\n\n{rows(B)}\n"
 
 

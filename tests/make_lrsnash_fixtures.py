@@ -9,7 +9,6 @@ writes ``tests/data/lrsnash_components.json`` (see ``tests/data/README.md``).  N
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import lrsnash_oracle as lrs

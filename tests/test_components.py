@@ -11,12 +11,13 @@ import warnings
 from fractions import Fraction as F
 from pathlib import Path
 
+import lrsnash_oracle as lrs
 import numpy as np
 import pytest
-from hypothesis import assume, given, settings, strategies as st
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 import gametheory as gt
-import lrsnash_oracle as lrs
 
 DATA = json.loads((Path(__file__).parent / "data" / "lrsnash_components.json").read_text())
 GAMES = DATA["games"]
@@ -137,7 +138,7 @@ def test_components_are_invariant_to_affine_payoffs_and_relabeling(k, scale, shi
     rnd.shuffle(pc)
     perm = game.permute_strategies(0, pr).permute_strategies(1, pc)
     # strategy k of the permuted game is strategy order[k] of the original
-    back = lambda order: (lambda v: tuple(v[order.index(i)] for i in range(len(order))))  # noqa: E731
+    back = lambda order: (lambda v: tuple(v[order.index(i)] for i in range(len(order))))
     assert _shape_of(solve(perm).components, back(pr), back(pc)) == base
 
 
@@ -175,7 +176,7 @@ def test_components_of_an_incomplete_solve_are_computed_completely():
 def test_components_need_a_solve():
     g = gt.NormalFormGame.from_bimatrix([[2, 0], [0, 1]], [[1, 0], [0, 2]])
     with pytest.raises(gt.SolverError, match="gametheory.solve"):
-        gt.vertex_enumeration(g).components
+        _ = gt.vertex_enumeration(g).components
 
 
 # --------------------------------------------------------------------------- n players
@@ -301,7 +302,7 @@ def test_a_curved_continuum_is_not_called_a_polytope():
 
 def test_float_n_player_games_are_refused_clearly():
     with pytest.raises(gt.SolverError, match="exact payoffs"):
-        solve(selten_horse().as_float()).components
+        _ = solve(selten_horse().as_float()).components
 
 
 # --------------------------------------------------------------------------- index
@@ -348,7 +349,7 @@ def test_n_player_components_are_invariant_to_relabeling_and_affine_payoffs():
     g = selten_horse()
     base = {frozenset(e.strategies for e in c.extreme_points) for c in solve(g).components}
     moved = g.permute_strategies(2, [1, 0]).affine(0, 2, -7)
-    flip = lambda s: (s[0], s[1], s[2][::-1])  # noqa: E731
+    flip = lambda s: (s[0], s[1], s[2][::-1])
     got = {frozenset(flip(e.strategies) for e in c.extreme_points) for c in solve(moved).components}
     assert got == base
 

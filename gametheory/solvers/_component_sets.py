@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 import sympy as sp
 
-from ..equilibrium import Equilibrium, PROB_ZERO, make_equilibrium
+from ..equilibrium import PROB_ZERO, Equilibrium, make_equilibrium
 from ..normal_form import NormalFormGame
 
-__all__ = ["Component", "NashSubset", "stratum_contains", "satisfies", "affine_rank", "profile_equilibrium"]
+__all__ = ["Component", "NashSubset", "affine_rank", "profile_equilibrium", "satisfies", "stratum_contains"]
 
 
 def stratum_contains(game: NormalFormGame, profile: Any, S: Sequence[Sequence[int]], B: Sequence[Sequence[int]],

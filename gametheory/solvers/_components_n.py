@@ -20,7 +20,14 @@ from ..equilibrium import Equilibria, Equilibrium, same_profile
 from ..errors import SolverError
 from ..normal_form import NormalFormGame
 from ._bimatrix import DegenerateGameWarning
-from ._component_sets import Component, NashSubset, affine_rank, profile_equilibrium, satisfies, stratum_contains
+from ._component_sets import (
+    Component,
+    NashSubset,
+    affine_rank,
+    profile_equilibrium,
+    satisfies,
+    stratum_contains,
+)
 
 __all__ = ["n_player_components"]
 

@@ -45,12 +45,13 @@ from __future__ import annotations
 
 import math
 import warnings
+from collections.abc import Sequence
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
-from ..equilibrium import Equilibria, Equilibrium, PROB_ZERO
+from ..equilibrium import PROB_ZERO, Equilibria, Equilibrium
 from ..errors import SolverError
 from ..normal_form import NormalFormGame
 from ._bimatrix import DegenerateGameWarning

@@ -19,8 +19,9 @@ engine, so :class:`gametheory.Equilibrium` can compute ``eq.index`` lazily.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any
 
 __all__ = ["bimatrix_index"]
 
