@@ -33,7 +33,7 @@ import numpy as np
 from ._labels import LabelMap, label_index
 from ._latex import latex_text
 from .numbers import DEFAULT_TOL, num_text
-from .errors import GameError, InvalidProfileError
+from .errors import GameError, InvalidProfileError, SolverError
 from .normal_form import NormalFormGame
 
 __all__ = [
@@ -202,6 +202,8 @@ class Equilibria(list):
         Whether every entry is exact (an empty list: whether the game is exact).
     params : dict
         Anything else the call records (``requested``: the method asked for).
+    components : list of Component
+        The connected components of the equilibrium set (on what :func:`gametheory.solve` returns).
 
     In a notebook it displays as a table of the equilibria (``to_row()`` of each) with
     its method and completeness.  ``to_frame()`` is :func:`gametheory.equilibria_frame`.
@@ -240,6 +242,22 @@ class Equilibria(list):
             exact = all(e.exact for e in self) if len(self) else bool(getattr(game, "exact", False))
         self.exact = bool(exact)
         self.params = dict(params or {})
+        #: ``f(self) -> list of Component``, set by :func:`gametheory.solve` (see ``components``).
+        self.component_finder: Callable[["Equilibria"], list] | None = None
+        self._components: list | None = None
+
+    @property
+    def components(self) -> list:
+        """The connected components of the game's equilibrium set, each with its extreme
+        points, dimension, ``contains`` and a sample point (see
+        :mod:`gametheory.solvers.components`); computed once, on the result of
+        :func:`gametheory.solve`."""
+        if self._components is None:
+            if self.component_finder is None:
+                raise SolverError("components are computed for what gametheory.solve(game) returns; "
+                                  "call gametheory.solve(game).components")
+            self._components = self.component_finder(self)
+        return self._components
 
     def to_frame(self, **params: Any) -> Any:
         """One row per equilibrium (:func:`gametheory.tables.equilibria_frame`)."""
@@ -323,6 +341,8 @@ class Equilibrium(Result):
         The strategy labels of each player.
     game : NormalFormGame or None
         The game it is an equilibrium of.
+    index : int or None
+        Shapley's index of a regular two-player equilibrium (+1 or -1), else None.
 
     ``to_row()`` gives one column ``"<player>: <strategy>"`` per strategy (its
     probability), ``"payoff <player>"`` per player, then ``method`` and ``exact``.
@@ -374,6 +394,18 @@ class Equilibrium(Result):
         """Indices of the strategies each player uses with positive probability."""
         # probabilities, not payoffs: the float threshold is the cleaning rule's, whatever the payoff scale
         return tuple(tuple(k for k, p in enumerate(s) if (p > 0 if self.exact else p > PROB_ZERO)) for s in self.strategies)
+
+    @property
+    def index(self) -> int | None:
+        """Shapley's (1974) index (+1 or -1) of a regular equilibrium of a two-player game,
+        None otherwise (see :mod:`gametheory.solvers.equilibrium_index`)."""
+        if self.game is None or len(self.strategies) != 2:
+            return None
+        from .solvers.equilibrium_index import bimatrix_index
+
+        A, B = self.game.bimatrix
+        return bimatrix_index(A.tolist(), B.tolist(), *self.strategies, zero=0.0 if self.exact else PROB_ZERO,
+                              payoff_tols=(0.0, 0.0) if self.exact else self.tols[:2])
 
     @property
     def pure_profile(self) -> tuple[int, ...] | None:
