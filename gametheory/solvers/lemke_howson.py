@@ -289,3 +289,90 @@ def _lh_exact(Ai: np.ndarray, Bi: np.ndarray, k: int, max_iter: int):
         enter = leave
         t = 1 - t
     raise SolverError(f"lemke_howson: no equilibrium after max_iter={max_iter} pivots from label {k}")
+
+
+# ----------------------------------------------------------------------------- float, a stack of games
+def lh_float_batch(An: np.ndarray, Bn: np.ndarray, k: int, max_iter: int = 100_000):
+    """The path from label ``k`` in every game of a stack ``(N, m, n)`` (payoffs on ``[1, 2]``), pivoted together.
+
+    Each pivot does the arithmetic of :func:`_lh_float` in the same order, so a game's path and
+    result are bit for bit those of the one-game solver; a ratio tie is resolved by that solver's
+    own lexicographic test.  Returns ``(X, Y, steps, ok)``; ``ok[g]`` is False for a path that
+    stopped without an equilibrium (an unbounded ray or a zero strategy from roundoff, or
+    ``max_iter``): the caller re-runs those games one at a time.
+    """
+    N, m, n = An.shape
+    C = m + n + 1
+    T = [np.empty((N, m, C)), np.empty((N, n, C))]
+    T[0][:, :, :m] = np.eye(m)
+    T[0][:, :, m:m + n] = An
+    T[0][:, :, -1] = 1.0
+    T[1][:, :, :m] = np.swapaxes(Bn, 1, 2)
+    T[1][:, :, m:m + n] = np.eye(n)
+    T[1][:, :, -1] = 1.0
+    basis = [np.tile(np.arange(m), (N, 1)), np.tile(np.arange(m, m + n), (N, 1))]
+    slack = [range(0, m), range(m, m + n)]
+    side = np.full(N, 1 if k < m else 0)
+    enter = np.full(N, k)
+    steps = np.zeros(N, dtype=np.int64)
+    active = np.ones(N, dtype=bool)
+    ok = np.zeros(N, dtype=bool)
+    done = np.zeros(N, dtype=bool)
+    for _ in range(max_iter):
+        if not active.any():
+            break
+        for t in (0, 1):
+            G = np.flatnonzero(active & (side == t))
+            if not len(G):
+                continue
+            Tt = T[t][G]
+            e = enter[G]
+            ar = np.arange(len(G))
+            col = Tt[ar, :, e]
+            scale = np.maximum(1.0, np.abs(col).max(axis=1))
+            cand = col > _EPS * scale[:, None]
+            with np.errstate(divide="ignore", invalid="ignore"):
+                q = np.where(cand, Tt[:, :, -1] / col, np.inf)
+            qmin = q.min(axis=1)
+            tie = cand & (q <= (qmin + _EPS * np.maximum(1.0, np.abs(qmin)))[:, None])
+            ntie = tie.sum(axis=1)
+            r = np.argmax(tie, axis=1)
+            for i in np.flatnonzero(ntie > 1):  # rare: the one-game lexicographic test decides
+                r[i] = _lex_row_float(Tt[i], int(e[i]), slack[t])
+            stuck = ntie == 0
+            if stuck.any():
+                active[G[stuck]] = False
+                keep = ~stuck
+                G, Tt, e, r = G[keep], Tt[keep], e[keep], r[keep]
+                ar = np.arange(len(G))
+            prow = Tt[ar, r, :] / Tt[ar, r, e][:, None]
+            Tt[ar, r, :] = prow
+            c = Tt[ar, :, e].copy()
+            c[ar, r] = 0.0
+            Tt -= c[:, :, None] * prow[:, None, :]
+            T[t][G] = Tt
+            leave = basis[t][G, r]
+            basis[t][G, r] = e
+            steps[G] += 1
+            fin = leave == k
+            done[G[fin]] = True
+            active[G[fin]] = False
+            cont = ~fin
+            enter[G[cont]] = leave[cont]
+            side[G[cont]] = 1 - t
+    X = np.zeros((N, m))
+    Y = np.zeros((N, n))
+    g = np.repeat(np.arange(N), n)
+    lab = basis[1].ravel()
+    sel = lab < m
+    X[g[sel], lab[sel]] = T[1][:, :, -1].ravel()[sel]
+    g = np.repeat(np.arange(N), m)
+    lab = basis[0].ravel()
+    sel = lab >= m
+    Y[g[sel], lab[sel] - m] = T[0][:, :, -1].ravel()[sel]
+    X, Y = np.clip(X, 0, None), np.clip(Y, 0, None)
+    sx, sy = X.sum(axis=1), Y.sum(axis=1)
+    ok = done & (sx > 0) & (sy > 0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        X, Y = X / sx[:, None], Y / sy[:, None]
+    return X, Y, steps, ok
