@@ -43,6 +43,9 @@ from ._bimatrix import check_two_player, normalized
 __all__ = ["lemke_howson"]
 
 _EPS = 1e-12
+#: Games with at most this many strategies per player pivot on Python lists (no numpy call per
+#: step: a pivot of a 3 x 3 game is a few dozen float operations); larger ones on numpy arrays.
+_SMALL = 7
 
 
 @returns_equilibria("lemke-howson", complete=False)
@@ -110,16 +113,19 @@ def lemke_howson(
     found: list[tuple[tuple, tuple]] = []
     origins: list[list[int]] = []
     pivots: list[int] = []
+    small = max(m, n) <= _SMALL
     if game.exact:
         Ai, Bi = _integer_matrices(game)
+        run_exact = _lh_exact_small if small else _lh_exact
         for k in labels:
-            prof, steps = _lh_exact(Ai, Bi, k, int(max_iter))
+            prof, steps = run_exact(Ai, Bi, k, int(max_iter))
             _collect(found, origins, pivots, prof, k, steps, exact=True)
     else:
         An, Bn = normalized(game)
+        run_float = _lh_float_small if small else _lh_float
         exact_game = None
         for k in labels:
-            prof, steps = _lh_float(An, Bn, k, int(max_iter))
+            prof, steps = run_float(An, Bn, k, int(max_iter))
             if prof is None or any(r > t for r, t in zip(_float_regret(game, prof), game.tols)):
                 # numerically unreliable path: redo it exactly on the binary rationals
                 exact_game = exact_game or game.as_exact()
@@ -218,16 +224,79 @@ def _lh_float(An: np.ndarray, Bn: np.ndarray, k: int, max_iter: int):
     raise SolverError(f"lemke_howson: no equilibrium after max_iter={max_iter} pivots from label {k}")
 
 
+def _lex_row_small(T: list, e: int, slack: range) -> int | None:
+    """:func:`_lex_row_float` on a list tableau, operation for operation."""
+    col = [row[e] for row in T]
+    scale = max(1.0, max(abs(v) for v in col))
+    rows = [i for i, v in enumerate(col) if v > _EPS * scale]
+    if not rows:
+        return None
+    last = len(T[0]) - 1
+    for c in (last, *slack):
+        q = [T[i][c] / col[i] for i in rows]
+        qmin = min(q)
+        thr = qmin + _EPS * max(1.0, abs(qmin))
+        rows = [i for i, v in zip(rows, q) if v <= thr]
+        if len(rows) == 1:
+            break
+    return rows[0]
+
+
+def _lh_float_small(An: np.ndarray, Bn: np.ndarray, k: int, max_iter: int):
+    """:func:`_lh_float` on Python lists: the same IEEE operations in the same order, so the
+    same path and the same floats, without numpy's per-call overhead on tiny tableaux."""
+    m, n = An.shape
+    T = [
+        [[1.0 if c == i else 0.0 for c in range(m)] + An[i].tolist() + [1.0] for i in range(m)],
+        [Bn[:, j].tolist() + [1.0 if c == j else 0.0 for c in range(n)] + [1.0] for j in range(n)],
+    ]
+    basis = [list(range(m)), list(range(m, m + n))]
+    slack = [range(0, m), range(m, m + n)]
+    t = 1 if k < m else 0
+    enter = k
+    for step in range(1, max_iter + 1):
+        Tt = T[t]
+        r = _lex_row_small(Tt, enter, slack[t])
+        if r is None:
+            return None, step
+        p = Tt[r][enter]
+        prow = [v / p for v in Tt[r]]
+        Tt[r] = prow
+        for i, row in enumerate(Tt):
+            if i != r:
+                f = row[enter]
+                Tt[i] = [a - f * b for a, b in zip(row, prow)]
+        leave = basis[t][r]
+        basis[t][r] = enter
+        if leave == k:
+            x, y = [0.0] * m, [0.0] * n
+            for row, lab in enumerate(basis[1]):
+                if lab < m:
+                    x[lab] = max(T[1][row][-1], 0.0)
+            for row, lab in enumerate(basis[0]):
+                if lab >= m:
+                    y[lab - m] = max(T[0][row][-1], 0.0)
+            sx, sy = sum(x), sum(y)
+            if sx <= 0 or sy <= 0:
+                return None, step
+            return (np.array(x) / sx, np.array(y) / sy), step
+        enter = leave
+        t = 1 - t
+    raise SolverError(f"lemke_howson: no equilibrium after max_iter={max_iter} pivots from label {k}")
+
+
 # ----------------------------------------------------------------------------- exact
 def _integer_matrices(game: NormalFormGame) -> tuple[np.ndarray, np.ndarray]:
     """Positive integer matrices that are positive affine images of A and B."""
     out = []
     for M in game.bimatrix:
-        L = lcm(*(Fraction(v).denominator for v in M.flat))
-        lo = min(M.flat)
-        Mi = np.empty(M.shape, dtype=object)
-        Mi[...] = [[int((v - lo) * L) + 1 for v in row] for row in M]
-        out.append(Mi)
+        vals = [Fraction(v) for v in M.flat]
+        L = lcm(*{v.denominator for v in vals})
+        ints = [v.numerator * (L // v.denominator) for v in vals]  # integer arithmetic only
+        lo = min(ints)
+        Mi = np.empty(len(ints), dtype=object)
+        Mi[:] = [v - lo + 1 for v in ints]
+        out.append(Mi.reshape(M.shape))
     return out[0], out[1]
 
 
@@ -242,6 +311,60 @@ def _lex_row_exact(T: np.ndarray, e: int, slack: range) -> int | None:
         if len(rows) == 1:
             break
     return rows[0]
+
+
+def _lh_exact_small(Ai: np.ndarray, Bi: np.ndarray, k: int, max_iter: int):
+    """:func:`_lh_exact` on lists of Python ints; ratios compared by cross-multiplication
+    (every candidate pivot is positive), so no Fraction is built until the end."""
+    m, n = Ai.shape
+    T = [
+        [[1 if c == i else 0 for c in range(m)] + [int(v) for v in Ai[i]] + [1] for i in range(m)],
+        [[int(v) for v in Bi[:, j]] + [1 if c == j else 0 for c in range(n)] + [1] for j in range(n)],
+    ]
+    det = [1, 1]
+    basis = [list(range(m)), list(range(m, m + n))]
+    slack = [range(0, m), range(m, m + n)]
+    t = 1 if k < m else 0
+    enter = k
+    for step in range(1, max_iter + 1):
+        Tt = T[t]
+        rows = [i for i, row in enumerate(Tt) if row[enter] > 0]
+        if not rows:  # pragma: no cover - cannot happen for positive matrices
+            raise SolverError(f"lemke_howson: unbounded ray from label {k}")
+        for c in (len(Tt[0]) - 1, *slack[t]):
+            best = rows[0]
+            for i in rows[1:]:  # T[i][c] / T[i][e] < T[best][c] / T[best][e]
+                if Tt[i][c] * Tt[best][enter] < Tt[best][c] * Tt[i][enter]:
+                    best = i
+            bc, be = Tt[best][c], Tt[best][enter]
+            rows = [i for i in rows if Tt[i][c] * be == bc * Tt[i][enter]]
+            if len(rows) == 1:
+                break
+        r = rows[0]
+        prow = Tt[r]
+        p, d = prow[enter], det[t]
+        # fraction-free update: every entry stays an integer (Bareiss 1968)
+        for i, row in enumerate(Tt):
+            if i != r:
+                f = row[enter]
+                Tt[i] = [(a * p - f * b) // d for a, b in zip(row, prow)]
+        det[t] = p
+        leave = basis[t][r]
+        basis[t][r] = enter
+        if leave == k:
+            x, y = [0] * m, [0] * n
+            for row, lab in enumerate(basis[1]):
+                if lab < m:
+                    x[lab] = T[1][row][-1]
+            for row, lab in enumerate(basis[0]):
+                if lab >= m:
+                    y[lab - m] = T[0][row][-1]
+            # the common denominators det[1], det[0] cancel in the normalization
+            sx, sy = sum(x), sum(y)
+            return ([Fraction(v, sx) for v in x], [Fraction(v, sy) for v in y]), step
+        enter = leave
+        t = 1 - t
+    raise SolverError(f"lemke_howson: no equilibrium after max_iter={max_iter} pivots from label {k}")
 
 
 def _lh_exact(Ai: np.ndarray, Bi: np.ndarray, k: int, max_iter: int):
