@@ -64,16 +64,23 @@ class AggregativeGame:
         n = up.size
         if n < 1:
             raise InvalidGameError("an aggregative game needs at least one player")
-        if np.any(up < 0):
+        if up.min() < 0:
             raise InvalidGameError("upper bounds must be nonnegative (actions are in [0, upper])")
-        self.n = n
-        self.upper = up
         if weights is None:
-            self.weights = np.ones(n)
+            w = np.broadcast_to(1.0, (n,))
         else:
-            _, self.weights = _per_player(weights, n, "weights")
-            if np.any(self.weights <= 0):
+            _, w = _per_player(weights, n, "weights")
+            if not w.min() > 0:
                 raise InvalidGameError("aggregation weights must be positive")
+        self._setup(payoff, up, w, marginal, replacement)
+
+    def _setup(self, payoff: Any, upper: np.ndarray, weights: np.ndarray, marginal: Callable | None,
+               replacement: Callable | None) -> None:
+        """Store validated bounds (float array) and weights (positive float array)."""
+        n = upper.size
+        self.n = n
+        self.upper = upper
+        self.weights = weights
         if callable(payoff):
             self._payoff = payoff
         else:
