@@ -121,12 +121,13 @@ def lemke_howson(
             prof, steps = run_exact(Ai, Bi, k, int(max_iter))
             _collect(found, origins, pivots, prof, k, steps, exact=True)
     else:
-        An, Bn = normalized(game)
+        An, Bn = _normalized_lists(game) if small else normalized(game)
         run_float = _lh_float_small if small else _lh_float
+        regret = _float_regret_small if small else _float_regret
         exact_game = None
         for k in labels:
             prof, steps = run_float(An, Bn, k, int(max_iter))
-            if prof is None or any(r > t for r, t in zip(_float_regret(game, prof), game.tols)):
+            if prof is None or any(r > t for r, t in zip(regret(game, prof), game.tols)):
                 # numerically unreliable path: redo it exactly on the binary rationals
                 exact_game = exact_game or game.as_exact()
                 Ai, Bi = _integer_matrices(exact_game)
@@ -152,8 +153,8 @@ def _collect(found, origins, pivots, prof, k, steps, exact):
         found.append(key)
     else:
         key = (tuple(float(v) for v in prof[0]), tuple(float(v) for v in prof[1]))
-        flat = np.concatenate([np.asarray(prof[0], float), np.asarray(prof[1], float)])
         if found:
+            flat = np.concatenate([np.asarray(prof[0], float), np.asarray(prof[1], float)])
             dist = np.abs(np.array([np.concatenate(f) for f in found]) - flat).max(axis=1)
             i = int(np.argmin(dist))
             if dist[i] <= 1e-8:
@@ -169,6 +170,27 @@ def _float_regret(game: NormalFormGame, prof) -> tuple[float, float]:
     x, y = prof
     Ay, xB = A @ y, x @ B
     return float(Ay.max() - x @ Ay), float(xB.max() - xB @ y)
+
+
+def _float_regret_small(game: NormalFormGame, prof) -> tuple[float, float]:
+    """:func:`_float_regret` in Python floats (a tolerance check: summation order may differ)."""
+    A, B = game.bimatrix
+    x, y = prof[0].tolist(), prof[1].tolist()
+    Ay = [sum(a * v for a, v in zip(row, y)) for row in A.tolist()]
+    xB = [sum(b * u for b, u in zip(col, x)) for col in B.T.tolist()]
+    return max(Ay) - sum(u * v for u, v in zip(x, Ay)), max(xB) - sum(b * v for b, v in zip(xB, y))
+
+
+def _normalized_lists(game: NormalFormGame) -> tuple[list, list]:
+    """:func:`._bimatrix.normalized` as nested lists of floats, by the same IEEE operations."""
+    out = []
+    for M in game.bimatrix:
+        rows = np.asarray(M, dtype=float).tolist()
+        flat = [v for row in rows for v in row]
+        lo, hi = min(flat), max(flat)
+        rng = hi - lo
+        out.append([[1.0] * len(row) for row in rows] if rng == 0 else [[(v - lo) / rng + 1.0 for v in row] for row in rows])
+    return out[0], out[1]
 
 
 # ----------------------------------------------------------------------------- float
@@ -242,13 +264,15 @@ def _lex_row_small(T: list, e: int, slack: range) -> int | None:
     return rows[0]
 
 
-def _lh_float_small(An: np.ndarray, Bn: np.ndarray, k: int, max_iter: int):
+def _lh_float_small(An: Any, Bn: Any, k: int, max_iter: int):
     """:func:`_lh_float` on Python lists: the same IEEE operations in the same order, so the
     same path and the same floats, without numpy's per-call overhead on tiny tableaux."""
-    m, n = An.shape
+    if isinstance(An, np.ndarray):
+        An, Bn = An.tolist(), Bn.tolist()
+    m, n = len(An), len(An[0])
     T = [
-        [[1.0 if c == i else 0.0 for c in range(m)] + An[i].tolist() + [1.0] for i in range(m)],
-        [Bn[:, j].tolist() + [1.0 if c == j else 0.0 for c in range(n)] + [1.0] for j in range(n)],
+        [[1.0 if c == i else 0.0 for c in range(m)] + An[i] + [1.0] for i in range(m)],
+        [[row[j] for row in Bn] + [1.0 if c == j else 0.0 for c in range(n)] + [1.0] for j in range(n)],
     ]
     basis = [list(range(m)), list(range(m, m + n))]
     slack = [range(0, m), range(m, m + n)]
