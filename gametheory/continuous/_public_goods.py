@@ -16,7 +16,7 @@ from typing import Any, Mapping
 import numpy as np
 from scipy import optimize
 
-from ._aggregative import AggregativeGame
+from ._aggregative import AggregativeGame, setup_validated
 from ._inputs import _col, _numbers, _per_player, _scalar
 from ._piecewise import solve_piecewise_linear
 from ._utilities import CES, CobbDouglas, Custom, Preference, QuasiLinear
@@ -212,7 +212,7 @@ class PublicGoodsGame(AggregativeGame):
             q = np.asarray(q, float)
             return pref.utility(_col(inc, q) - q, (1 - self_phi) * _col(w, q) * q + self_phi * G)
 
-        self._setup(payoff, inc, w, None, None)  # inc and w are validated above
+        setup_validated(self, payoff, inc, w, None, None)  # inc and w are validated above
         self.incomes = inc
         if isinstance(self.pref, Custom):
             self._check_increasing()

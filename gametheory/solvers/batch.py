@@ -44,7 +44,7 @@ from typing import Any, Iterator, Sequence
 
 import numpy as np
 
-from ..equilibrium import Equilibria, clean_probabilities, make_equilibrium
+from ..equilibrium import PROB_ZERO, Equilibria, clean_probabilities, make_equilibrium
 from ..errors import InvalidGameError
 from ..normal_form import NormalFormGame
 from ..numbers import DEFAULT_TOL
@@ -112,7 +112,14 @@ class BatchEquilibria:
         self.exact = stack.exact
         self.complete = complete
         N = stack.N
-        order = np.argsort(game_of, kind="stable")
+        if method in ("support", "2x2") and len(game_of):
+            # within a game, the order of gt.solve (sort_equilibria): support size, then the
+            # probabilities in descending lexicographic order
+            size = (X > PROB_ZERO).sum(axis=1) + (Y > PROB_ZERO).sum(axis=1)
+            keys = [-Y[:, j] for j in range(Y.shape[1] - 1, -1, -1)] + [-X[:, i] for i in range(X.shape[1] - 1, -1, -1)]
+            order = np.lexsort(keys + [size, game_of])
+        else:
+            order = np.argsort(game_of, kind="stable")
         self._game_of = game_of[order]
         self._X, self._Y = X[order], Y[order]
         self._exact_parts = None if exact_parts is None else tuple(p[order] for p in exact_parts)
