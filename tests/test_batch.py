@@ -305,3 +305,15 @@ def test_games_of_different_shapes_and_bad_indices():
     with pytest.raises(InvalidGameError, match="game number"):
         res["0"]
     assert res[-1] == res[0]
+
+
+@pytest.mark.parametrize("shape", [(0, 3, 3), (4, 1, 1), (4, 1, 3), (4, 3, 1), (3, 5, 5), (3, 2, 6)])
+def test_edge_shapes_equal_per_game_solve(shape):
+    rng = np.random.default_rng(sum(shape))
+    A, B = rng.random((2, *shape))
+    Ai, Bi = rng.integers(-3, 4, (2, *shape))
+    res, resi = _quiet_batch(A, B), _quiet_batch(Ai, Bi)
+    assert len(res) == len(resi) == shape[0] and len(res.to_frame()) == res.counts.sum()
+    for g in range(shape[0]):
+        _assert_same(res[g], _quiet_solve(gt.NormalFormGame.from_bimatrix(A[g], B[g])), exact=False)
+        _assert_same(resi[g], _quiet_solve(gt.NormalFormGame.from_bimatrix(Ai[g].tolist(), Bi[g].tolist())), exact=True)

@@ -334,18 +334,18 @@ def _integers(M: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _tols(M: np.ndarray) -> np.ndarray:
-    scale = np.abs(M).reshape(M.shape[0], -1).max(axis=1, initial=0.0)
+    scale = np.abs(M).reshape(M.shape[0], M.shape[1] * M.shape[2]).max(axis=1, initial=0.0)
     return DEFAULT_TOL * np.where(scale > 0, scale, 1.0)
 
 
 def _positive_int(M: np.ndarray) -> np.ndarray:
     """``M - min + 1`` per game: positive integers with the same best responses."""
-    return M - M.reshape(M.shape[0], -1).min(axis=1)[:, None, None] + 1
+    return M - M.reshape(M.shape[0], M.shape[1] * M.shape[2]).min(axis=1)[:, None, None] + 1
 
 
 def _unit_scaled(M: np.ndarray) -> np.ndarray:
     """Each game's payoffs mapped affinely onto [1, 2], as :func:`._bimatrix.normalized` does."""
-    flat = M.reshape(M.shape[0], -1)
+    flat = M.reshape(M.shape[0], M.shape[1] * M.shape[2])
     lo, hi = flat.min(axis=1), flat.max(axis=1)
     rng = hi - lo
     safe = np.where(rng == 0, 1.0, rng)
