@@ -317,3 +317,15 @@ def test_edge_shapes_equal_per_game_solve(shape):
     for g in range(shape[0]):
         _assert_same(res[g], _quiet_solve(gt.NormalFormGame.from_bimatrix(A[g], B[g])), exact=False)
         _assert_same(resi[g], _quiet_solve(gt.NormalFormGame.from_bimatrix(Ai[g].tolist(), Bi[g].tolist())), exact=True)
+
+
+def test_games_keep_their_own_tolerances():
+    # row 2 beats row 1 by 1e-6 against column 1: (row 1, column 1) is an equilibrium only with a loose tol
+    A = np.array([[1.0, 0.0], [1.0 + 1e-6, 0.0]])
+    B = np.array([[1.0, 0.0], [1.0, 0.0]])
+    loose = gt.NormalFormGame.from_bimatrix(A, B, tol=1e-3)
+    strict = gt.NormalFormGame.from_bimatrix(A, B)
+    res = gt.solve_batch([loose, strict], method="pure")
+    assert len(res[0]) == 2 and len(res[1]) == 1
+    assert res[0] == gt.solve(loose, method="pure") and res[1] == gt.solve(strict, method="pure")
+    assert res.tol == 1e-3

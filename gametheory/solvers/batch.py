@@ -245,6 +245,8 @@ class _Stack:
         self.N, self.m, self.n = self.A.shape
         if self.exact:
             self.tols = np.zeros((self.N, 2))
+        elif self.games is not None:  # each game's own tolerances (a game may set its tol)
+            self.tols = np.array([g.tols for g in self.games], dtype=float).reshape(self.N, 2)
         else:
             self.tols = np.stack([_tols(self.A), _tols(self.B)], axis=1)
 
