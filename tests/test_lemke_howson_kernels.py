@@ -104,3 +104,14 @@ def test_property_every_result_is_an_equilibrium(data, m, n, exact):
     assert eqs and all(gt.is_equilibrium(game, e) for e in eqs)
     labels = sorted(k for e in eqs for k in e.params["initial_labels"])
     assert labels == list(range(m + n))
+
+
+def test_small_regret_equals_numpy_regret():
+    rng = np.random.default_rng(5)
+    for m, n in ((1, 3), (3, 3), (4, 7)):
+        A, B = rng.normal(size=(2, m, n)) * 100
+        game = gt.NormalFormGame.from_bimatrix(A, B)
+        for _ in range(20):
+            x, y = rng.dirichlet(np.ones(m)), rng.dirichlet(np.ones(n))
+            assert np.allclose(lh._float_regret_small(game, (x, y)), lh._float_regret(game, (x, y)), rtol=0, atol=1e-12)
+            assert np.allclose(lh._float_regret_small(game, (x, y)), gt.regret(game, [x, y]), rtol=0, atol=1e-12)

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 from math import lcm
+from operator import mul
 from typing import Any
 
 import numpy as np
@@ -176,9 +177,9 @@ def _float_regret_small(game: NormalFormGame, prof) -> tuple[float, float]:
     """:func:`_float_regret` in Python floats (a tolerance check: summation order may differ)."""
     A, B = game.bimatrix
     x, y = prof[0].tolist(), prof[1].tolist()
-    Ay = [sum(a * v for a, v in zip(row, y)) for row in A.tolist()]
-    xB = [sum(b * u for b, u in zip(col, x)) for col in B.T.tolist()]
-    return max(Ay) - sum(u * v for u, v in zip(x, Ay)), max(xB) - sum(b * v for b, v in zip(xB, y))
+    Ay = [sum(map(mul, row, y)) for row in A.tolist()]
+    xB = [sum(map(mul, col, x)) for col in B.T.tolist()]
+    return max(Ay) - sum(map(mul, x, Ay)), max(xB) - sum(map(mul, xB, y))
 
 
 def _normalized_lists(game: NormalFormGame) -> tuple[list, list]:
