@@ -104,7 +104,6 @@ def enumerate_supports(A: np.ndarray, B: np.ndarray, exact: bool):
     unsure = np.zeros(N, dtype=bool)
     found = []
     for I, J in support_pairs(m, n):
-        k = len(I)
         Iout = [i for i in range(m) if i not in I]
         Jout = [j for j in range(n) if j not in J]
         BIJ = B[:, I][:, :, J]

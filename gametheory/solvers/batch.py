@@ -49,7 +49,12 @@ from ..errors import InvalidGameError
 from ..normal_form import NormalFormGame
 from ..numbers import DEFAULT_TOL
 from ._batch_support import enumerate_supports, int_dtype
-from ._bimatrix import DegenerateGameWarning, check_on_degenerate, report_degenerate, sort_equilibria
+from ._bimatrix import (
+    DegenerateGameWarning,
+    check_on_degenerate,
+    report_degenerate,
+    sort_equilibria,
+)
 
 __all__ = ["solve_batch", "BatchEquilibria", "BATCH_METHODS"]
 
