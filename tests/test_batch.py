@@ -118,7 +118,8 @@ def test_nondegenerate_exact_games_are_solved_in_the_vectorized_pass():
 def test_large_integers_use_python_integers():
     rng = np.random.default_rng(3)
     A, B = rng.integers(-(10**12), 10**12, (2, 10, 3, 3))
-    res = gt.solve_batch(A, B)
+    A[3, 0, 0], A[3, 1, 1], B[5, 2, 2] = 2**62, -(2**62), -(2**63) + 1  # near the int64 limits
+    res = _quiet_batch(A, B)
     for g in range(10):
         _assert_same(res[g], _quiet_solve(gt.NormalFormGame.from_bimatrix(A[g].tolist(), B[g].tolist())), exact=True)
 
@@ -329,3 +330,12 @@ def test_games_keep_their_own_tolerances():
     assert len(res[0]) == 2 and len(res[1]) == 1
     assert res[0] == gt.solve(loose, method="pure") and res[1] == gt.solve(strict, method="pure")
     assert res.tol == 1e-3
+
+
+def test_2x2_at_the_int64_limits():
+    A = np.array([[[-(2**63), 0], [0, 1]], [[3, 0], [5, 1]]], dtype=np.int64)
+    B = np.array([[[1, 0], [0, 2**63 - 1]], [[3, 5], [0, 1]]], dtype=np.int64)
+    for method in ("2x2", "auto"):
+        res = _quiet_batch(A, B, method=method)
+        for g in range(2):
+            _assert_same(res[g], _quiet_solve(gt.NormalFormGame.from_bimatrix(A[g].tolist(), B[g].tolist())), exact=True)

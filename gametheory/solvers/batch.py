@@ -340,6 +340,11 @@ def _integers(M: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return out, scale
 
 
+def _int_magnitude(M: np.ndarray) -> int:
+    """The largest ``|entry|`` as a Python int (``np.abs`` of the most negative int64 overflows)."""
+    return max(abs(int(M.max())), abs(int(M.min()))) if M.size else 0
+
+
 def _tols(M: np.ndarray) -> np.ndarray:
     scale = np.abs(M).reshape(M.shape[0], M.shape[1] * M.shape[2]).max(axis=1, initial=0.0)
     return DEFAULT_TOL * np.where(scale > 0, scale, 1.0)
@@ -347,6 +352,8 @@ def _tols(M: np.ndarray) -> np.ndarray:
 
 def _positive_int(M: np.ndarray) -> np.ndarray:
     """``M - min + 1`` per game: positive integers with the same best responses."""
+    if M.dtype != object and M.size and int(M.max()) - int(M.min()) >= 2**62:
+        M = M.astype(object)  # the shift itself would overflow int64
     return M - M.reshape(M.shape[0], M.shape[1] * M.shape[2]).min(axis=1)[:, None, None] + 1
 
 
@@ -547,7 +554,7 @@ def _two_by_two(stack: _Stack) -> BatchEquilibria:
     if (stack.m, stack.n) != (2, 2):
         raise InvalidGameError(f"method '2x2' needs 2 x 2 games; these are {stack.m} x {stack.n}")
     A, B = stack.A, stack.B
-    if stack.exact and A.dtype != object and max(int(np.abs(A).max()), int(np.abs(B).max())) > EXACT_LIMIT:
+    if stack.exact and A.dtype != object and max(_int_magnitude(A), _int_magnitude(B)) > EXACT_LIMIT:
         A, B = A.astype(object), B.astype(object)
     res = solve_2x2_batch(A, B)
     g, k = np.nonzero(res.mask)
