@@ -73,6 +73,7 @@ if TYPE_CHECKING:  # the names __getattr__ loads, spelled out for type checkers 
         to_exact,
     )
     from .solvers import DegenerateGameWarning
+    from .solvers.batch import BatchEquilibria, solve_batch
     from .solvers.dispatch import IncompleteResultWarning, count_equilibria, solve
     from .solvers.dominance import iterated_dominance
     from .solvers.lemke_howson import lemke_howson
@@ -108,6 +109,8 @@ _EXPORTS: dict[str, tuple[str, str | None]] = {
     "support": ("equilibrium", "support"),
     "solve": ("solvers.dispatch", "solve"),
     "count_equilibria": ("solvers.dispatch", "count_equilibria"),
+    "solve_batch": ("solvers.batch", "solve_batch"),
+    "BatchEquilibria": ("solvers.batch", "BatchEquilibria"),
     "EquilibriumLimitError": ("solvers.limits", "EquilibriumLimitError"),
     "pure_equilibria": ("solvers.pure", "pure_equilibria"),
     "support_enumeration": ("solvers.support_enumeration", "support_enumeration"),
