@@ -73,6 +73,8 @@ if TYPE_CHECKING:  # the names __getattr__ loads, spelled out for type checkers 
     from .solvers.vertex_enumeration import vertex_enumeration
     from .sweep import SweepPointError, sweep
     from .tables import to_table
+    from . import plot
+    from .plot import plot_tree
 
 
 # public name -> (module, attribute); attribute None means the module itself
@@ -153,6 +155,8 @@ _EXPORTS: dict[str, tuple[str, str | None]] = {
     "to_table": ("tables", "to_table"),
     "read_gambit": ("io.gambit", "read_gambit"),
     "write_gambit": ("io.gambit", "write_gambit"),
+    "plot": ("plot", None),
+    "plot_tree": ("plot", "plot_tree"),
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
