@@ -44,6 +44,10 @@ _PAPER = {
     "legend.frameon": False,
     "axes.spines.top": False,
     "axes.spines.right": False,
+    # text stays text: TrueType in PDF (journals refuse Type 3 fonts), editable in SVG
+    "pdf.fonttype": 42,
+    "ps.fonttype": 42,
+    "svg.fonttype": "none",
 }
 
 #: style name -> (matplotlib rc settings, default dpi of saved files)

@@ -12,7 +12,7 @@ from ..tables import format_value
 from ._labels import wrap
 from ._style import drawing, finish, palette
 
-__all__ = ["plot_tree", "MAX_TREE_NODES"]
+__all__ = ["plot_tree", "first_spe", "MAX_TREE_NODES"]
 
 #: larger trees are not legible as one figure (the TikZ export has the same cap)
 MAX_TREE_NODES = 2000
@@ -51,12 +51,17 @@ def _highlight(game: Any, equilibrium: Any) -> Any:
         return equilibrium
     if not game.is_perfect_information:
         return None  # an imperfect-information tree: pass equilibrium= to highlight one
+    return first_spe(game)
+
+
+def first_spe(game: Any) -> Any:
+    """The first subgame-perfect equilibrium of a perfect-information tree (backward induction)."""
     from ..extensive import backward_induction
-    from ..solvers.limits import EquilibriumLimitError
+    from ..errors import SolverError
 
     try:
         eqs = backward_induction(game)
-    except EquilibriumLimitError:
+    except SolverError:
         raise GameError("plot_tree: the tree has too many subgame-perfect equilibria to pick one; "
                         "pass equilibrium= (or equilibrium=False)") from None
     return eqs[0] if eqs else None
