@@ -132,3 +132,21 @@ def test_progress_line_shows_an_eta_and_wipes_a_longer_line():
     first, second = buf.getvalue().strip("\n").split("\r")[1:]
     assert first.endswith("ETA --") and "nan" not in buf.getvalue()
     assert len(second) == len(first)  # padded over the longer previous text
+
+
+def test_the_paper_figures_in_the_docs_name_the_commands_that_made_them():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    readme = (root / "docs" / "figures" / "README.md").read_text()
+    commands = [shlex.split(line) for line in readme.splitlines() if line.startswith("gametheory plot ")]
+    made = set()
+    for argv in commands:
+        args = build_parser().parse_args(argv[1:])
+        assert args.style == "paper"
+        made.add(args.output)
+        assert (root / args.output).is_file(), args.output
+    # every figure file has its command, each in PNG and PDF
+    files = {f"docs/figures/{p.name}" for p in (root / "docs" / "figures").iterdir() if p.suffix in (".png", ".pdf")}
+    assert files == made and len(files) >= 2
+    assert {Path(f).suffix for f in files} == {".png", ".pdf"}

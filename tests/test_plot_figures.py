@@ -316,3 +316,19 @@ def test_tree_errors():
 def test_gt_plot_and_plot_tree_are_public():
     assert gt.plot_tree is plot.plot_tree
     assert gt.plot.region_map is plot.region_map
+
+
+def test_long_labels_and_titles_are_wrapped_to_fit_the_figure():
+    long = {"a": "defender's domestic cost of backing away from its pledge to the protege in a crisis",
+            "b": "probability that the defender and its protege win a war against the challenger"}
+    df = pd.DataFrame({"a": [0, 1, 0, 1], "b": [0, 0, 1, 1], "o": ["x", "y", "y", "y"]})
+    fig = plot.region_map(df, "a", "b", "o", labels=long, title="A long title " * 8, width=3.5, height=2.6,
+                          style="paper", dpi=100)
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    page = fig.bbox.extents
+    ax = fig.axes[0]
+    for text in (ax.xaxis.label, ax.yaxis.label, ax.title):
+        x0, y0, x1, y1 = text.get_window_extent(r).extents
+        assert x0 >= page[0] - 1 and y0 >= page[1] - 1 and x1 <= page[2] + 1 and y1 <= page[3] + 1, text.get_text()
+        assert "\n" in text.get_text()

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import GameError
-from ._labels import category_text, label_for, wrap
+from ._labels import category_text, fit, label_for, wrap
 from ._repel import place_labels
 from ._style import drawing, finish, palette
 
@@ -154,7 +154,7 @@ def reaction_curves(
         ax.set_ylim(0, q_max)
         ax.legend(loc="best", fontsize="small")
         if title:
-            ax.set_title(wrap(title, 60))
+            ax.set_title(fit(title, 0.95 * fig.get_size_inches()[0], "axes.titlesize"))
     return finish(fig, path, style)
 
 
@@ -264,10 +264,11 @@ def region_map(
                    for k, c in enumerate(cats)]
         legend_title = wrap(_short(label_for(outcome, labels)), 28)
         ax.legend(handles=handles, title=legend_title, loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize="small")
-        ax.set_xlabel(wrap(label_for(x, labels), 55))
-        ax.set_ylabel(wrap(label_for(y, labels), 45))
+        w, h = fig.get_size_inches()
+        ax.set_xlabel(fit(label_for(x, labels), 0.6 * w))  # the legend takes the rest of the width
+        ax.set_ylabel(fit(label_for(y, labels), 0.7 * h))
         if title:
-            ax.set_title(wrap(title, 60))
+            ax.set_title(fit(title, 0.95 * w, "axes.titlesize"))
     return finish(fig, path, style)
 
 
@@ -371,10 +372,11 @@ def scatter(
             rho, p = spearmanr(xs, ys)
             obstacles.append(ax.text(0.02, 0.97, f"Spearman rho = {rho:.2f} (p = {p:.3g}, n = {len(xs)})",
                                      transform=ax.transAxes, va="top", fontsize="small"))
-        ax.set_xlabel(wrap(label_for(x, labels), 55))
-        ax.set_ylabel(wrap(label_for(y, labels), 45))
+        w, h = fig.get_size_inches()
+        ax.set_xlabel(fit(label_for(x, labels), 0.8 * w))
+        ax.set_ylabel(fit(label_for(y, labels), 0.7 * h))
         if title:
-            ax.set_title(wrap(title, 60))
+            ax.set_title(fit(title, 0.95 * w, "axes.titlesize"))
         if label:
             place_labels(ax, xs, ys, [str(t) for t in data[label]], obstacles=obstacles)
     return finish(fig, path, style)

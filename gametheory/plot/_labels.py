@@ -13,7 +13,7 @@ import re
 import textwrap
 from typing import Any, Mapping
 
-__all__ = ["labels_of", "label_for", "wrap", "category_text"]
+__all__ = ["labels_of", "label_for", "wrap", "fit", "category_text"]
 
 # a trailing range condition, not a unit: "(> 0)", "(< p_intervene)", ", in [0, 1)", "; b + c must be > 0"
 _CONDITION = re.compile(
@@ -87,3 +87,18 @@ def wrap(text: str | None, width: int) -> str | None:
 def category_text(value: Any) -> str:
     """A category value as a legend entry: identifiers such as ``status_quo`` read ``status quo``."""
     return str(value).replace("_", " ")
+
+
+def fit(text: str | None, inches: float, role: str = "axes.labelsize") -> str | None:
+    """``text`` wrapped to lines that fit ``inches`` at the current font size of ``role``.
+
+    A serif or sans character is about 0.55 em wide on average; the font size is read
+    from matplotlib's current settings (the style's, inside a drawing).
+    """
+    if text is None:
+        return None
+    import matplotlib
+    from matplotlib.font_manager import FontProperties
+
+    size = FontProperties(size=matplotlib.rcParams[role]).get_size_in_points()
+    return wrap(text, max(12, int(inches * 72 / (0.55 * size))))

@@ -9,7 +9,7 @@ import numpy as np
 
 from ..errors import GameError
 from ..tables import format_value
-from ._labels import wrap
+from ._labels import fit
 from ._style import drawing, finish, palette
 
 __all__ = ["plot_tree", "first_spe", "MAX_TREE_NODES"]
@@ -196,5 +196,5 @@ def plot_tree(
             ax.legend([handles[k] for k in names], names, loc="upper right", fontsize="small", frameon=False)
         heading = title if title is not None else (game.title or None)
         if heading:
-            ax.set_title(wrap(heading, 70))
+            ax.set_title(fit(heading, 0.95 * fig.get_size_inches()[0], "axes.titlesize"))
     return finish(fig, path, style)
