@@ -372,8 +372,17 @@ def _cmd_solve(args: argparse.Namespace) -> None:
         raise GameError(f"method {args.method!r} does not apply to an extensive-form game; use 'spe'")
     t0 = time.monotonic()
     if getattr(game, "is_perfect_information", False):
-        _stage(args, "backward induction ...")
-        eqs = extensive.backward_induction(game, **({} if args.limit is _DEFAULT else {"limit": args.limit}))
+        from .solvers.limits import ProgressLine
+
+        # the backward pass reports the levels it has solved (nodes, for deep thin trees)
+        unit = "nodes" if game.compiled.deep else "levels"
+        line = ProgressLine("solve: backward induction", unit) if args.progress or sys.stderr.isatty() else None
+        try:
+            eqs = extensive.backward_induction(game, progress=line,
+                                               **({} if args.limit is _DEFAULT else {"limit": args.limit}))
+        finally:
+            if line is not None:
+                line.close()
     else:
         _stage(args, "subgame-perfect equilibria through the normal forms of the subgames ...")
         eqs = extensive.subgame_perfect_equilibria(game)
@@ -619,8 +628,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--limit", type=_limit_arg, default=_DEFAULT, metavar="N|none",
                     help="stop with an error when there are more than N equilibria (default 10000; 'none': no limit)")
     sp.add_argument("--progress", action="store_true",
-                    help="report progress on stderr even when it is not a terminal: the work units of the "
-                    "enumerating methods (with an ETA), and each stage of a tree's solution")
+                    help="report progress on stderr even when it is not a terminal: reading, the work units of "
+                    "the enumerating methods or the levels of backward induction (with an ETA), the count found")
     common(sp)
     sp.set_defaults(func=_cmd_solve)
 

@@ -140,6 +140,21 @@ def test_solve_progress_on_request_reports_enumeration_with_an_eta(tmp_path):
 def test_solve_progress_for_a_tree_reports_its_stages(tmp_path):
     res = run("solve", str(_deterrence_efg(tmp_path)), "--progress")
     assert res.returncode == 0, res.stderr
-    lines = res.stderr.strip().splitlines()
+    # (text mode reads the \r of a redrawn line as a line end)
+    lines = [ln.strip() for ln in res.stderr.splitlines() if ln.strip()]
     assert lines[0].startswith("solve: read ") and "5 nodes" in lines[0]
-    assert "backward induction" in lines[1] and "1 subgame-perfect equilibria" in lines[2]
+    assert lines[-2].startswith("solve: backward induction: 2/2 levels (100%)") and "ETA" in lines[-2]
+    assert lines[-1].startswith("solve: 1 subgame-perfect equilibria")
+    assert "nan" not in res.stderr.lower()
+
+
+def test_solve_progress_for_a_three_player_game_counts_support_profiles(tmp_path):
+    # an n-player game goes to polynomial enumeration, which reports support profiles
+    rng = np.random.default_rng(3)  # generic payoffs: finitely many equilibria
+    g = gt.NormalFormGame([rng.integers(-9, 10, size=(2, 2, 2)) for _ in range(3)])
+    path = tmp_path / "three.nfg"
+    gt.write_gambit(g, path)
+    res = run("solve", str(path), "--method", "polynomial", "--progress", "--format", "csv")
+    assert res.returncode == 0, res.stderr
+    assert "steps" in res.stderr and "ETA" in res.stderr and "nan" not in res.stderr.lower()
+    assert len(read_csv(res.stdout)) == len(gt.polynomial_equilibria(g))
