@@ -332,3 +332,23 @@ def test_long_labels_and_titles_are_wrapped_to_fit_the_figure():
         x0, y0, x1, y1 = text.get_window_extent(r).extents
         assert x0 >= page[0] - 1 and y0 >= page[1] - 1 and x1 <= page[2] + 1 and y1 <= page[3] + 1, text.get_text()
         assert "\n" in text.get_text()
+
+
+@pytest.mark.parametrize("description, label", [
+    ("nash_total / n", "nash_total / n"),                  # a formula keeps its identifiers' case
+    ("c / (b + c): the private share", "c / (b + c): the private share"),
+    ("challenger's cost of war (> 0)", "Challenger's cost of war"),
+    ("probability of war, in [0, 1)", "Probability of war"),
+    ("GDP (US$ bn)", "GDP (US$ bn)"),
+])
+def test_description_to_label(description, label):
+    assert plot.labels_of(NS(columns={"k": description}))["k"] == label
+
+
+def test_tree_layout_is_shared_with_the_tikz_export():
+    from gametheory.io.tikz import tree_layout, tree_to_tikz
+
+    t = deterrence_tree()
+    x, depth = tree_layout(t)
+    assert x == {0: 0.75, 1: 0.0, 2: 1.5, 3: 1.0, 4: 2.0} and depth == {0: 0, 1: 1, 2: 1, 3: 2, 4: 2}
+    assert "(n0) at (1.200, 0.000)" in tree_to_tikz(t)  # the root at x = 0.75 * x_unit

@@ -26,7 +26,12 @@ def _clean(text: str) -> str:
     prev = None
     while prev != text:
         prev, text = text, _CONDITION.sub("", text).rstrip(" ,;")
-    return text[:1].upper() + text[1:] if text else text
+    words = text.split(" ")
+    first = words[0]
+    symbol = len(first) == 1 and len(words) > 1 and not words[1][:1].isalpha()  # "c / (b + c)"
+    if symbol or not first.replace("'", "").replace("-", "").isalpha():
+        return text  # it starts with a symbol or a formula ("nash_total / n", "c / (b + c)"): keep its case
+    return text[:1].upper() + text[1:]
 
 
 def labels_of(model: Any) -> dict[str, str]:

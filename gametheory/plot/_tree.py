@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import GameError
+from ..io.tikz import tree_layout
 from ..tables import format_value
 from ._labels import fit
 from ._style import drawing, finish, palette
@@ -16,25 +17,6 @@ __all__ = ["plot_tree", "first_spe", "MAX_TREE_NODES"]
 
 #: larger trees are not legible as one figure (the TikZ export has the same cap)
 MAX_TREE_NODES = 2000
-
-
-def _layout(game: Any, order: list[int]) -> tuple[dict[int, float], dict[int, int]]:
-    """Leaves equally spaced in tree order, every internal node centred over its children."""
-    depth = {game.root: 0}
-    for v in order:
-        for c in game.children(v):
-            depth[c] = depth[v] + 1
-    x: dict[int, float] = {}
-    leaf = 0
-    for v in order:
-        if not game.children(v):
-            x[v] = float(leaf)
-            leaf += 1
-    for v in reversed(order):
-        kids = game.children(v)
-        if kids:
-            x[v] = sum(x[c] for c in kids) / len(kids)
-    return x, depth
 
 
 def _number(u: Any) -> str:
@@ -128,7 +110,7 @@ def plot_tree(
         raise GameError(f"the tree has {len(order)} nodes; a figure is only legible for trees of at most "
                         f"{MAX_TREE_NODES}")
     eq = _highlight(game, equilibrium)
-    x, depth = _layout(game, order)
+    x, depth = tree_layout(game, order)
     n_leaves = sum(1 for v in order if not game.children(v))
     levels = max(depth.values())
     default = (float(np.clip(1.15 * n_leaves + 0.8, 4.0, 14.0)), float(np.clip(1.2 * levels + 1.6, 2.5, 10.0)))
