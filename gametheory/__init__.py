@@ -87,6 +87,8 @@ if TYPE_CHECKING:  # the names __getattr__ loads, spelled out for type checkers 
     from .sweep import SweepPointError, sweep
     from .tables import csv_converters, to_table
     from .tables import read_csv as read_table_csv
+    from . import plot
+    from .plot import plot_tree
 
 
 # public name -> (module, attribute); attribute None means the module itself
@@ -184,6 +186,8 @@ _EXPORTS: dict[str, tuple[str, str | None]] = {
     "from_pygambit": ("interop", "from_pygambit"),
     "to_openspiel": ("interop", "to_openspiel"),
     "from_openspiel": ("interop", "from_openspiel"),
+    "plot": ("plot", None),
+    "plot_tree": ("plot", "plot_tree"),
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
