@@ -2,7 +2,8 @@
 
     python benchmarks/bench_aggregative.py [--n 1000000] [--repeat 5]
 
-Reports, in one run:
+Reports, in one run (with the load average; the solver and the numpy reference are timed in
+alternating rounds, so their ratio is fair on a loaded machine):
 * n = 10^6 heterogeneous allies (lognormal incomes), Cobb-Douglas with one alpha: the
   replacement-function solver (gametheory.continuous.PublicGoodsGame, game construction
   included) against a bare numpy solution (sort incomes, cumulative sums, pick the contributor
@@ -15,12 +16,17 @@ Reports, in one run:
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 import time
+from pathlib import Path
 
 import numpy as np
 from scipy import optimize
 
-from gametheory.continuous import CobbDouglas, PublicGoodsGame
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the checkout's gametheory, not installed
+
+from gametheory.continuous import CobbDouglas, PublicGoodsGame  # noqa: E402
 
 
 def bare_numpy(incomes: np.ndarray, a: float) -> float:
@@ -58,6 +64,19 @@ def scipy_generic(incomes: np.ndarray, alpha: np.ndarray, phi: float) -> np.ndar
     return np.where(q < 1e-13 * incomes.max(), 0.0, q)
 
 
+def interleaved(fa, fb, repeat):
+    """Best and median times of two functions called in alternating order (a loaded machine
+    slows both alike), and their last results."""
+    ta, tb, out = [], [], [None, None]
+    for r in range(repeat):
+        for k, (f, ts) in enumerate(((fa, ta), (fb, tb)) if r % 2 == 0 else ((fb, tb), (fa, ta))):
+            t = time.perf_counter()
+            res = f()
+            ts.append(time.perf_counter() - t)
+            out[0 if f is fa else 1] = res
+    return (min(ta), float(np.median(ta)), out[0]), (min(tb), float(np.median(tb)), out[1])
+
+
 def timed(fn, repeat):
     ts, out = [], None
     for _ in range(repeat):
@@ -77,9 +96,10 @@ def main() -> None:
     inc = rng.lognormal(0.0, 1.0, args.n)
     a = 0.5
 
-    tb, tbm, Gb = timed(lambda: bare_numpy(inc, a), args.repeat)
-    ts, tsm, eq = timed(lambda: PublicGoodsGame(inc, CobbDouglas(a)).nash(), args.repeat)
-    print(f"n = {args.n:,} allies, Cobb-Douglas alpha = {a}, lognormal incomes (seed {args.seed})")
+    print(f"load average (1, 5, 15 min): {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
+    (tb, tbm, Gb), (ts, tsm, eq) = interleaved(
+        lambda: bare_numpy(inc, a), lambda: PublicGoodsGame(inc, CobbDouglas(a)).nash(), args.repeat)
+    print(f"n = {args.n:,} allies, Cobb-Douglas alpha = {a}, lognormal incomes (seed {args.seed}), timed interleaved")
     print(f"  bare numpy (sort + cumsum)      : best {tb:.4f} s  median {tbm:.4f} s  G = {Gb:.12g}")
     print(f"  replacement functions (Newton)  : best {ts:.4f} s  median {tsm:.4f} s  G = {eq.total:.12g}"
           f"  contributors = {eq.n_contributors}")

@@ -11,7 +11,7 @@ import sys
 import types
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 if TYPE_CHECKING:  # the names __getattr__ loads, spelled out for type checkers (tested to match)
     from . import numbers, ordinal, repeated, symbolic
@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # the names __getattr__ loads, spelled out for type checkers 
         InvalidProfileError,
         ParseError,
         SolverError,
+        UnknownLabelError,
     )
     from .extensive import (
         ExtensiveFormGame,
@@ -48,7 +49,18 @@ if TYPE_CHECKING:  # the names __getattr__ loads, spelled out for type checkers 
         non_credible_threats,
         subgame_perfect_equilibria,
     )
+    from .interop import (
+        from_nashpy,
+        from_openspiel,
+        from_pygambit,
+        from_quantecon,
+        to_nashpy,
+        to_openspiel,
+        to_pygambit,
+        to_quantecon,
+    )
     from .io.gambit import read_gambit, write_gambit
+    from .io.sweep_data import read_sweep_json, sweep_to_json, sweep_to_xarray
     from .normal_form import NormalFormGame
     from .numbers import (
         DEFAULT_TOL,
@@ -61,6 +73,7 @@ if TYPE_CHECKING:  # the names __getattr__ loads, spelled out for type checkers 
         to_exact,
     )
     from .solvers import DegenerateGameWarning
+    from .solvers.batch import BatchEquilibria, solve_batch
     from .solvers.dispatch import IncompleteResultWarning, count_equilibria, solve
     from .solvers.dominance import iterated_dominance
     from .solvers.lemke_howson import lemke_howson
@@ -72,7 +85,10 @@ if TYPE_CHECKING:  # the names __getattr__ loads, spelled out for type checkers 
     from .solvers.support_enumeration import support_enumeration
     from .solvers.vertex_enumeration import vertex_enumeration
     from .sweep import SweepPointError, sweep
-    from .tables import to_table
+    from .tables import csv_converters, to_table
+    from .tables import read_csv as read_table_csv
+    from . import plot
+    from .plot import plot_tree
 
 
 # public name -> (module, attribute); attribute None means the module itself
@@ -84,6 +100,7 @@ _EXPORTS: dict[str, tuple[str, str | None]] = {
     "DegenerateGameError": ("errors", "DegenerateGameError"),
     "SolverError": ("errors", "SolverError"),
     "ParseError": ("errors", "ParseError"),
+    "UnknownLabelError": ("errors", "UnknownLabelError"),
     # normal form
     "NormalFormGame": ("normal_form", "NormalFormGame"),
     "Equilibrium": ("equilibrium", "Equilibrium"),
@@ -94,6 +111,8 @@ _EXPORTS: dict[str, tuple[str, str | None]] = {
     "support": ("equilibrium", "support"),
     "solve": ("solvers.dispatch", "solve"),
     "count_equilibria": ("solvers.dispatch", "count_equilibria"),
+    "solve_batch": ("solvers.batch", "solve_batch"),
+    "BatchEquilibria": ("solvers.batch", "BatchEquilibria"),
     "EquilibriumLimitError": ("solvers.limits", "EquilibriumLimitError"),
     "pure_equilibria": ("solvers.pure", "pure_equilibria"),
     "support_enumeration": ("solvers.support_enumeration", "support_enumeration"),
@@ -153,6 +172,22 @@ _EXPORTS: dict[str, tuple[str, str | None]] = {
     "to_table": ("tables", "to_table"),
     "read_gambit": ("io.gambit", "read_gambit"),
     "write_gambit": ("io.gambit", "write_gambit"),
+    # results as data, and the peer libraries (imported only when a converter is called)
+    "read_table_csv": ("tables", "read_csv"),
+    "csv_converters": ("tables", "csv_converters"),
+    "sweep_to_xarray": ("io.sweep_data", "sweep_to_xarray"),
+    "sweep_to_json": ("io.sweep_data", "sweep_to_json"),
+    "read_sweep_json": ("io.sweep_data", "read_sweep_json"),
+    "to_nashpy": ("interop", "to_nashpy"),
+    "from_nashpy": ("interop", "from_nashpy"),
+    "to_quantecon": ("interop", "to_quantecon"),
+    "from_quantecon": ("interop", "from_quantecon"),
+    "to_pygambit": ("interop", "to_pygambit"),
+    "from_pygambit": ("interop", "from_pygambit"),
+    "to_openspiel": ("interop", "to_openspiel"),
+    "from_openspiel": ("interop", "from_openspiel"),
+    "plot": ("plot", None),
+    "plot_tree": ("plot", "plot_tree"),
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]

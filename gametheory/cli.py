@@ -5,8 +5,11 @@
     gametheory models
     gametheory table MODEL [--param k=v ...]
     gametheory sweep MODEL --grid k=a:b:n [--grid k=v1,v2] [--checkpoint f.sqlite] [--workers N] [--float] [-o FILE]
-    gametheory solve FILE.nfg|FILE.efg [--method METHOD]
-    gametheory plot MODEL --x k=a:b:n --y k=a:b:n [--outcome COLUMN] -o fig.png
+    gametheory solve FILE.nfg|FILE.efg [--method METHOD] [--limit N|none] [--progress]
+    gametheory plot MODEL --x k=a:b:n --y k=a:b:n [--outcome COLUMN] [--style paper] -o fig.png
+    gametheory plot MODEL --kind scatter --x COLUMN --y COLUMN [--label COLUMN] -o fig.png
+    gametheory plot FILE.efg -o tree.png
+    gametheory completion bash
 
 Every command takes ``--format markdown|csv|latex|json``.  Errors are one line on
 stderr and a non-zero exit status (1 for bad input, 2 for bad usage); set
@@ -36,6 +39,19 @@ class _UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
+    """One-line usage errors; records its arguments (``.arguments``) for shell completion."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
+        self.arguments: list[argparse.Action] = []  # before argparse adds -h through add_argument
+        self.commands: dict[str, argparse.ArgumentParser] = {}
+        super().__init__(*args, **kwargs)
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        action = super().add_argument(*args, **kwargs)
+        self.arguments.append(action)
+        return action
+
     def error(self, message: str) -> None:  # one line, not usage + message
         raise _UsageError(f"{self.prog}: {message}")
 
@@ -265,21 +281,30 @@ def _limit_arg(text: str) -> int | None:
     return n
 
 
+def _progress_line(args: argparse.Namespace) -> Any:
+    """A progress line on stderr: with ``--progress`` always, otherwise only on a terminal."""
+    from .solvers.limits import ProgressLine
+
+    return ProgressLine("solve", "steps") if getattr(args, "progress", False) or sys.stderr.isatty() else None
+
+
 def _solve_bounded(solve: Any, game: Any, args: argparse.Namespace) -> list:
-    """``solve`` with ``--limit``, showing progress on stderr only when it is a terminal."""
+    """``solve`` with ``--limit``, showing progress on stderr (``--progress``, or a terminal)."""
     from .solvers.dispatch import ENUMERATORS, resolve_method
-    from .solvers.limits import DEFAULT_LIMIT, ProgressLine
+    from .solvers.limits import DEFAULT_LIMIT
 
     method = args.method or "auto"
     kwargs: dict[str, Any] = {}
     if resolve_method(game, method, "solve") in ENUMERATORS:
         kwargs["limit"] = DEFAULT_LIMIT if args.limit is _DEFAULT else args.limit
-        line = ProgressLine("solve", "steps") if sys.stderr.isatty() else None
+        line = _progress_line(args)
         kwargs["progress"] = line
     elif args.limit is not _DEFAULT:
         raise GameError(f"--limit applies to the enumerating methods; method {method!r} returns a few equilibria")
     else:
         line = None
+        if args.progress:
+            _stage(args, f"method {resolve_method(game, method, 'solve')} reports no progress count")
     from .solvers.limits import EquilibriumLimitError
 
     try:
@@ -295,20 +320,36 @@ def _solve_bounded(solve: Any, game: Any, args: argparse.Namespace) -> list:
             line.close()
 
 
+def _stage(args: argparse.Namespace, text: str, t0: float | None = None) -> None:
+    """With ``--progress``: one line on stderr per stage of a solve (reading, solving), timed."""
+    if getattr(args, "progress", False):
+        import time
+
+        took = f" ({time.monotonic() - t0:.1f}s)" if t0 is not None else ""
+        print(f"solve: {text}{took}", file=sys.stderr, flush=True)
+
+
 _DEFAULT: Any = object()
 
 
 def _cmd_solve(args: argparse.Namespace) -> None:
+    import time
+
     import pandas as pd
 
     from .io.gambit import read_gambit
     from .normal_form import NormalFormGame
 
+    t0 = time.monotonic()
     game = read_gambit(args.file)
+    size = f"{game.n_nodes} nodes" if hasattr(game, "n_nodes") else "x".join(map(str, game.shape)) + " strategies"
+    _stage(args, f"read {args.file}: {size}", t0)
     if isinstance(game, NormalFormGame):
         from .solvers.dispatch import solve
 
+        t0 = time.monotonic()
         eqs = _solve_bounded(solve, game, args)
+        _stage(args, f"{len(eqs)} equilibria", t0)
         labels = game.strategy_labels
         players = game.player_labels
         # one readable column per player ("Opera: 2/3, Fight: 1/3"), named as for .efg trees
@@ -329,10 +370,23 @@ def _cmd_solve(args: argparse.Namespace) -> None:
 
     if args.method not in (None, "auto", "spe", "backward-induction"):
         raise GameError(f"method {args.method!r} does not apply to an extensive-form game; use 'spe'")
+    t0 = time.monotonic()
     if getattr(game, "is_perfect_information", False):
-        eqs = extensive.backward_induction(game, **({} if args.limit is _DEFAULT else {"limit": args.limit}))
+        from .solvers.limits import ProgressLine
+
+        # the backward pass reports the levels it has solved (nodes, for deep thin trees)
+        unit = "nodes" if game.compiled.deep else "levels"
+        line = ProgressLine("solve: backward induction", unit) if args.progress or sys.stderr.isatty() else None
+        try:
+            eqs = extensive.backward_induction(game, progress=line,
+                                               **({} if args.limit is _DEFAULT else {"limit": args.limit}))
+        finally:
+            if line is not None:
+                line.close()
     else:
+        _stage(args, "subgame-perfect equilibria through the normal forms of the subgames ...")
         eqs = extensive.subgame_perfect_equilibria(game)
+    _stage(args, f"{len(eqs)} subgame-perfect equilibria", t0)
     from .tables import equilibria_frame
 
     _table(equilibria_frame(eqs) if eqs else pd.DataFrame({"equilibrium": []}), args.format, args.output)
@@ -346,15 +400,62 @@ def _named_strategy(s: Sequence[Any], labels: Sequence[str], digits: int = 6) ->
 
 
 def _cmd_plot(args: argparse.Namespace) -> None:
-
-    from .plot import region_map
+    from . import _cli_plot as figures
 
     if args.output is None:
         raise GameError("plot needs -o FILE (.png, .pdf or .svg)")
     ext = os.path.splitext(args.output)[1].lower()
     if ext not in (".png", ".pdf", ".svg"):
         raise GameError(f"plot writes .png, .pdf or .svg files; got {args.output!r}")
+    kind = args.kind or figures.default_kind(args.model)
+    _check_plot_options(args, kind)
+    if kind == "tree":
+        from .io.gambit import read_gambit
+
+        summary = figures.plot_tree_file(args.model, args, read_gambit)
+    elif kind == "scatter":
+        model = _model(args.model)
+        params = _params(model, args.param)
+        rows = model.rows(**params) if hasattr(model, "rows") else [model.solve(**params)]
+        summary = figures.plot_scatter(model, rows, args)
+    else:
+        summary = _plot_map(args, figures)
+    from .tables import to_table
+
+    sys.stdout.write(str(to_table(summary, format=args.format)))
+
+
+# the options that only some kinds of figure take
+_ONLY = {
+    "map": ("outcome", "checkpoint", "workers", "float"),
+    "scatter": ("label", "logx", "logy", "spearman"),
+}
+
+
+def _check_plot_options(args: argparse.Namespace, kind: str) -> None:
+    for owner, names in _ONLY.items():
+        if owner == kind:
+            continue
+        for name in names:
+            if getattr(args, name) not in (None, False):
+                raise GameError(f"--{name} applies to --kind {owner}, not to --kind {kind}")
+    if kind in ("map", "scatter") and (args.x is None or args.y is None):
+        what = "NAME=START:STOP:COUNT grids" if kind == "map" else "table columns"
+        raise GameError(f"--kind {kind} needs --x and --y ({what})")
+    if kind == "tree":
+        for flag in ("x", "y", "param"):
+            if getattr(args, flag):
+                raise GameError(f"--{flag} does not apply to --kind tree")
+    if kind != "map" and args.progress:
+        raise GameError(f"--progress applies to --kind map (a sweep), not to --kind {kind}")
+
+
+def _plot_map(args: argparse.Namespace, figures: Any) -> Any:
     model = _model(args.model)
+    for flag, spec in (("--x", args.x), ("--y", args.y)):
+        if "=" not in spec:
+            raise GameError(f"{flag} {spec!r}: a region map varies a parameter, NAME=START:STOP:COUNT "
+                            f"(for table columns use --kind scatter)")
     xk, yk = parse_assignment(args.x)[0], parse_assignment(args.y)[0]
     if xk == yk:
         raise GameError(f"--x and --y both vary {xk!r}")
@@ -369,12 +470,15 @@ def _cmd_plot(args: argparse.Namespace) -> None:
     grid = {xk: xv, yk: yv, **{k: [v] for k, v in fixed.items()}}
     df = _run_sweep(model, grid, args)
     outcome = args.outcome or _outcome_column(df, set(grid) | set(getattr(model, "parameters", {})))
-    region_map(df, xk, yk, outcome, path=args.output, title=getattr(model, "title", None))
-    summary = df.groupby(outcome, dropna=False, sort=True).size().reset_index(name="points")
-    summary.insert(0, "figure", args.output)
-    from .tables import to_table
+    return figures.plot_map(model, df, xk, yk, outcome, args)
 
-    sys.stdout.write(str(to_table(summary, format=args.format)))
+
+def _cmd_completion(args: argparse.Namespace) -> None:
+    from models.registry import MODELS
+
+    from ._completion import bash_script
+
+    _emit(bash_script(build_parser(), list(MODELS)), args.output)
 
 
 def _outcome_column(df: Any, params: set) -> str:
@@ -389,24 +493,112 @@ def _outcome_column(df: Any, params: set) -> str:
 
 
 # ---------------------------------------------------------------------- main
+_EPILOG = """\
+examples:
+  gametheory models
+  gametheory table olson-zeckhauser --param n=3 --format latex -o oz.tex
+  gametheory sweep volunteers-dilemma --grid n=2:50:49 --grid cost=1/10:3:30 --format csv -o vd.csv
+  gametheory solve game.nfg --method support --progress
+  gametheory plot extended-deterrence --x capability=0:1:21 --y backdown_cost=0:1:21 --style paper -o map.pdf
+  gametheory plot olson-zeckhauser-data --kind scatter --x gdp_bn --y actual_burden --label ally --logx -o nato.png
+  gametheory plot deterrence.efg -o tree.png
+
+Errors are one line on stderr, with exit status 1 (bad input) or 2 (bad usage).
+Set GAMETHEORY_DEBUG=1 to see the traceback of an unexpected error.
+"""
+
+_EPILOGS = {
+    "models": """\
+examples:
+  gametheory models
+  gametheory models --format csv -o models.csv
+""",
+    "table": """\
+examples:
+  gametheory table olson-zeckhauser
+  gametheory table crisis-catalogue --param game=chicken
+  gametheory table extended-deterrence --param capability=3/4 --format latex -o ed.tex
+""",
+    "sweep": """\
+examples:
+  gametheory sweep volunteers-dilemma --grid n=2:50:49 --grid cost=1/10:3:30 --format csv -o vd.csv
+  gametheory sweep extended-deterrence --grid capability=0:1:21 --grid backdown_cost=0,1/2,1 \\
+      --checkpoint ed.sqlite --workers 2 --progress
+
+NAME=A:B:N is N evenly spaced values from A to B inclusive (exact when A and B are);
+NAME=V1,V2,... lists values.  Several --grid options form a Cartesian product.
+""",
+    "solve": """\
+examples:
+  gametheory solve game.nfg
+  gametheory solve game.nfg --method support --limit none --format json
+  gametheory solve big.nfg --method polynomial --progress
+  gametheory solve deterrence.efg --progress
+""",
+    "plot": """\
+examples:
+  region map of a model's regimes over two parameter grids (the default for a model):
+    gametheory plot extended-deterrence --x capability=0:1:41 --y backdown_cost=0:1:41 -o map.png
+    gametheory plot tripartite-commitment --x kappa=0:1:41 --y reliability=0:1:41 --style paper \\
+        --width 3.5 --height 2.6 --dpi 600 -o commitment.pdf
+  scatter of the rows of a model's table, names placed without overlaps:
+    gametheory plot olson-zeckhauser-data --kind scatter --x gdp_bn --y actual_burden --label ally \\
+        --logx --spearman --param year=2018 -o nato.png
+  game tree of a Gambit .efg file, its subgame-perfect path highlighted (the default for .efg):
+    gametheory plot deterrence.efg -o tree.pdf
+
+Axis labels, legend titles and the title come from the model's own parameter and column
+descriptions (see `gametheory models`).
+""",
+    "completion": """\
+examples:
+  source <(gametheory completion bash)
+  gametheory completion bash -o ~/.local/share/bash-completion/completions/gametheory
+""",
+}
+
+
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the ``gametheory`` command."""
-    p = _Parser(prog="gametheory", description="Solve games of alliance politics and deterrence.")
-    sub = p.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+    """The argument parser of the ``gametheory`` command.
+
+    Every subcommand has help text for each of its arguments and examples in its
+    ``--help``; the parser records its subcommands (``.commands``) and arguments
+    (``.arguments``), which :mod:`gametheory._completion` reads.
+    """
+    from . import __version__
+    from ._cli_plot import KINDS
+    from .plot import STYLES
+
+    p = _Parser(prog="gametheory", description="Solve games of alliance politics and deterrence: registered models,\n"
+                "parameter sweeps, Gambit game files and figures for papers.", epilog=_EPILOG)
+    p.add_argument("--version", action="version", version=f"gametheory {__version__}",
+                   help="print the version of gametheory and exit")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND",
+                           help="one of the commands below (gametheory COMMAND --help for its options)")
     sub.required = True
 
-    def common(sp: argparse.ArgumentParser, output: bool = True) -> None:
-        sp.add_argument("--format", choices=FORMATS, default="markdown", help="output format (default markdown)")
-        if output:
-            sp.add_argument("-o", "--output", help="write to this file (atomically) instead of stdout")
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        sp = sub.add_parser(name, help=help, description=help[:1].upper() + help[1:] + ".", epilog=_EPILOGS[name])
+        p.commands[name] = sp
+        return sp
 
-    sp = sub.add_parser("models", help="list the registered models")
+    def common(sp: argparse.ArgumentParser, output: bool = True) -> None:
+        sp.add_argument("--format", choices=FORMATS, default="markdown",
+                        help="format of the table printed: markdown (default), csv, latex or json")
+        if output:
+            sp.add_argument("-o", "--output", metavar="FILE", help="write to this file (atomically) instead of stdout")
+
+    def model_arg(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("model", metavar="MODEL", help="name of a registered model (list them with `gametheory models`)")
+
+    sp = command("models", "list the registered models, their sources and parameters")
     common(sp)
     sp.set_defaults(func=_cmd_models)
 
-    sp = sub.add_parser("table", help="equilibrium table of a model")
-    sp.add_argument("model")
-    sp.add_argument("--param", action="append", metavar="NAME=VALUE", help="parameter value (repeatable)")
+    sp = command("table", "equilibrium table of a model at its default or given parameter values")
+    model_arg(sp)
+    sp.add_argument("--param", action="append", metavar="NAME=VALUE",
+                    help="a parameter value, exact where it looks exact (1/3, 0.25); repeatable")
     common(sp)
     sp.set_defaults(func=_cmd_table)
 
@@ -414,7 +606,7 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--param", action="append", metavar="NAME=VALUE", help="fixed parameter (repeatable)")
         sp.add_argument("--checkpoint", metavar="FILE.sqlite", help="SQLite checkpoint: resume an interrupted sweep")
         sp.add_argument("--workers", type=int, metavar="N", help="worker processes (1 = this process)")
-        sp.add_argument("--progress", action="store_true", help="show a progress bar on stderr")
+        sp.add_argument("--progress", action="store_true", help="show a progress bar with an ETA on stderr")
         sp.add_argument(
             "--float",
             action="store_true",
@@ -422,30 +614,60 @@ def build_parser() -> argparse.ArgumentParser:
             "values such as 1/3 give the same exact rows as `gametheory table`)",
         )
 
-    sp = sub.add_parser("sweep", help="sweep a model over a parameter grid")
-    sp.add_argument("model")
-    sp.add_argument("--grid", action="append", metavar="NAME=A:B:N|NAME=V1,V2", help="grid axis (repeatable)")
+    sp = command("sweep", "sweep a model over a parameter grid")
+    model_arg(sp)
+    sp.add_argument("--grid", action="append", metavar="NAME=A:B:N|NAME=V1,V2",
+                    help="grid axis: N values from A to B, or the listed values (repeatable)")
     sweep_opts(sp)
     common(sp)
     sp.set_defaults(func=_cmd_sweep)
 
-    sp = sub.add_parser("solve", help="solve a Gambit .nfg or .efg file")
-    sp.add_argument("file")
+    sp = command("solve", "solve a Gambit .nfg or .efg file")
+    sp.add_argument("file", metavar="FILE.nfg|FILE.efg", help="a Gambit strategic-form (.nfg) or game-tree (.efg) file")
     sp.add_argument("--method", help="auto (default), support, vertex, lemke-howson, pure, polynomial, qre; trees: spe")
     sp.add_argument("--limit", type=_limit_arg, default=_DEFAULT, metavar="N|none",
-                    help="stop with an error when there are more than N equilibria (default 10000; 'none': no limit); "
-                    "progress is shown on stderr when it is a terminal")
+                    help="stop with an error when there are more than N equilibria (default 10000; 'none': no limit)")
+    sp.add_argument("--progress", action="store_true",
+                    help="report progress on stderr even when it is not a terminal: reading, the work units of "
+                    "the enumerating methods or the levels of backward induction (with an ETA), the count found")
     common(sp)
     sp.set_defaults(func=_cmd_solve)
 
-    sp = sub.add_parser("plot", help="equilibrium-region map of a model over two parameters")
-    sp.add_argument("model")
-    sp.add_argument("--x", required=True, metavar="NAME=A:B:N")
-    sp.add_argument("--y", required=True, metavar="NAME=A:B:N")
-    sp.add_argument("--outcome", metavar="COLUMN", help="categorical result column to map (default: the first)")
+    sp = command("plot", "figure of a model (region map, scatter) or of a game tree (.efg file)")
+    sp.add_argument("model", metavar="MODEL|FILE.efg",
+                    help="a registered model (see `gametheory models`), or a Gambit .efg file to draw as a tree")
+    sp.add_argument("--kind", choices=KINDS,
+                    help="map: regimes over the --x and --y parameter grids (default for a model); "
+                    "scatter: one point per row of the model's table, --x and --y name columns; "
+                    "tree: the game tree of a .efg file (default for a .efg file)")
+    sp.add_argument("--x", metavar="NAME=A:B:N|COLUMN",
+                    help="map: the horizontal parameter and its grid (NAME=START:STOP:COUNT or NAME=V1,V2,...); "
+                    "scatter: the table column on the horizontal axis")
+    sp.add_argument("--y", metavar="NAME=A:B:N|COLUMN",
+                    help="map: the vertical parameter and its grid; scatter: the table column on the vertical axis")
+    sp.add_argument("--outcome", metavar="COLUMN",
+                    help="map: the categorical result column whose regimes are drawn (default: the first one)")
+    sp.add_argument("--label", metavar="COLUMN", help="scatter: the column naming each point (e.g. ally)")
+    sp.add_argument("--logx", action="store_true", help="scatter: logarithmic horizontal axis")
+    sp.add_argument("--logy", action="store_true", help="scatter: logarithmic vertical axis")
+    sp.add_argument("--spearman", action="store_true",
+                    help="scatter: print Spearman's rank correlation of x and y on the figure and in the summary")
+    sp.add_argument("--style", choices=tuple(STYLES), default="default",
+                    help="default, or paper: serif fonts, thin lines, colour-blind-safe Okabe-Ito colours, 300 dpi")
+    sp.add_argument("--width", type=float, metavar="INCHES", help="figure width in inches (default: by kind)")
+    sp.add_argument("--height", type=float, metavar="INCHES", help="figure height in inches (default: by kind)")
+    sp.add_argument("--dpi", type=float, metavar="N",
+                    help="resolution of the file in dots per inch (default 150; 300 in the paper style)")
+    sp.add_argument("--title", metavar="TEXT",
+                    help="figure title (default: the model's title or the game's; --title '' for none)")
     sweep_opts(sp)
     common(sp)
     sp.set_defaults(func=_cmd_plot)
+
+    sp = command("completion", "print a bash completion script for gametheory")
+    sp.add_argument("shell", choices=("bash",), help="the shell (bash; zsh can load it with bashcompinit)")
+    sp.add_argument("-o", "--output", metavar="FILE", help="write the script to this file instead of stdout")
+    sp.set_defaults(func=_cmd_completion)
     return p
 
 

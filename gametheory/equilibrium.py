@@ -30,14 +30,15 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
+from ._labels import LabelMap, label_index
 from ._latex import latex_text
 from .numbers import DEFAULT_TOL, num_text
-from .errors import GameError, InvalidProfileError
+from .errors import GameError, InvalidProfileError, SolverError
 from .normal_form import NormalFormGame
 
 __all__ = [
     "Result", "Equilibria", "Equilibrium", "regret", "is_equilibrium", "support", "make_equilibrium", "same_profile",
-    "clean_probabilities", "PROB_ZERO",
+    "clean_probabilities", "PROB_ZERO", "LabelMap", "label_index",
 ]
 
 #: Float probabilities at most this far from 0 are solver roundoff and become exactly 0.0.
@@ -201,6 +202,8 @@ class Equilibria(list):
         Whether every entry is exact (an empty list: whether the game is exact).
     params : dict
         Anything else the call records (``requested``: the method asked for).
+    components : list of Component
+        The connected components of the equilibrium set (on what :func:`gametheory.solve` returns).
 
     In a notebook it displays as a table of the equilibria (``to_row()`` of each) with
     its method and completeness.  ``to_frame()`` is :func:`gametheory.equilibria_frame`.
@@ -239,6 +242,22 @@ class Equilibria(list):
             exact = all(e.exact for e in self) if len(self) else bool(getattr(game, "exact", False))
         self.exact = bool(exact)
         self.params = dict(params or {})
+        #: ``f(self) -> list of Component``, set by :func:`gametheory.solve` (see ``components``).
+        self.component_finder: Callable[["Equilibria"], list] | None = None
+        self._components: list | None = None
+
+    @property
+    def components(self) -> list:
+        """The connected components of the game's equilibrium set, each with its extreme
+        points, dimension, ``contains`` and a sample point (see
+        :mod:`gametheory.solvers.components`); computed once, on the result of
+        :func:`gametheory.solve`."""
+        if self._components is None:
+            if self.component_finder is None:
+                raise SolverError("components are computed for what gametheory.solve(game) returns; "
+                                  "call gametheory.solve(game).components")
+            self._components = self.component_finder(self)
+        return self._components
 
     def to_frame(self, **params: Any) -> Any:
         """One row per equilibrium (:func:`gametheory.tables.equilibria_frame`)."""
@@ -269,7 +288,7 @@ class Equilibria(list):
 
         if not self:
             return "$" + latex_text(self._summary()) + "$"
-        return to_table(self.to_frame(), format="latex")
+        return to_table(self.to_frame(), format="latex", caption=self._summary())
 
 
 def equilibria_of(items: Iterable[Any], game: Any, method: str, complete: bool = True, **params: Any) -> Equilibria:
@@ -322,6 +341,8 @@ class Equilibrium(Result):
         The strategy labels of each player.
     game : NormalFormGame or None
         The game it is an equilibrium of.
+    index : int or None
+        Shapley's index of a regular two-player equilibrium (+1 or -1), else None.
 
     ``to_row()`` gives one column ``"<player>: <strategy>"`` per strategy (its
     probability), ``"payoff <player>"`` per player, then ``method`` and ``exact``.
@@ -339,6 +360,11 @@ class Equilibrium(Result):
     ((Fraction(1, 2), Fraction(1, 2)), (Fraction(1, 2), Fraction(1, 2)))
     >>> eq.payoffs, eq.exact, eq.method
     ((Fraction(0, 1), Fraction(0, 1)), True, 'vertex')
+
+    A player's strategy by label or index, as in pygambit:
+
+    >>> eq["P1"]["s2"], eq[1][0]
+    (Fraction(1, 2), Fraction(1, 2))
     """
 
     strategies: tuple
@@ -370,6 +396,18 @@ class Equilibrium(Result):
         return tuple(tuple(k for k, p in enumerate(s) if (p > 0 if self.exact else p > PROB_ZERO)) for s in self.strategies)
 
     @property
+    def index(self) -> int | None:
+        """Shapley's (1974) index (+1 or -1) of a regular equilibrium of a two-player game,
+        None otherwise (see :mod:`gametheory.solvers.equilibrium_index`)."""
+        if self.game is None or len(self.strategies) != 2:
+            return None
+        from .solvers.equilibrium_index import bimatrix_index
+
+        A, B = self.game.bimatrix
+        return bimatrix_index(A.tolist(), B.tolist(), *self.strategies, zero=0.0 if self.exact else PROB_ZERO,
+                              payoff_tols=(0.0, 0.0) if self.exact else self.tols[:2])
+
+    @property
     def pure_profile(self) -> tuple[int, ...] | None:
         """Strategy indices if the equilibrium is pure, else None."""
         if not self.is_pure:
@@ -392,6 +430,22 @@ class Equilibrium(Result):
         return same_profile(self.strategies, other.strategies, tol=0.0 if exact else DEFAULT_TOL)
 
     __hash__ = None  # type: ignore[assignment]
+
+    def __getitem__(self, player: Any) -> Any:
+        """Player ``player``'s mixed strategy as a mapping strategy label -> probability.
+
+        ``player`` is a player label or an index; the mapping also takes a strategy index,
+        so ``eq["P1"]["Opera"]`` and ``eq[0][0]`` are the same (exact) probability, as in
+        pygambit's ``profile[player][strategy]``.  An unknown label is an
+        :class:`~gametheory.errors.UnknownLabelError` (a ``KeyError``) naming the valid ones.
+        """
+        i = label_index(player, self.player_labels(), "player")
+        s = self.strategies[i]
+        names = self.labels[i] if i < len(self.labels) else tuple(f"s{k + 1}" for k in range(len(s)))
+        return LabelMap(names, s, "strategy", self.player_labels()[i])
+
+    # indexing by label does not make a result a sequence: ``iter(eq)`` stays a TypeError
+    __iter__ = None  # type: ignore[assignment]
 
     def player_labels(self) -> tuple[str, ...]:
         game_labels = getattr(self.game, "player_labels", None)

@@ -15,6 +15,7 @@ __all__ = [
     "DegenerateGameError",
     "SolverError",
     "ParseError",
+    "UnknownLabelError",
 ]
 
 
@@ -128,3 +129,23 @@ class ParseError(GameError):
     def __init__(self, message: str, line: int | None = None):
         self.line = line
         super().__init__(f"line {line}: {message}" if line is not None else message)
+
+
+class UnknownLabelError(GameError, KeyError):
+    """A player, strategy, information-set or action label (or index) that the game does not have.
+
+    Also a :class:`KeyError`, so code that looks results up like a mapping can catch it as one.
+    The message names the label and the valid ones.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> bos = gt.NormalFormGame.from_bimatrix([[2, 0], [0, 1]], [[1, 0], [0, 2]])
+    >>> gt.solve(bos)[0]["P3"]
+    Traceback (most recent call last):
+    ...
+    gametheory.errors.UnknownLabelError: the game has no player 'P3'; the players are 'P1', 'P2' (or an index 0 to 1)
+    """
+
+    def __str__(self) -> str:  # KeyError would show the message in quotes
+        return str(self.args[0]) if self.args else ""

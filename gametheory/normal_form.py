@@ -30,7 +30,6 @@ from typing import Any, Iterable, Sequence
 
 import numpy as np
 
-from ._latex import latex_text
 from .errors import InvalidGameError, InvalidProfileError
 from .numbers import DEFAULT_TOL, default_tol, is_exact_number, payoff_scale, to_exact
 
@@ -574,36 +573,21 @@ class NormalFormGame:
 
     __hash__ = None  # type: ignore[assignment]
 
-    def _cell(self, idx: tuple[int, ...]) -> str:
-        return ", ".join(str(a[idx]) for a in self._payoffs)
+    def __str__(self) -> str:
+        """The payoffs with their labels: a bimatrix grid per slice (see :mod:`gametheory._game_display`)."""
+        from ._game_display import game_text
+
+        return game_text(self)
 
     def _repr_html_(self) -> str:
-        if self.n_players != 2:
-            return f"<pre>{self!r}</pre>"
-        rows = [
-            "<table><tr><th></th>"
-            + "".join(f"<th>{s}</th>" for s in self.strategy_labels[1])
-            + "</tr>"
-        ]
-        for r, rs in enumerate(self.strategy_labels[0]):
-            rows.append(
-                f"<tr><th>{rs}</th>" + "".join(f"<td>{self._cell((r, c))}</td>" for c in range(self.shape[1])) + "</tr>"
-            )
-        rows.append("</table>")
-        return "".join(rows)
+        from ._game_display import game_html
+
+        return game_html(self)
 
     def _repr_latex_(self) -> str:
-        if self.n_players != 2:
-            return f"$\\text{{{self!r}}}$"
-        cols = "c" * self.shape[1]
-        # labels as \text{} (underscores and other specials escaped); rows end with a line
-        # break, so "\hline" is never glued to the next row's label
-        head = " & " + " & ".join(latex_text(s) for s in self.strategy_labels[1]) + r" \\ \hline"
-        body = [
-            latex_text(rs) + " & " + " & ".join(f"({self._cell((r, c))})" for c in range(self.shape[1])) + r" \\"
-            for r, rs in enumerate(self.strategy_labels[0])
-        ]
-        return "$\\begin{array}{r|" + cols + "}\n" + head + "\n" + "\n".join(body) + "\n\\end{array}$"
+        from ._game_display import game_latex
+
+        return game_latex(self)
 
 
 def iter_pure_profiles(shape: Iterable[int]):

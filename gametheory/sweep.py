@@ -50,6 +50,7 @@ from ._sweep.store import Checkpoint
 from ._sweep.workers import in_flight_limit, process_pool
 from .errors import GameError
 from .numbers import check_finite_array, is_exact_number
+from .solvers.limits import eta_text
 
 __all__ = [
     "sweep",
@@ -526,6 +527,12 @@ class Progress:
         self.t0 = time.monotonic()
         self.last = 0.0
         self.done = 0
+        self.resumed = 0  # points loaded from a checkpoint: done, but not in this run's rate
+
+    def resume(self, n: int) -> None:
+        """Count ``n`` points finished by an earlier run (not in the ETA's rate)."""
+        self.resumed += n
+        self.update(n)
 
     def update(self, n: int) -> None:
         self.done += n
@@ -537,11 +544,10 @@ class Progress:
         self.last = now
         frac = self.done / self.total if self.total else 1.0
         elapsed = now - self.t0
-        eta = elapsed / frac - elapsed if frac > 0 else float("nan")
         bar = "#" * int(30 * frac)
         self.stream.write(
             f"\r{self.label}: [{bar:<30}] {self.done}/{self.total} points ({100 * frac:.0f}%), "
-            f"{elapsed:.1f}s elapsed, ETA {eta:.1f}s"
+            f"{elapsed:.1f}s elapsed, {eta_text(elapsed, self.done, self.total, self.resumed)}"
         )
         self.stream.flush()
 
@@ -716,7 +722,7 @@ def sweep(
 
     show = progress if progress is not None else (sys.stderr.isatty() and pts.n >= (10**6 if use_vec else 2000))
     bar = Progress(pts.n, bool(show))
-    bar.update(sum(stop - start for b, start, stop in bounds if b in results))
+    bar.resume(sum(stop - start for b, start, stop in bounds if b in results))
 
     def finish(b: int, start: int, stop: int, res: Any) -> None:
         results[b] = ckpt.save(b, start, stop, res) if ckpt is not None else res
@@ -797,7 +803,9 @@ def _order_columns(df: pd.DataFrame, names: list[str]) -> pd.DataFrame:
     if "equilibrium" in df.columns:
         first.append("equilibrium")
     rest = [c for c in df.columns if c not in first]
-    return df[first + rest]
+    out = df[first + rest]
+    out.attrs["grid"] = list(names)  # which columns are the grid (gametheory.io.sweep_data reads it)
+    return out
 
 
 def _picklable(obj: Any) -> bool:

@@ -56,6 +56,7 @@ __all__ = [
     "to_table",
     "Table",
     "read_csv",
+    "csv_converters",
     "parse_value",
     "format_value",
     "equilibria_frame",
@@ -84,14 +85,31 @@ def _round_float(x: float, digits: int) -> float:
 
 
 class Table(str):
-    """The rendered table: a ``str`` that also displays itself in Jupyter."""
+    """The rendered table: a ``str`` that also displays itself in Jupyter.
+
+    Markdown and LaTeX tables display as an HTML table of the same cells in a notebook
+    (front ends cannot typeset booktabs); ``print(table)`` shows the text itself, and a
+    LaTeX export (nbconvert) still gets the booktabs source through ``_repr_latex_``.
+    """
 
     format: str = "markdown"
+    _cells: tuple | None = None
 
-    def __new__(cls, text: str, format: str) -> "Table":
+    def __new__(cls, text: str, format: str = "markdown", cells: tuple | None = None) -> "Table":
         obj = super().__new__(cls, text)
         obj.format = format
+        obj._cells = cells  # (header, rows) as display text, for the notebook's HTML
         return obj
+
+    def _repr_html_(self) -> str | None:
+        if self._cells is None or self.format not in ("markdown", "latex"):
+            return None
+        import html
+
+        head, rows = self._cells
+        th = "".join(f"<th>{html.escape(h)}</th>" for h in head)
+        body = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>" for r in rows)
+        return f"<table><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>"
 
     def _repr_markdown_(self) -> str | None:
         return str(self) if self.format == "markdown" else None
@@ -279,9 +297,37 @@ def parse_value(s: Any, line: int | None = None) -> Any:
 
 
 def read_csv(path_or_text: str | os.PathLike) -> pd.DataFrame:
-    """Read a CSV written by :func:`to_table` back, with Fractions restored.
+    """Read a CSV written by :func:`to_table` back, with Fractions restored (``gt.read_table_csv``).
 
-    Accepts a path or the CSV text itself (anything containing a newline).
+    Parameters
+    ----------
+    path_or_text : str or os.PathLike
+        A path, or the CSV text itself (anything containing a newline).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``"1/3"`` cells as Fractions, integers as ints (an int64 column where all fit),
+        decimals as floats, ``true``/``false`` as booleans, empty cells as missing, text
+        as written (the ``'`` that protected it from spreadsheet formulas removed).
+
+    Raises
+    ------
+    ParseError
+        A row with the wrong number of fields, or an empty file.
+
+    References
+    ----------
+    Shafranovich, Y. (2005). Common Format and MIME Type for Comma-Separated Values (CSV)
+    Files, RFC 4180.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> from fractions import Fraction
+    >>> _ = gt.to_table([{"a": 2, "p": Fraction(1, 3)}], format="csv", path="t.csv")
+    >>> gt.read_table_csv("t.csv")["p"].tolist()
+    [Fraction(1, 3)]
     """
     text = str(path_or_text)
     if isinstance(path_or_text, os.PathLike) or "\n" not in text:
@@ -308,6 +354,48 @@ def read_csv(path_or_text: str | os.PathLike) -> pd.DataFrame:
             cols[name] = pd.Series(vals, dtype=object)
     return pd.DataFrame(cols, columns=header) if cols else pd.DataFrame(columns=header)
 
+
+
+def csv_converters(columns: Any) -> dict[str, Any]:
+    """``converters`` for :func:`pandas.read_csv` that read this library's CSV cells exactly.
+
+    Parameters
+    ----------
+    columns : sequence of str, or a path
+        The column names, or a CSV file (its header names them).
+
+    Returns
+    -------
+    dict
+        Column name -> :func:`parse_value` (``"1/3"`` -> ``Fraction(1, 3)``, ``"2"`` -> 2,
+        ``"0.5"`` -> 0.5, ``"true"`` -> True, ``""`` -> None, text as written).
+
+    Raises
+    ------
+    ParseError
+        An empty file.
+
+    References
+    ----------
+    The pandas development team. ``pandas.read_csv`` (its ``converters`` argument).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import gametheory as gt
+    >>> from fractions import Fraction
+    >>> _ = gt.to_table([{"p": Fraction(2, 3), "q": 0.25}], format="csv", path="t.csv")
+    >>> df = pd.read_csv("t.csv", converters=gt.csv_converters("t.csv"))
+    >>> df["p"].tolist(), df["q"].tolist()
+    ([Fraction(2, 3)], [0.25])
+    """
+    if isinstance(columns, (str, os.PathLike)):
+        try:
+            header = next(csv.reader(io.StringIO(read_text(columns))))
+        except StopIteration:
+            raise ParseError("the CSV is empty", 1) from None
+        columns = header  # as pandas reads them (a protected "'=x" name keeps its quote there)
+    return {str(c): parse_value for c in columns}
 
 # ---------------------------------------------------------------------- rows
 def _is_result(x: Any) -> bool:
@@ -553,4 +641,7 @@ def to_table(
         text = _json(frame, digits)
     if path is not None:
         write_atomic(path, text)
-    return Table(text, format)
+    cells = None
+    if format in ("markdown", "latex"):
+        cells = (tuple(str(c) for c in frame.columns), tuple(_cells(frame, "markdown", digits)))
+    return Table(text, format, cells)

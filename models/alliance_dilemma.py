@@ -1,4 +1,4 @@
-"""Abandonment and entrapment: Snyder's (1984) alliance security dilemma (DESIGN 4, 9.1-9.2).
+"""Abandonment and entrapment: Snyder's (1984) alliance security dilemma (Snyder 1984; Benson 2012).
 
 The documented entry point, a facade over :mod:`models.alliance`.  Games (each registered
 in :data:`models.registry.MODELS`):

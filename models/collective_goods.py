@@ -1,4 +1,4 @@
-"""Collective goods and burden sharing (DESIGN section 3): the documented entry point.
+"""Collective goods and burden sharing (Olson & Zeckhauser 1966): the documented entry point.
 
 A facade over :mod:`models.collective`: ``from models import collective_goods as cg``,
 then ``cg.Alliance(incomes, utility=cg.CobbDouglas(alpha))``, ``cg.volunteers_dilemma``,

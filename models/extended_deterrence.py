@@ -1,4 +1,4 @@
-"""Extended deterrence and credibility (DESIGN 5 and reference games 9.3-9.5).
+"""Extended deterrence and credibility (Schelling 1960; Kilgour & Zagare 1991; Fearon 1997).
 
 The documented entry point, a facade over :mod:`models.deterrence`.  Games (each registered
 in :data:`models.registry.MODELS`):
@@ -23,7 +23,7 @@ in :data:`models.registry.MODELS`):
   PBE).  Strategic estimation of its utilities: :mod:`models.deterrence.estimation`.
 * :func:`extended_deterrence` -- challenger, defender, protege (Zagare & Kilgour 2003;
   Huth 1988) with the perfect-deterrence conditions (capable and credible threats).
-* :func:`alliance_secrecy` -- open, partly secret and secret alliances (seed 002):
+* :func:`alliance_secrecy` -- open, partly secret and secret alliances (Morrow 2000; Kuo 2020):
   the adversary's information about the commitment sets its belief; deterrence value
   is highest when the alliance is open.
 

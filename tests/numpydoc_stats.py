@@ -21,7 +21,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 SECTIONS = ("Parameters", "Returns", "Raises", "References", "Examples")
-FACADES = ("extensive", "bayesian", "continuous", "cooperative", "repeated", "symbolic", "ordinal", "io")
+FACADES = ("extensive", "bayesian", "continuous", "cooperative", "repeated", "symbolic", "ordinal", "io", "interop",
+           "plot")
 # DESIGN.md sections 2 and 9: the model entry points research code calls directly
 MODEL_ENTRY_POINTS = {
     "models.collective_goods": ("Alliance", "volunteers_dilemma", "threshold_game", "nato_data", "exploitation_test",

@@ -262,8 +262,8 @@ def test_cli_lists_the_models_and_refuses_bad_parameters():
 
 def test_docs_page_is_in_the_nav_and_the_reference_documents_the_package():
     nav = (ROOT / "mkdocs.yml").read_text()
-    assert "models/arms-race.md" in nav and "reference/models/arms-race.md" in nav
-    page = (ROOT / "docs" / "models" / "arms-race.md").read_text()
+    assert "explanation/arms-race.md" in nav and "reference/models/arms-race.md" in nav
+    page = (ROOT / "docs" / "explanation" / "arms-race.md").read_text()
     assert "Richardson (1960)" in page and "Kydd" in page and "```python" in page
     assert "::: models.arms_race" in (ROOT / "docs" / "reference" / "models" / "arms-race.md").read_text()
 

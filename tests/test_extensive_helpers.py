@@ -178,3 +178,17 @@ def imperfect_trees(draw, payoff_max: int = 4, max_subgames: int = 4):
 
     branch(t.root, 0)
     return t
+
+
+def test_backward_induction_reports_its_levels_to_progress():
+    import pytest
+
+    import gametheory as gt
+
+    t = gt.complete_tree(2, 6, [[i * 7 % 67, i * 13 % 71] for i in range(2**6)])
+    calls = []
+    eqs = gt.backward_induction(t, progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(k, 6) for k in range(1, 7)]
+    assert [e.payoffs for e in eqs] == [e.payoffs for e in gt.backward_induction(t)]
+    with pytest.raises(gt.InvalidGameError, match="progress must be a callable"):
+        gt.backward_induction(t, progress=3)

@@ -64,34 +64,15 @@ class AggregativeGame:
         n = up.size
         if n < 1:
             raise InvalidGameError("an aggregative game needs at least one player")
-        if np.any(up < 0):
+        if up.min() < 0:
             raise InvalidGameError("upper bounds must be nonnegative (actions are in [0, upper])")
-        self.n = n
-        self.upper = up
         if weights is None:
-            self.weights = np.ones(n)
+            w = np.broadcast_to(1.0, (n,))
         else:
-            _, self.weights = _per_player(weights, n, "weights")
-            if np.any(self.weights <= 0):
+            _, w = _per_player(weights, n, "weights")
+            if not w.min() > 0:
                 raise InvalidGameError("aggregation weights must be positive")
-        if callable(payoff):
-            self._payoff = payoff
-        else:
-            fns = list(payoff)
-            if len(fns) != n or not all(callable(f) for f in fns):
-                raise InvalidGameError(f"give one payoff callable per player ({n})")
-
-            def vec(q, G, fns=fns):
-                q = np.asarray(q, float)
-                G = np.broadcast_to(np.asarray(G, float), q.shape)
-                out = np.empty(q.shape)
-                for i, f in enumerate(fns):
-                    out[i] = np.vectorize(f, otypes=[float])(q[i], G[i])
-                return out
-
-            self._payoff = vec
-        self._marginal = marginal
-        self._replacement = replacement
+        setup_validated(self, payoff, up, w, marginal, replacement)
 
     # -- payoffs and marginals ------------------------------------------------------------
     def payoff(self, q: Any, G: Any) -> np.ndarray:
@@ -279,3 +260,31 @@ class AggregativeGame:
             if step <= tol * (1 + np.max(np.abs(q))):
                 return new
         raise SolverError(f"best-response iteration did not converge in {max_iter} rounds (try method='replacement')")
+
+
+def setup_validated(game: "AggregativeGame", payoff: Any, upper: np.ndarray, weights: np.ndarray,
+                    marginal: Callable | None, replacement: Callable | None) -> None:
+    """Store validated bounds (float array) and weights (positive float array) on ``game``
+    (subclasses that validated them already call this directly, so no second pass runs)."""
+    n = upper.size
+    game.n = n
+    game.upper = upper
+    game.weights = weights
+    if callable(payoff):
+        game._payoff = payoff
+    else:
+        fns = list(payoff)
+        if len(fns) != n or not all(callable(f) for f in fns):
+            raise InvalidGameError(f"give one payoff callable per player ({n})")
+
+        def vec(q, G, fns=fns):
+            q = np.asarray(q, float)
+            G = np.broadcast_to(np.asarray(G, float), q.shape)
+            out = np.empty(q.shape)
+            for i, f in enumerate(fns):
+                out[i] = np.vectorize(f, otypes=[float])(q[i], G[i])
+            return out
+
+        game._payoff = vec
+    game._marginal = marginal
+    game._replacement = replacement

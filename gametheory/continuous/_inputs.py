@@ -17,7 +17,9 @@ def _numbers(values: Any, name: str) -> tuple[list | None, np.ndarray]:
     """(exact Fractions or None, float array) of a 1-D sequence; InvalidGameError on bad entries."""
     if isinstance(values, np.ndarray) and values.dtype.kind in "fiu" and values.ndim == 1:
         arr = values.astype(float)
-        if values.dtype.kind == "f" and not np.all(np.isfinite(arr)):
+        # one reduction instead of an elementwise mask: the sum is finite when every entry is
+        # (a finite sum that overflows is rechecked entry by entry)
+        if values.dtype.kind == "f" and not np.isfinite(arr.sum()) and not np.all(np.isfinite(arr)):
             k = int(np.flatnonzero(~np.isfinite(arr))[0])
             as_number(values[k], f"{name}[{k}]")  # raises the one non-finite message
         if values.dtype.kind in "iu":
@@ -44,7 +46,8 @@ def _per_player(value: Any, n: int, name: str) -> tuple[list | None, np.ndarray]
     """A scalar or a length-n sequence, as (exact list or None, float array)."""
     if np.ndim(value) == 0 and not isinstance(value, (list, tuple)):
         ex, fv = _scalar(value, name)
-        return ([ex] * n if ex is not None and n <= 200_000 else None), np.full(n, fv)
+        # a read-only view of the one value: no n-element array is written for a scalar
+        return ([ex] * n if ex is not None and n <= 200_000 else None), np.broadcast_to(np.float64(fv), (n,))
     ex, arr = _numbers(value, name)
     if arr.shape != (n,):
         raise InvalidGameError(f"{name} has {arr.size} entries but there are {n} players")

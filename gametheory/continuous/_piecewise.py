@@ -29,14 +29,20 @@ def _newton_convex(A: np.ndarray, B: np.ndarray, max_iter: int = 200) -> float |
     The left side minus G is convex, decreasing and piecewise linear, so Newton's method from
     G = 0 rises monotonically to the root and stops when the active set repeats; allies that
     drop out never return, so each step scans only the previous step's active set."""
-    idx = np.flatnonzero(A > 0)
-    if idx.size == 0:
-        return 0.0
-    a, b = A[idx], B[idx]
+    if np.ndim(B) == 0:
+        return _newton_uniform(A, float(B), max_iter)
+    if A.size and A.min() > 0:
+        a, b = A, B  # every intercept positive: no copies
+    else:
+        idx = np.flatnonzero(A > 0)
+        if idx.size == 0:
+            return 0.0
+        a, b = A[idx], B[idx]
     G = 0.0
     for _ in range(max_iter):
         G_new = a.sum() / (1.0 + b.sum())
-        keep = a - b * G_new > 0
+        t = np.multiply(b, G_new)
+        keep = np.subtract(a, t, out=t) > 0
         if keep.all():
             return float(G_new)
         if G_new < G:  # rounding at a kink: G is already the root to working precision
@@ -44,6 +50,25 @@ def _newton_convex(A: np.ndarray, B: np.ndarray, max_iter: int = 200) -> float |
         a, b, G = a[keep], b[keep], G_new
         if a.size == 0:
             return float(G_new)
+    return None
+
+
+def _newton_uniform(A: np.ndarray, b: float, max_iter: int) -> float | None:
+    """:func:`_newton_convex` with one slope ``b`` for every player: each step is a sum, one
+    comparison with the threshold ``b G`` and the compaction of the active set."""
+    a = A if A.size and A.min() > 0 else A[A > 0]  # no copy when every intercept is positive
+    G = 0.0
+    for _ in range(max_iter):
+        if a.size == 0:
+            return float(G)
+        G_new = a.sum() / (1.0 + b * a.size)
+        keep = a > b * G_new  # a_i - b G > 0, without the temporary a - b G
+        k = int(np.count_nonzero(keep))
+        if k == a.size:
+            return float(G_new)
+        if G_new < G:  # rounding at a kink: G is already the root to working precision
+            return float(G)
+        a, G = a[keep], G_new
     return None
 
 
@@ -125,6 +150,7 @@ def solve_piecewise_linear(A: Any, B: Any, U: Any = None, exact: bool = False) -
     capped = U is not None
     if capped:
         U = np.asarray(U, float)
+        B = np.broadcast_to(B, A.shape)
     else:
         G = _newton_convex(A, B)
         if G is not None:

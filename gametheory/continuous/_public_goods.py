@@ -16,7 +16,7 @@ from typing import Any, Mapping
 import numpy as np
 from scipy import optimize
 
-from ._aggregative import AggregativeGame
+from ._aggregative import AggregativeGame, setup_validated
 from ._inputs import _col, _numbers, _per_player, _scalar
 from ._piecewise import solve_piecewise_linear
 from ._utilities import CES, CobbDouglas, Custom, Preference, QuasiLinear
@@ -184,7 +184,7 @@ class PublicGoodsGame(AggregativeGame):
         n = inc.size
         if n == 0:
             raise InvalidGameError("the alliance is empty: give at least one income")
-        if np.any(inc <= 0):
+        if not inc.min() > 0:  # one reduction; the offending entry is located only on failure
             bad = int(np.flatnonzero(inc <= 0)[0])
             raise InvalidGameError(f"incomes must be positive; income {bad} is {inc[bad]}")
         if not isinstance(utility, Preference):
@@ -194,12 +194,13 @@ class PublicGoodsGame(AggregativeGame):
         if not 0 <= phi <= 1:
             raise InvalidGameError(f"spillover phi must lie in [0, 1], got {spillover}")
         w_ex = None
+        self._unit_weights = weights is None
         if weights is None:
-            w = np.ones(n)
+            w = np.broadcast_to(1.0, (n,))  # a read-only view: no n-element array of ones
             w_ex = [Fraction(1)] * n if ex is not None else None
         else:
             w_ex, w = _per_player(weights, n, "weights")
-            if np.any(w <= 0):
+            if not w.min() > 0:
                 raise InvalidGameError("aggregation weights must be positive")
         self.incomes_exact = ex
         self.phi, self.phi_exact = phi, phi_ex
@@ -211,7 +212,7 @@ class PublicGoodsGame(AggregativeGame):
             q = np.asarray(q, float)
             return pref.utility(_col(inc, q) - q, (1 - self_phi) * _col(w, q) * q + self_phi * G)
 
-        super().__init__(payoff, inc, weights=w)
+        setup_validated(self, payoff, inc, w, None, None)  # inc and w are validated above
         self.incomes = inc
         if isinstance(self.pref, Custom):
             self._check_increasing()
@@ -246,6 +247,10 @@ class PublicGoodsGame(AggregativeGame):
                     A.append(wi * mi * Ii / den)
                     B.append(wi * phi / den)
                 return A, B, None
+            if self._unit_weights and self.phi == 1:
+                # r_i = I_i - G / m_i; with one alpha the slope is one number for every ally
+                m = pref.ratio(1.0)
+                return self.incomes, (np.divide(1.0, m, out=m) if isinstance(m, np.ndarray) else 1.0 / m), None
             m = pref.ratio(1 / self.weights)
             if self.phi == 1:  # pure public good: r_i = w_i I_i - (w_i / m_i) G
                 return self.weights * self.incomes, self.weights / m, None
@@ -315,11 +320,15 @@ class PublicGoodsGame(AggregativeGame):
                     v = v if (u is None or v < u) else u
                     q.append(max(v, Fraction(0)) / w)
                 return self._result(np.array(q, dtype=object), "nash", "replacement-exact", True, total=G, note=note)
-            v = A - B * G
+            v = np.multiply(B, G, out=np.empty(np.shape(A)))  # A - B G: one new array, updated in place
+            np.subtract(A, v, out=v)
             if U is not None:
-                v = np.minimum(v, U)
-            q = np.maximum(v, 0.0) / self.weights
-            return self._result(q, "nash", "replacement-closed-form", False, total=float(self.weights @ q), note=note)
+                np.minimum(v, U, out=v)
+            q = np.maximum(v, 0.0, out=v)
+            if not self._unit_weights:
+                q /= self.weights
+            total = float(q.sum()) if self._unit_weights else float(self.weights @ q)
+            return self._result(q, "nash", "replacement-closed-form", False, total=total, note=note)
         q, G = self.replacement_nash(tol)
         return self._result(q, "nash", "replacement-numerical", False, total=float(self.weights @ q))
 

@@ -80,11 +80,21 @@ class Preference:
         return False
 
 
+def _scalar_alpha(param: Any, alphas: np.ndarray) -> float | None:
+    """The one alpha of every player as a float (checked when the preference was made), or
+    None for per-player alphas, which are checked here."""
+    if np.ndim(param) == 0 and not isinstance(param, (list, tuple)):
+        return float(alphas[0]) if alphas.size else None
+    CobbDouglas._check(alphas)
+    return None
+
+
 class _AlphaWeights:
     """The per-player weights of private consumption, shared by Cobb-Douglas and CES."""
 
     _alpha: Any
     _alpha_ex: list | None
+    _alpha_scalar: float | None = None
 
     @property
     def alphas(self) -> np.ndarray | None:
@@ -139,14 +149,14 @@ class CobbDouglas(_AlphaWeights, Preference):
     @staticmethod
     def _check(a: Any) -> None:
         a = np.asarray(a, float)
-        if np.any(a <= 0) or np.any(a >= 1):
+        if a.size and not (a.min() > 0 and a.max() < 1):
             raise InvalidGameError("Cobb-Douglas alpha must lie strictly between 0 and 1")
 
     def bind(self, n: int) -> "CobbDouglas":
         new = CobbDouglas.__new__(CobbDouglas)
         new.alpha_param = self.alpha_param
         new._alpha_ex, new._alpha = _per_player(self.alpha_param, n, "alpha")
-        self._check(new._alpha)
+        new._alpha_scalar = _scalar_alpha(self.alpha_param, new._alpha)
         return new
 
     @property
@@ -167,7 +177,13 @@ class CobbDouglas(_AlphaWeights, Preference):
         return [(1 - a) / a * xi / zi for a, xi, zi in zip(self._alpha_ex, x, z)]
 
     def ratio(self, price):
-        return (1 - self._alpha) / self._alpha / price
+        if self._alpha_scalar is not None:
+            a = self._alpha_scalar
+            return (1 - a) / a / price
+        r = 1 - self._alpha  # (1 - a) / a / p, in place after the first array
+        r /= self._alpha
+        r /= price
+        return r
 
     def ratio_exact(self, price):
         if self._alpha_ex is None:
@@ -249,7 +265,7 @@ class CES(_AlphaWeights, Preference):
         new = CES.__new__(CES)
         new.alpha_param, new._rho_ex, new.rho = self.alpha_param, self._rho_ex, self.rho
         new._alpha_ex, new._alpha = _per_player(self.alpha_param, n, "alpha")
-        CobbDouglas._check(new._alpha)
+        new._alpha_scalar = _scalar_alpha(self.alpha_param, new._alpha)
         return new
 
     @property
@@ -284,7 +300,8 @@ class CES(_AlphaWeights, Preference):
             return (1 - a) / a * np.power(np.asarray(x, float) / np.asarray(z, float), 1 - self.rho)
 
     def ratio(self, price):
-        return np.power((1 - self._alpha) / self._alpha / price, 1 / (1 - self.rho))
+        a = self._alpha if self._alpha_scalar is None else self._alpha_scalar
+        return np.power((1 - a) / a / price, 1 / (1 - self.rho))
 
     def ratio_exact(self, price):
         """Z/x = ((1 - a)/(a p))^(1/(1 - rho)) as Fractions when every one is rational, else None."""

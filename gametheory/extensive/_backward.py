@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 from itertools import product
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 import numpy as np
 
@@ -40,10 +40,11 @@ DEFAULT_LIMIT = 10_000
 class BIPass:
     """Values, first maximizers and the multi-SPE flags of one vectorized backward pass."""
 
-    def __init__(self, tree: ExtensiveFormGame) -> None:
+    def __init__(self, tree: ExtensiveFormGame, progress: Callable[[int, int | None], Any] | None = None) -> None:
         c = tree.compiled
         self.tree = tree
         self.c = c
+        self.progress = progress
         if c.deep:
             self._python_pass()
             return
@@ -53,7 +54,8 @@ class BIPass:
         # each mover's ties on its own payoff scale (float games; exact games compare exactly)
         ptol = None if tree.exact else np.asarray(c.tols, dtype=float)
         is_dec_all = c.kind == DECISION
-        for internal, idx, offsets, rep in reversed(c.levels):
+        n_levels = len(c.levels)
+        for done, (internal, idx, offsets, rep) in enumerate(reversed(c.levels), 1):
             is_dec = is_dec_all[internal]
             mover = np.where(is_dec, c.player[internal], 0)
             vals = U[idx, mover[rep]]
@@ -72,6 +74,8 @@ class BIPass:
                 w = c.prob[idx][:, None] * U[idx]
                 sums = np.add.reduceat(w, offsets, axis=0)
                 U[internal[ch]] = sums[ch]
+            if progress is not None:
+                progress(done, n_levels)
         self.U = U
         self.choice = choice
         self.multi = multi
@@ -86,7 +90,10 @@ class BIPass:
         choice = [-1] * c.n
         multi = [False] * c.n
         zero = Fraction(0) if c.U.dtype == object else 0
+        report = self.progress
         for v in range(c.n - 1, -1, -1):
+            if report is not None and v % 65536 == 0:
+                report(c.n - v, c.n)
             k = nch[v]
             if not k:
                 continue
@@ -260,7 +267,11 @@ def _require_pi(tree: Any, who: str) -> None:
         )
 
 
-def backward_induction(tree: ExtensiveFormGame, limit: int | None = DEFAULT_LIMIT) -> Equilibria:
+def backward_induction(
+    tree: ExtensiveFormGame,
+    limit: int | None = DEFAULT_LIMIT,
+    progress: Callable[[int, int | None], Any] | None = None,
+) -> Equilibria:
     """ALL pure subgame-perfect equilibria of a perfect-information tree (chance moves allowed).
 
     Ties are enumerated, never broken: each SPE picks one maximizer at every decision node.
@@ -272,6 +283,10 @@ def backward_induction(tree: ExtensiveFormGame, limit: int | None = DEFAULT_LIMI
     limit : int or None
         Largest number of SPE listed (default 10,000); ``None`` lists them all.
         :func:`count_subgame_perfect` only counts.
+    progress : callable, optional
+        ``progress(done, total)`` during the backward pass, as in
+        :mod:`gametheory.solvers.limits`: levels of the tree solved (nodes, for deep
+        thin trees solved node by node), out of all of them.
 
     Returns
     -------
@@ -305,7 +320,9 @@ def backward_induction(tree: ExtensiveFormGame, limit: int | None = DEFAULT_LIMI
     _require_pi(tree, "backward_induction")
     if limit is not None and (not isinstance(limit, (int, np.integer)) or isinstance(limit, bool) or limit < 1):
         raise InvalidGameError(f"limit must be a positive int or None; got {limit!r}")
-    bi = BIPass(tree)
+    if progress is not None and not callable(progress):
+        raise InvalidGameError(f"progress must be a callable progress(done, total) or None; got {progress!r}")
+    bi = BIPass(tree, progress)
     exact = tree.exact
     tol = tree.tol
     if not bi.multi[0]:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Hashable, Mapping
 
 import numpy as np
 
-from ..equilibrium import PROB_ZERO, Result, format_cell, add_column
+from ..equilibrium import LabelMap, label_index, PROB_ZERO, Result, format_cell, add_column
 from ..numbers import DEFAULT_TOL, num_text, repr_text
 from ._tree import CHANCE, DECISION
 
@@ -72,6 +72,11 @@ class TreeEquilibrium(Result):
     ('concession', (Fraction(1, 1), Fraction(0, 1)))
     >>> eq.strategy
     {'Challenger': {0: 'challenge'}, 'Defender': {2: 'concede'}}
+
+    A player's behavior by label (or index), as in pygambit:
+
+    >>> eq["Defender"]["challenge"]["concede"], eq[0][0][1]
+    (Fraction(1, 1), Fraction(1, 1))
     """
 
     game: ExtensiveFormGame
@@ -148,6 +153,26 @@ class TreeEquilibrium(Result):
         for h in g.infosets:
             add_column(out[g.players[h.player]], self.infoset_name(h.index), _pure_or_dict(h.actions, self.infoset_probs(h.index)))
         return out
+
+    def __getitem__(self, player: Any) -> Any:
+        """Player ``player``'s behavior strategy: information-set name -> action label -> probability.
+
+        ``player`` is a player label or an index; information sets are named as in
+        ``strategies`` (their label, else the actions leading to the node), and both
+        levels also take an index, as in pygambit's ``profile[player][infoset][action]``.
+        Probabilities are exact for an exact result.  An unknown label is an
+        :class:`~gametheory.errors.UnknownLabelError` (a ``KeyError``) naming the valid ones.
+        """
+        g = self.game
+        i = label_index(player, g.players, "player")
+        names: dict[str, Any] = {}
+        for h in g.infosets:
+            if h.player == i:
+                add_column(names, self.infoset_name(h.index), LabelMap(h.actions, self.infoset_probs(h.index), "action", f"information set {self.infoset_name(h.index)!r}"))
+        return LabelMap(list(names), list(names.values()), "information set", g.players[i])
+
+    # indexing by label does not make a result a sequence: ``iter(eq)`` stays a TypeError
+    __iter__ = None  # type: ignore[assignment]
 
     def to_row(self) -> dict[str, Any]:
         """``path``, ``outcome``, ``payoff <player>``, one ``"<player> at <information set>"``

@@ -18,7 +18,7 @@ from ..tables import format_value, latex_escape
 if TYPE_CHECKING:
     from ..extensive import ExtensiveFormGame
 
-__all__ = ["tree_to_tikz"]
+__all__ = ["tree_to_tikz", "tree_layout"]
 
 
 def _esc(s: Any) -> str:
@@ -30,12 +30,15 @@ def _num(x: Any) -> str:
     return s[1:-1] if s.startswith("$") and s.endswith("$") else s
 
 
-def tree_to_tikz(game: ExtensiveFormGame, caption: str | None = None, x_unit: float = 1.6, y_unit: float = 1.5) -> str:
-    """A ``tikzpicture`` of an :class:`~gametheory.extensive.ExtensiveFormGame`."""
-    game.validate()
-    order = game.preorder()
-    if len(order) > 2000:
-        raise GameError(f"the tree has {len(order)} nodes; a TikZ drawing is only legible for small trees")
+def tree_layout(game: ExtensiveFormGame, order: list[int] | None = None) -> tuple[dict[int, float], dict[int, int]]:
+    """Node -> horizontal position and node -> depth, for drawing a tree top-down.
+
+    Leaves are equally spaced (0, 1, 2, ...) in tree order and every internal node is
+    centred over its children (Osborne & Rubinstein 1994); ``order`` is the preorder of
+    the nodes when the caller already has it.  Shared by the TikZ export and
+    :func:`gametheory.plot.plot_tree`.
+    """
+    order = game.preorder() if order is None else order
     depth = {game.root: 0}
     for v in order:
         for c in game.children(v):
@@ -50,6 +53,16 @@ def tree_to_tikz(game: ExtensiveFormGame, caption: str | None = None, x_unit: fl
         kids = game.children(v)
         if kids:
             x[v] = sum(x[c] for c in kids) / len(kids)
+    return x, depth
+
+
+def tree_to_tikz(game: ExtensiveFormGame, caption: str | None = None, x_unit: float = 1.6, y_unit: float = 1.5) -> str:
+    """A ``tikzpicture`` of an :class:`~gametheory.extensive.ExtensiveFormGame`."""
+    game.validate()
+    order = game.preorder()
+    if len(order) > 2000:
+        raise GameError(f"the tree has {len(order)} nodes; a TikZ drawing is only legible for small trees")
+    x, depth = tree_layout(game, order)
     out = []
     if caption:
         out += ["\\begin{figure}[htbp]", "\\centering"]

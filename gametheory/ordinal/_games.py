@@ -66,7 +66,7 @@ CELLS = ((0, 0), (0, 1), (1, 0), (1, 1))
 # Standard matrices (row payoff, column payoff) in the cell order (C,C), (C,D), (D,C), (D,D);
 # the names are attached to whatever class these matrices fall in.
 NAMED_GAMES: dict[str, tuple[tuple[int, int], ...]] = {
-    # Rapoport & Chammah (1965); DESIGN 9.6
+    # Rapoport & Chammah (1965); Snyder & Diesing (1977)
     "Prisoner's Dilemma": ((3, 3), (1, 4), (4, 1), (2, 2)),
     # Russell (1959), Snyder & Diesing (1977)
     "Chicken": ((3, 3), (2, 4), (4, 2), (1, 1)),

@@ -114,7 +114,7 @@ def solve_2x2_batch(A: Any, B: Any) -> Batch2x2:
     exact = A.dtype.kind in "iuO" and B.dtype.kind in "iuO"
     if exact and (A.dtype == object or B.dtype == object):
         return _solve_int(A.astype(object), B.astype(object))
-    if exact and max(int(np.abs(A).max(initial=0)), int(np.abs(B).max(initial=0))) > EXACT_LIMIT:
+    if exact and max(_magnitude(A), _magnitude(B)) > EXACT_LIMIT:
         # products could overflow int64: the same exact arithmetic on Python ints (slower)
         return _solve_int(A.astype(object), B.astype(object))
     if not exact:
@@ -124,6 +124,11 @@ def solve_2x2_batch(A: Any, B: Any) -> Batch2x2:
             raise InvalidGameError("payoffs must be finite")
         return _solve_float(A, B)
     return _solve_int(A.astype(np.int64), B.astype(np.int64))
+
+
+def _magnitude(M: np.ndarray) -> int:
+    """The largest ``|entry|`` as a Python int (``np.abs`` of the most negative int64 overflows)."""
+    return max(abs(int(M.max())), abs(int(M.min()))) if M.size else 0
 
 
 def _coeffs(A: np.ndarray, B: np.ndarray) -> tuple[np.ndarray, ...]:

@@ -159,6 +159,9 @@ def solve(
             f"method {method!r} returns a few equilibria"
         )
     eqs = _method(method)(game, **options)
+    from .components import components_of
+
+    eqs.component_finder = components_of
     if requested != method:
         eqs.params["requested"] = requested
     return eqs

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 from math import lcm
+from operator import mul
 from typing import Any
 
 import numpy as np
@@ -43,6 +44,9 @@ from ._bimatrix import check_two_player, normalized
 __all__ = ["lemke_howson"]
 
 _EPS = 1e-12
+#: Games with at most this many strategies per player pivot on Python lists (no numpy call per
+#: step: a pivot of a 3 x 3 game is a few dozen float operations); larger ones on numpy arrays.
+_SMALL = 7
 
 
 @returns_equilibria("lemke-howson", complete=False)
@@ -110,17 +114,21 @@ def lemke_howson(
     found: list[tuple[tuple, tuple]] = []
     origins: list[list[int]] = []
     pivots: list[int] = []
+    small = max(m, n) <= _SMALL
     if game.exact:
         Ai, Bi = _integer_matrices(game)
+        run_exact = _lh_exact_small if small else _lh_exact
         for k in labels:
-            prof, steps = _lh_exact(Ai, Bi, k, int(max_iter))
+            prof, steps = run_exact(Ai, Bi, k, int(max_iter))
             _collect(found, origins, pivots, prof, k, steps, exact=True)
     else:
-        An, Bn = normalized(game)
+        An, Bn = _normalized_lists(game) if small else normalized(game)
+        run_float = _lh_float_small if small else _lh_float
+        regret = _float_regret_small if small else _float_regret
         exact_game = None
         for k in labels:
-            prof, steps = _lh_float(An, Bn, k, int(max_iter))
-            if prof is None or any(r > t for r, t in zip(_float_regret(game, prof), game.tols)):
+            prof, steps = run_float(An, Bn, k, int(max_iter))
+            if prof is None or any(r > t for r, t in zip(regret(game, prof), game.tols)):
                 # numerically unreliable path: redo it exactly on the binary rationals
                 exact_game = exact_game or game.as_exact()
                 Ai, Bi = _integer_matrices(exact_game)
@@ -146,8 +154,8 @@ def _collect(found, origins, pivots, prof, k, steps, exact):
         found.append(key)
     else:
         key = (tuple(float(v) for v in prof[0]), tuple(float(v) for v in prof[1]))
-        flat = np.concatenate([np.asarray(prof[0], float), np.asarray(prof[1], float)])
         if found:
+            flat = np.concatenate([np.asarray(prof[0], float), np.asarray(prof[1], float)])
             dist = np.abs(np.array([np.concatenate(f) for f in found]) - flat).max(axis=1)
             i = int(np.argmin(dist))
             if dist[i] <= 1e-8:
@@ -163,6 +171,27 @@ def _float_regret(game: NormalFormGame, prof) -> tuple[float, float]:
     x, y = prof
     Ay, xB = A @ y, x @ B
     return float(Ay.max() - x @ Ay), float(xB.max() - xB @ y)
+
+
+def _float_regret_small(game: NormalFormGame, prof) -> tuple[float, float]:
+    """:func:`_float_regret` in Python floats (a tolerance check: summation order may differ)."""
+    A, B = game.bimatrix
+    x, y = prof[0].tolist(), prof[1].tolist()
+    Ay = [sum(map(mul, row, y)) for row in A.tolist()]
+    xB = [sum(map(mul, col, x)) for col in B.T.tolist()]
+    return max(Ay) - sum(map(mul, x, Ay)), max(xB) - sum(map(mul, xB, y))
+
+
+def _normalized_lists(game: NormalFormGame) -> tuple[list, list]:
+    """:func:`._bimatrix.normalized` as nested lists of floats, by the same IEEE operations."""
+    out = []
+    for M in game.bimatrix:
+        rows = np.asarray(M, dtype=float).tolist()
+        flat = [v for row in rows for v in row]
+        lo, hi = min(flat), max(flat)
+        rng = hi - lo
+        out.append([[1.0] * len(row) for row in rows] if rng == 0 else [[(v - lo) / rng + 1.0 for v in row] for row in rows])
+    return out[0], out[1]
 
 
 # ----------------------------------------------------------------------------- float
@@ -218,16 +247,81 @@ def _lh_float(An: np.ndarray, Bn: np.ndarray, k: int, max_iter: int):
     raise SolverError(f"lemke_howson: no equilibrium after max_iter={max_iter} pivots from label {k}")
 
 
+def _lex_row_small(T: list, e: int, slack: range) -> int | None:
+    """:func:`_lex_row_float` on a list tableau, operation for operation."""
+    col = [row[e] for row in T]
+    scale = max(1.0, max(abs(v) for v in col))
+    rows = [i for i, v in enumerate(col) if v > _EPS * scale]
+    if not rows:
+        return None
+    last = len(T[0]) - 1
+    for c in (last, *slack):
+        q = [T[i][c] / col[i] for i in rows]
+        qmin = min(q)
+        thr = qmin + _EPS * max(1.0, abs(qmin))
+        rows = [i for i, v in zip(rows, q) if v <= thr]
+        if len(rows) == 1:
+            break
+    return rows[0]
+
+
+def _lh_float_small(An: Any, Bn: Any, k: int, max_iter: int):
+    """:func:`_lh_float` on Python lists: the same IEEE operations in the same order, so the
+    same path and the same floats, without numpy's per-call overhead on tiny tableaux."""
+    if isinstance(An, np.ndarray):
+        An, Bn = An.tolist(), Bn.tolist()
+    m, n = len(An), len(An[0])
+    T = [
+        [[1.0 if c == i else 0.0 for c in range(m)] + An[i] + [1.0] for i in range(m)],
+        [[row[j] for row in Bn] + [1.0 if c == j else 0.0 for c in range(n)] + [1.0] for j in range(n)],
+    ]
+    basis = [list(range(m)), list(range(m, m + n))]
+    slack = [range(0, m), range(m, m + n)]
+    t = 1 if k < m else 0
+    enter = k
+    for step in range(1, max_iter + 1):
+        Tt = T[t]
+        r = _lex_row_small(Tt, enter, slack[t])
+        if r is None:
+            return None, step
+        p = Tt[r][enter]
+        prow = [v / p for v in Tt[r]]
+        Tt[r] = prow
+        for i, row in enumerate(Tt):
+            if i != r:
+                f = row[enter]
+                Tt[i] = [a - f * b for a, b in zip(row, prow)]
+        leave = basis[t][r]
+        basis[t][r] = enter
+        if leave == k:
+            x, y = [0.0] * m, [0.0] * n
+            for row, lab in enumerate(basis[1]):
+                if lab < m:
+                    x[lab] = max(T[1][row][-1], 0.0)
+            for row, lab in enumerate(basis[0]):
+                if lab >= m:
+                    y[lab - m] = max(T[0][row][-1], 0.0)
+            sx, sy = sum(x), sum(y)
+            if sx <= 0 or sy <= 0:
+                return None, step
+            return (np.array(x) / sx, np.array(y) / sy), step
+        enter = leave
+        t = 1 - t
+    raise SolverError(f"lemke_howson: no equilibrium after max_iter={max_iter} pivots from label {k}")
+
+
 # ----------------------------------------------------------------------------- exact
 def _integer_matrices(game: NormalFormGame) -> tuple[np.ndarray, np.ndarray]:
     """Positive integer matrices that are positive affine images of A and B."""
     out = []
     for M in game.bimatrix:
-        L = lcm(*(Fraction(v).denominator for v in M.flat))
-        lo = min(M.flat)
-        Mi = np.empty(M.shape, dtype=object)
-        Mi[...] = [[int((v - lo) * L) + 1 for v in row] for row in M]
-        out.append(Mi)
+        vals = [Fraction(v) for v in M.flat]
+        L = lcm(*{v.denominator for v in vals})
+        ints = [v.numerator * (L // v.denominator) for v in vals]  # integer arithmetic only
+        lo = min(ints)
+        Mi = np.empty(len(ints), dtype=object)
+        Mi[:] = [v - lo + 1 for v in ints]
+        out.append(Mi.reshape(M.shape))
     return out[0], out[1]
 
 
@@ -242,6 +336,60 @@ def _lex_row_exact(T: np.ndarray, e: int, slack: range) -> int | None:
         if len(rows) == 1:
             break
     return rows[0]
+
+
+def _lh_exact_small(Ai: np.ndarray, Bi: np.ndarray, k: int, max_iter: int):
+    """:func:`_lh_exact` on lists of Python ints; ratios compared by cross-multiplication
+    (every candidate pivot is positive), so no Fraction is built until the end."""
+    m, n = Ai.shape
+    T = [
+        [[1 if c == i else 0 for c in range(m)] + [int(v) for v in Ai[i]] + [1] for i in range(m)],
+        [[int(v) for v in Bi[:, j]] + [1 if c == j else 0 for c in range(n)] + [1] for j in range(n)],
+    ]
+    det = [1, 1]
+    basis = [list(range(m)), list(range(m, m + n))]
+    slack = [range(0, m), range(m, m + n)]
+    t = 1 if k < m else 0
+    enter = k
+    for step in range(1, max_iter + 1):
+        Tt = T[t]
+        rows = [i for i, row in enumerate(Tt) if row[enter] > 0]
+        if not rows:  # pragma: no cover - cannot happen for positive matrices
+            raise SolverError(f"lemke_howson: unbounded ray from label {k}")
+        for c in (len(Tt[0]) - 1, *slack[t]):
+            best = rows[0]
+            for i in rows[1:]:  # T[i][c] / T[i][e] < T[best][c] / T[best][e]
+                if Tt[i][c] * Tt[best][enter] < Tt[best][c] * Tt[i][enter]:
+                    best = i
+            bc, be = Tt[best][c], Tt[best][enter]
+            rows = [i for i in rows if Tt[i][c] * be == bc * Tt[i][enter]]
+            if len(rows) == 1:
+                break
+        r = rows[0]
+        prow = Tt[r]
+        p, d = prow[enter], det[t]
+        # fraction-free update: every entry stays an integer (Bareiss 1968)
+        for i, row in enumerate(Tt):
+            if i != r:
+                f = row[enter]
+                Tt[i] = [(a * p - f * b) // d for a, b in zip(row, prow)]
+        det[t] = p
+        leave = basis[t][r]
+        basis[t][r] = enter
+        if leave == k:
+            x, y = [0] * m, [0] * n
+            for row, lab in enumerate(basis[1]):
+                if lab < m:
+                    x[lab] = T[1][row][-1]
+            for row, lab in enumerate(basis[0]):
+                if lab >= m:
+                    y[lab - m] = T[0][row][-1]
+            # the common denominators det[1], det[0] cancel in the normalization
+            sx, sy = sum(x), sum(y)
+            return ([Fraction(v, sx) for v in x], [Fraction(v, sy) for v in y]), step
+        enter = leave
+        t = 1 - t
+    raise SolverError(f"lemke_howson: no equilibrium after max_iter={max_iter} pivots from label {k}")
 
 
 def _lh_exact(Ai: np.ndarray, Bi: np.ndarray, k: int, max_iter: int):
@@ -289,3 +437,90 @@ def _lh_exact(Ai: np.ndarray, Bi: np.ndarray, k: int, max_iter: int):
         enter = leave
         t = 1 - t
     raise SolverError(f"lemke_howson: no equilibrium after max_iter={max_iter} pivots from label {k}")
+
+
+# ----------------------------------------------------------------------------- float, a stack of games
+def lh_float_batch(An: np.ndarray, Bn: np.ndarray, k: int, max_iter: int = 100_000):
+    """The path from label ``k`` in every game of a stack ``(N, m, n)`` (payoffs on ``[1, 2]``), pivoted together.
+
+    Each pivot does the arithmetic of :func:`_lh_float` in the same order, so a game's path and
+    result are bit for bit those of the one-game solver; a ratio tie is resolved by that solver's
+    own lexicographic test.  Returns ``(X, Y, steps, ok)``; ``ok[g]`` is False for a path that
+    stopped without an equilibrium (an unbounded ray or a zero strategy from roundoff, or
+    ``max_iter``): the caller re-runs those games one at a time.
+    """
+    N, m, n = An.shape
+    C = m + n + 1
+    T = [np.empty((N, m, C)), np.empty((N, n, C))]
+    T[0][:, :, :m] = np.eye(m)
+    T[0][:, :, m:m + n] = An
+    T[0][:, :, -1] = 1.0
+    T[1][:, :, :m] = np.swapaxes(Bn, 1, 2)
+    T[1][:, :, m:m + n] = np.eye(n)
+    T[1][:, :, -1] = 1.0
+    basis = [np.tile(np.arange(m), (N, 1)), np.tile(np.arange(m, m + n), (N, 1))]
+    slack = [range(0, m), range(m, m + n)]
+    side = np.full(N, 1 if k < m else 0)
+    enter = np.full(N, k)
+    steps = np.zeros(N, dtype=np.int64)
+    active = np.ones(N, dtype=bool)
+    ok = np.zeros(N, dtype=bool)
+    done = np.zeros(N, dtype=bool)
+    for _ in range(max_iter):
+        if not active.any():
+            break
+        for t in (0, 1):
+            G = np.flatnonzero(active & (side == t))
+            if not len(G):
+                continue
+            Tt = T[t][G]
+            e = enter[G]
+            ar = np.arange(len(G))
+            col = Tt[ar, :, e]
+            scale = np.maximum(1.0, np.abs(col).max(axis=1))
+            cand = col > _EPS * scale[:, None]
+            with np.errstate(divide="ignore", invalid="ignore"):
+                q = np.where(cand, Tt[:, :, -1] / col, np.inf)
+            qmin = q.min(axis=1)
+            tie = cand & (q <= (qmin + _EPS * np.maximum(1.0, np.abs(qmin)))[:, None])
+            ntie = tie.sum(axis=1)
+            r = np.argmax(tie, axis=1)
+            for i in np.flatnonzero(ntie > 1):  # rare: the one-game lexicographic test decides
+                r[i] = _lex_row_float(Tt[i], int(e[i]), slack[t])
+            stuck = ntie == 0
+            if stuck.any():
+                active[G[stuck]] = False
+                keep = ~stuck
+                G, Tt, e, r = G[keep], Tt[keep], e[keep], r[keep]
+                ar = np.arange(len(G))
+            prow = Tt[ar, r, :] / Tt[ar, r, e][:, None]
+            Tt[ar, r, :] = prow
+            c = Tt[ar, :, e].copy()
+            c[ar, r] = 0.0
+            Tt -= c[:, :, None] * prow[:, None, :]
+            T[t][G] = Tt
+            leave = basis[t][G, r]
+            basis[t][G, r] = e
+            steps[G] += 1
+            fin = leave == k
+            done[G[fin]] = True
+            active[G[fin]] = False
+            cont = ~fin
+            enter[G[cont]] = leave[cont]
+            side[G[cont]] = 1 - t
+    X = np.zeros((N, m))
+    Y = np.zeros((N, n))
+    g = np.repeat(np.arange(N), n)
+    lab = basis[1].ravel()
+    sel = lab < m
+    X[g[sel], lab[sel]] = T[1][:, :, -1].ravel()[sel]
+    g = np.repeat(np.arange(N), m)
+    lab = basis[0].ravel()
+    sel = lab >= m
+    Y[g[sel], lab[sel] - m] = T[0][:, :, -1].ravel()[sel]
+    X, Y = np.clip(X, 0, None), np.clip(Y, 0, None)
+    sx, sy = X.sum(axis=1), Y.sum(axis=1)
+    ok = done & (sx > 0) & (sy > 0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        X, Y = X / sx[:, None], Y / sy[:, None]
+    return X, Y, steps, ok

@@ -21,6 +21,7 @@ A game can have exponentially many equilibria (the ``k x k`` identity game has
 
 from __future__ import annotations
 
+import math
 import sys
 import time
 import warnings
@@ -37,6 +38,7 @@ __all__ = [
     "EquilibriumLimitError",
     "IncompleteResultWarning",
     "ProgressLine",
+    "eta_text",
     "check_limit",
     "check_on_limit",
     "check_progress",
@@ -155,10 +157,36 @@ def apply_limit(eqs: list, who: str, limit: int | None, on_limit: str) -> list:
     return over_limit(who, limit, len(eqs), on_limit, eqs[:limit])
 
 
+def _duration(seconds: float) -> str:
+    if seconds < 60:
+        return f"{seconds:.1f}s"
+    if seconds < 3600:
+        return f"{int(seconds // 60)}m{int(seconds % 60):02d}s"
+    return f"{int(seconds // 3600)}h{int(seconds % 3600 // 60):02d}m"
+
+
+def eta_text(elapsed: float, done: int, total: int | None, start: int = 0) -> str:
+    """``"ETA 12.3s"`` from the rate so far, or ``"ETA --"`` while it cannot be known.
+
+    The rate counts the work done in this run (``done - start``: points resumed from a
+    checkpoint cost no time), so nothing done yet, no elapsed time or no ``total`` give
+    ``"ETA --"``, never a NaN or an infinity.
+    """
+    if total is None or total <= 0:
+        return "ETA --"
+    if done >= total:
+        return "ETA 0.0s"
+    work = done - start
+    if work <= 0 or not (math.isfinite(elapsed) and elapsed > 0):
+        return "ETA --"
+    return f"ETA {_duration(elapsed * (total - done) / work)}"
+
+
 class ProgressLine:
     """A ``progress(done, total)`` callback drawing one updating line on a stream (stderr).
 
-    At most five redraws a second; ``close()`` ends the line.  No dependency.
+    At most five redraws a second, with an ETA once ``total`` is known; ``close()`` ends
+    the line.  No dependency.
     """
 
     def __init__(self, label: str = "solve", unit: str = "steps", stream: TextIO | None = None) -> None:
@@ -167,6 +195,7 @@ class ProgressLine:
         self.t0 = time.monotonic()
         self.last = -1.0
         self.drawn = False
+        self.width = 0
 
     def __call__(self, done: int, total: int | None) -> None:
         now = time.monotonic()
@@ -175,7 +204,11 @@ class ProgressLine:
         self.last = now
         of = f"/{total}" if total else ""
         pct = f" ({100 * done / total:.0f}%)" if total else ""
-        self.stream.write(f"\r{self.label}: {done}{of} {self.unit}{pct}, {now - self.t0:.1f}s elapsed")
+        eta = f", {eta_text(now - self.t0, done, total)}" if total else ""
+        text = f"{self.label}: {done}{of} {self.unit}{pct}, {now - self.t0:.1f}s elapsed{eta}"
+        # spaces wipe the rest of a longer previous line (no terminal escape codes: stderr may be a file)
+        self.stream.write(f"\r{text}{' ' * max(0, self.width - len(text))}")
+        self.width = len(text)
         self.stream.flush()
         self.drawn = True
 

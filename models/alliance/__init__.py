@@ -1,7 +1,7 @@
-"""Alliance politics: abandonment and entrapment, pledges, alliance formation (DESIGN 4).
+"""Alliance politics: abandonment and entrapment, pledges, alliance formation (Snyder 1984, 1997).
 
 :mod:`~models.alliance.game` (the two-ally commit/hedge game), :mod:`~models.alliance.commitment`
-(DESIGN 9.1, 9.2 and the tripartite game), :mod:`~models.alliance.pledges` (Benson 2012),
+(Snyder 1984; Benson 2012; the tripartite game of Fang, Johnson & Leeds 2014), :mod:`~models.alliance.pledges` (Benson 2012),
 :mod:`~models.alliance.formation` (balancing or bandwagoning); parameter bundles in
 :mod:`~models.alliance.params`.  :mod:`models.alliance_dilemma` is the documented entry point.
 """

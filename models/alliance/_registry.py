@@ -128,7 +128,7 @@ register(Model(
     source="Snyder (1984); Benson (2012); Fang, Johnson & Leeds (2014)",
     parameters=parameters_of(CommitmentParams), solve_fn=_solve_commitment, rows_fn=_commitment_rows,
     family=_FAMILY,
-    description="DESIGN 9.1: all subgame perfect equilibria (first row: ties broken toward the first action).",
+    description="All subgame perfect equilibria (first row: ties broken toward the first action).",
     columns={
         **_SPE_COLUMNS,
         "n_spe": "number of subgame perfect equilibria (ties enumerated)",
@@ -139,7 +139,7 @@ register(Model(
     name="probabilistic-commitment", title="Probabilistic commitment (private patron resolve)",
     source="Snyder (1984); Benson (2012)",
     parameters=parameters_of(ProbabilisticParams), solve_fn=_solve_prob, family=_FAMILY,
-    description="DESIGN 9.2 (PBE).",
+    description="Perfect Bayesian equilibrium with private patron resolve.",
     columns={
         "outcome": "concede, war or deterred",
         "protege_threshold": "reliability r_P = (c_P - p_N)/(p_I - p_N) at and above which the protege fights",

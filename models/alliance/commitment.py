@@ -1,4 +1,4 @@
-"""The patron-protege-challenger commitment games (DESIGN 4 and 9.1-9.2).
+"""The patron-protege-challenger commitment games (Snyder 1984; Benson 2012; Fang, Johnson & Leeds 2014).
 
 Snyder's (1984) alliance security dilemma as a sequential game after Benson
 (2012) and Fang, Johnson & Leeds (2014).  Patron A, protege P, challenger C; the
@@ -179,7 +179,7 @@ def commitment_game(
     cost_challenger: Any = COMMITMENT.cost_challenger,
     audience_cost: Any = COMMITMENT.audience_cost,
 ) -> list[CommitmentSPE]:
-    """All subgame perfect equilibria of the commitment game (DESIGN 9.1).
+    """All subgame perfect equilibria of the commitment game (Snyder 1984; Fang, Johnson & Leeds 2014).
 
     Patron A pledges ``firm`` (breaking it costs ``audience_cost``) or ``loose``; protege P
     stands firm or concedes; challenger C attacks or backs down; after an attack A
@@ -327,7 +327,7 @@ def probabilistic_commitment(
     cost_protege: Any = PROBABILISTIC.cost_protege,
     cost_challenger: Any = PROBABILISTIC.cost_challenger,
 ) -> ProbabilisticCommitment:
-    """Probabilistic commitment (DESIGN 9.2): stages 2-4 of 9.1 with private patron resolve.
+    """Probabilistic commitment (Benson 2012): stages 2-4 of the commitment game with private patron resolve.
 
     The patron is resolved (intervenes) with prior ``reliability`` r, else abandons; P and C
     share the prior, so beliefs at every node are the prior (no signaling move).
@@ -541,7 +541,7 @@ def tripartite_commitment(
     audience_cost: Any = TRIPARTITE.audience_cost,
     reliability: Any = TRIPARTITE.reliability,
 ) -> TripartiteResult:
-    """Tripartite commitment game at commitment strength ``kappa`` (DESIGN 4).
+    """Tripartite commitment game at commitment strength ``kappa`` (Snyder 1984; Benson 2012).
 
     After Snyder (1984), Benson (2012), Fang, Johnson & Leeds (2014).  ``reliability`` 0
     is complete information (SPE); r > 0 makes the patron's resolve private (PBE, see the

@@ -1,4 +1,4 @@
-"""Alliance formation and capability aggregation (DESIGN 4, seed 002) -- private helper.
+"""Alliance formation and capability aggregation (Riker 1962; Walt 1987) -- private helper.
 
 A revisionist state R (capability ``threat_capability``) faces a status-quo
 state S (``defender_capability``); swing states i with capabilities c_i choose to

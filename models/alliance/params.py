@@ -2,7 +2,7 @@
 
 The model functions read their defaults from these instances (``COMMITMENT.value``, ...)
 and the registry builds its parameter specs from the same fields
-(:func:`models.parameters.parameters_of`).  The commitment games of DESIGN 9.1, the
+(:func:`models.parameters.parameters_of`).  The commitment games (Snyder 1984; Benson 2012), the
 tripartite game and the pledge game share the seven fields of :class:`CommitmentParams`.
 """
 
@@ -36,7 +36,7 @@ class AllianceGameParams:
 
 @dataclass(frozen=True)
 class CommitmentParams:
-    """The patron-protege-challenger commitment game (DESIGN 9.1)."""
+    """The patron-protege-challenger commitment game (Snyder 1984; Benson 2012; Fang, Johnson & Leeds 2014)."""
 
     value: Any = param(1, 0, None, "patron's value of the protege's stake (beta)")
     # p_abandon < p_intervene forces p_intervene > 0 and p_abandon < 1
@@ -51,7 +51,7 @@ class CommitmentParams:
 
 @dataclass(frozen=True)
 class ProbabilisticParams:
-    """Probabilistic commitment (DESIGN 9.2): private patron resolve."""
+    """Probabilistic commitment (Benson 2012): private patron resolve."""
 
     reliability: Any = param(Fraction(1, 2), 0, 1, "prior that the patron intervenes")
     p_intervene: Any = same_as(CommitmentParams, "p_intervene")

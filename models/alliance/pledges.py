@@ -3,7 +3,7 @@
 The protege P chooses ``provoke`` (press its claims; worth ``provocation_gain`` g
 to P and -g to C if unanswered) or ``restrain``; the challenger C then chooses
 ``attack`` or not; after an attack the patron A chooses ``support`` or
-``abandon``.  War payoffs are those of DESIGN 9.1 (P wins with p_I if A
+``abandon``.  War payoffs are those of the commitment game (Snyder 1984; Benson 2012) (P wins with p_I if A
 supports, p_N if not); breaking a pledge that covers the attack costs A the
 ``audience_cost``.  An ``unconditional`` pledge covers every attack; a
 ``conditional`` (defensive, "casus foederis") pledge covers only unprovoked

@@ -1,4 +1,4 @@
-"""Collective goods and burden sharing in alliances (DESIGN section 3).
+"""Collective goods and burden sharing in alliances (Olson & Zeckhauser 1966).
 
 :mod:`models.collective.goods` (allies' voluntary spending on a public good: Nash,
 Samuelson and Lindahl; aggregation technologies; group size), :mod:`models.collective.games`

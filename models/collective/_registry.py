@@ -440,4 +440,11 @@ register(Model(
         "p_value": "two-sided p-value of rho (None when undefined)",
         "rho_note": "why rho is None (empty otherwise)",
     },
+    # the columns of the per-member rows (table), for figure labels
+    extra={"row_columns": {
+        "ally": "ISO3 code of the member", "country": "member", "gdp_bn": "GDP (US$ bn)",
+        "predicted_bn": "predicted defence spending (US$ bn)", "predicted_burden": "predicted defence burden (share of GDP)",
+        "actual_bn": "actual defence spending (US$ bn)", "actual_burden": "actual defence burden (share of GDP)",
+        "contributes": "contributes in the Nash equilibrium",
+    }},
 ))

@@ -1,4 +1,4 @@
-"""Collective goods and burden sharing in alliances (DESIGN section 3).
+"""Collective goods and burden sharing in alliances (Olson & Zeckhauser 1966).
 
 Allies i = 1..n with incomes (GDP) I_i choose defence spending q_i >= 0 and consume
 x_i = I_i - q_i; security is produced by an aggregation technology of all spending.

@@ -1,4 +1,4 @@
-"""Crisis bargaining as 2x2 games and alliance cooperation over time (DESIGN section 6).
+"""Crisis bargaining as 2x2 games and alliance cooperation over time (Snyder & Diesing 1977; Axelrod 1984).
 
 The documented entry point ``from models import crisis``: the Snyder & Diesing (1977)
 catalogue (:mod:`models.crisis.catalogue`: ``crisis.GAMES["chicken"]``, ``classify``, ...)

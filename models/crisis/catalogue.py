@@ -1,4 +1,4 @@
-"""Crisis bargaining as 2x2 games: the Snyder & Diesing catalogue (DESIGN sections 6 and 9.6).
+"""Crisis bargaining as 2x2 games: the Snyder & Diesing catalogue (Snyder & Diesing 1977).
 
 Snyder & Diesing (1977, *Conflict Among Nations*, ch. 2) model a crisis between two
 states as a 2x2 game in which each chooses to **C**onciliate (cooperate, back down)
@@ -23,7 +23,7 @@ key                    row / column preferences      cells CC, CD, DC, DD
 ``bully``              row Chicken, column Deadlock  (3,2) (2,4) (4,1) (1,3)
 =====================  ===========================  ==================================
 
-The first four are fixed by DESIGN 9.6.  Leader and Hero are Rapoport's (1967)
+The first four are the standard orders (Snyder & Diesing 1977, ch. 2).  Leader and Hero are Rapoport's (1967)
 games (Rapoport & Guyer's games 68 and 69), which Snyder & Diesing adopt: in Leader the player who stands firm gets the
 most (4) and the one who follows 3; in Hero the one who stands firm gets 3 and lets
 the other have 4.  Called Bluff pits a Chicken player (the bluffer, row) against a
@@ -188,7 +188,7 @@ class UnknownGameError(GameError, KeyError):
 
 
 class _Games(Mapping):
-    """The crisis games by name: name -> NormalFormGame (DESIGN 9.6).
+    """The crisis games by name: name -> NormalFormGame (Snyder & Diesing 1977).
 
     Iterates the hyphenated keys ("prisoners-dilemma", "stag-hunt", ...) and accepts
     the aliases (any case, spaces or underscores, "PD").  Ordinal payoffs 4 > 3 > 2 > 1,

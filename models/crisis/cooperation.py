@@ -1,4 +1,4 @@
-"""Cooperation over time: the repeated prisoner's dilemma and why alliances collapse (DESIGN 6).
+"""Cooperation over time: the repeated prisoner's dilemma and why alliances collapse (Axelrod 1984; Snyder & Diesing 1977).
 
 :func:`alliance_game` is the stage game of alliance cooperation (a linear public good);
 :func:`alliance_collapse` is the boundary at which an alliance held together by repeated

@@ -1,4 +1,4 @@
-"""Deterrence and credibility (DESIGN 5, reference games 9.3-9.5) and strategic estimation.
+"""Deterrence and credibility (Schelling 1960; Kilgour & Zagare 1991; Fearon 1997) and strategic estimation.
 
 :mod:`~models.deterrence.games` (9.3, 9.4, the three-stage deterrence game, extended
 deterrence, open/secret alliances), :mod:`~models.deterrence.signaling` (9.5 and defense

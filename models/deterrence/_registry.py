@@ -139,7 +139,7 @@ def _solve_qre_many(**u: Any) -> dict:
 register(Model(
     name="unilateral-deterrence", title="Unilateral deterrence with uncertain credibility",
     source="Kilgour & Zagare (1991)", parameters=parameters_of(UnilateralParams),
-    solve_fn=_solve_unilateral, solve_many=unilateral_deterrence_map, family=_FAMILY, description="DESIGN 9.3.",
+    solve_fn=_solve_unilateral, solve_many=unilateral_deterrence_map, family=_FAMILY, description="Kilgour & Zagare (1991): deterred iff credibility reaches the threshold.",
     columns={
         "deterred": "the challenger keeps the status quo (credibility >= threshold)",
         "threshold": "the credibility (u_dc - u_sq)/(u_dc - u_dd) at and above which the challenger is deterred",
@@ -148,7 +148,7 @@ register(Model(
 register(Model(
     name="brinkmanship", title="Brinkmanship: the effective range of a probabilistic threat",
     source="Schelling (1960); Dixit & Skeath (Cuban missile crisis)", parameters=parameters_of(BrinkmanshipParams),
-    solve_fn=_solve_brink, family=_FAMILY, description="DESIGN 9.4.",
+    solve_fn=_solve_brink, family=_FAMILY, description="Schelling (1960), Dixit & Skeath: the effective range of the probabilistic threat.",
     columns={
         "q_low": "lowest effective war risk q (soft-liners withdraw); None when the range is empty",
         "q_high": "highest acceptable war risk q (the US prefers the threat); None when the range is empty",
@@ -159,12 +159,12 @@ register(Model(
 register(Model(
     name="tying-hands", title="Tying hands: audience costs as signals", source="Fearon (1994, 1997)",
     parameters=parameters_of(TyingHandsParams), solve_fn=_solve_tying, solve_many=_with_kind_labels(tying_hands_map),
-    family=_FAMILY, description="DESIGN 9.5.", columns=_SIGNAL_COLUMNS,
+    family=_FAMILY, description="Fearon (1997): perfect Bayesian equilibrium of the tying-hands game.", columns=_SIGNAL_COLUMNS,
 ))
 register(Model(
     name="sinking-costs", title="Sinking costs: costly signals of resolve", source="Fearon (1997)",
     parameters=parameters_of(SinkingCostsParams), solve_fn=_solve_sinking,
-    solve_many=_with_kind_labels(sinking_costs_map), family=_FAMILY, description="DESIGN 9.5.",
+    solve_many=_with_kind_labels(sinking_costs_map), family=_FAMILY, description="Fearon (1997): perfect Bayesian equilibrium of the sinking-costs game.",
     columns=_SIGNAL_COLUMNS,
 ))
 register(Model(
@@ -207,7 +207,7 @@ register(Model(
     },
 ))
 register(Model(
-    name="alliance-secrecy", title="Open, partly secret and secret alliances", source="seed 002; Kilgour & Zagare (1991)",
+    name="alliance-secrecy", title="Open, partly secret and secret alliances", source="Morrow (2000); Kuo (2020); Kilgour & Zagare (1991)",
     parameters=parameters_of(SecrecyParams), solve_fn=_solve_secrecy, family=_FAMILY,
     description="Deterrence value is highest when open.",
     columns={

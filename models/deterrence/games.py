@@ -50,7 +50,7 @@ class UnilateralDeterrence:
 
 def unilateral_deterrence(u_dc: Any = UNILATERAL.u_dc, u_sq: Any = UNILATERAL.u_sq, u_dd: Any = UNILATERAL.u_dd,
                           credibility: Any = UNILATERAL.credibility) -> UnilateralDeterrence:
-    """Unilateral deterrence with uncertain credibility (DESIGN 9.3).
+    """Unilateral deterrence with uncertain credibility (Kilgour & Zagare 1991).
 
     C challenges iff (1 - p) u(DC) + p u(DD) > u(SQ) (strictly), p = ``credibility``;
     so C is deterred iff p >= threshold = (u(DC) - u(SQ)) / (u(DC) - u(DD)).  Float inputs:
@@ -155,7 +155,7 @@ class Brinkmanship:
 
 
 def brinkmanship(p_hardline: Any = BRINKMANSHIP.p_hardline) -> Brinkmanship:
-    """Effective range of the probabilistic threat q (DESIGN 9.4).
+    """Effective range of the probabilistic threat q (Schelling 1960; Dixit & Skeath 2004).
 
     Payoffs (US, USSR): no threat (-2, 2); withdrawal (1, -4); defiance: war with
     probability q (-10, -8 for a soft-liner), else (-2, 2).  A soft-liner withdraws iff
@@ -674,7 +674,7 @@ def alliance_secrecy(
     u_sq: Any = SECRECY.u_sq,
     u_dd: Any = SECRECY.u_dd,
 ) -> SecrecyResult:
-    """Open, partly secret and secret alliances (seed 002; DESIGN 5).
+    """Open, partly secret and secret alliances (Morrow 2000; Kuo 2020).
 
     An alliance exists and covers the contingency; the ally honours it with probability
     ``reliability``.  What the challenger believes: *open* -- existence and terms known,

@@ -26,7 +26,7 @@ OPENNESS = {"open": 1, "partly_secret": None, "secret": 0}
 
 @dataclass(frozen=True)
 class UnilateralParams:
-    """Unilateral deterrence with uncertain credibility (DESIGN 9.3; Kilgour & Zagare 1991)."""
+    """Unilateral deterrence with uncertain credibility (Kilgour & Zagare 1991)."""
 
     u_dc: Any = param(1, None, None, "challenger's utility when the defender concedes")
     u_sq: Any = param(0, None, None, "challenger's utility of the status quo")
@@ -36,7 +36,7 @@ class UnilateralParams:
 
 @dataclass(frozen=True)
 class BrinkmanshipParams:
-    """Brinkmanship (DESIGN 9.4; Schelling 1960)."""
+    """Brinkmanship (Schelling 1960; Dixit & Skeath 2004)."""
 
     p_hardline: Any = param(Fraction(1, 3), 0, 1, "probability the USSR is hard-line")
 
@@ -90,7 +90,7 @@ class ExtendedDeterrenceParams:
 
 @dataclass(frozen=True)
 class SecrecyParams:
-    """Open, partly secret and secret alliances (seed 002)."""
+    """Open, partly secret and secret alliances (Morrow 2000; Kuo 2020)."""
 
     openness: Any = param("open", choices=tuple(OPENNESS), kind=str, description="open, partly_secret or secret")
     reliability: Any = param(Fraction(4, 5), 0, 1, "probability the ally honours the alliance")
@@ -103,7 +103,7 @@ class SecrecyParams:
 
 @dataclass(frozen=True)
 class TyingHandsParams:
-    """Tying hands: audience costs as signals (DESIGN 9.5; Fearon 1997)."""
+    """Tying hands: audience costs as signals (Fearon 1997)."""
 
     audience_cost: Any = param(Fraction(1, 2), 0, None, "audience cost a of backing down")
     cost_defender: Any = param(Fraction(1, 2), 0, None, "defender's cost of war c_D")
@@ -112,7 +112,7 @@ class TyingHandsParams:
 
 @dataclass(frozen=True)
 class SinkingCostsParams:
-    """Sinking costs: costly signals of resolve (DESIGN 9.5; Fearon 1997)."""
+    """Sinking costs: costly signals of resolve (Fearon 1997)."""
 
     signal_cost: Any = param(Fraction(1, 5), 0, None, "sunk cost m of the signal")
     cost_defender: Any = same_as(TyingHandsParams, "cost_defender")

@@ -1,6 +1,6 @@
 """Signals of resolve: tying hands, sinking costs (9.5) and defense budgets -- private helper.
 
-**Tying hands and sinking costs (Fearon 1997; DESIGN 9.5).**  The defender D values
+**Tying hands and sinking costs (Fearon 1997).**  The defender D values
 the status quo at v ~ U[0, 1] (private).  D may send a signal; the challenger C
 then challenges or not; if challenged D fights (D: v - c_D, C: -c_C) or backs
 down (D: -a after a public threat (tying hands) else 0; C: 1).  Status quo: D v,
@@ -87,7 +87,7 @@ class SignalEquilibrium:
 
 def tying_hands(audience_cost: Any = TYING_HANDS.audience_cost, cost_defender: Any = TYING_HANDS.cost_defender,
                 cost_challenger: Any = TYING_HANDS.cost_challenger) -> SignalEquilibrium:
-    """PBE of the tying-hands game (DESIGN 9.5); derivation in the module docstring.
+    """PBE of the tying-hands game (Fearon 1997); derivation in the module docstring.
 
     The defender's value v ~ U[0, 1] is private; a public threat costs it
     ``audience_cost`` if it later backs down.
@@ -135,7 +135,7 @@ def tying_hands(audience_cost: Any = TYING_HANDS.audience_cost, cost_defender: A
 
 def sinking_costs(signal_cost: Any = SINKING_COSTS.signal_cost, cost_defender: Any = SINKING_COSTS.cost_defender,
                   cost_challenger: Any = SINKING_COSTS.cost_challenger) -> SignalEquilibrium:
-    """PBE of the sinking-costs game (DESIGN 9.5); derivation in the module docstring.
+    """PBE of the sinking-costs game (Fearon 1997); derivation in the module docstring.
 
     The defender's value v ~ U[0, 1] is private; the signal costs it ``signal_cost`` up
     front, whatever follows.
