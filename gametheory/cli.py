@@ -28,6 +28,7 @@ from typing import Any, Sequence
 from .numbers import is_number_text, looks_numeric, parse_number
 from .errors import GameError
 from .numbers import check_finite
+from .solvers.dispatch import METHODS
 
 __all__ = ["main", "parse_assignment", "parse_grid_spec", "build_parser"]
 
@@ -624,7 +625,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = command("solve", "solve a Gambit .nfg or .efg file")
     sp.add_argument("file", metavar="FILE.nfg|FILE.efg", help="a Gambit strategic-form (.nfg) or game-tree (.efg) file")
-    sp.add_argument("--method", help="auto (default), support, vertex, lemke-howson, pure, polynomial, qre; trees: spe")
+    sp.add_argument("--method", help="normal form: " + ", ".join(m + (" (default)" if m == "auto" else "") for m in METHODS)
+                    + " (simpdiv and gnm return sample equilibria of large n-player games); trees: spe")
     sp.add_argument("--limit", type=_limit_arg, default=_DEFAULT, metavar="N|none",
                     help="stop with an error when there are more than N equilibria (default 10000; 'none': no limit)")
     sp.add_argument("--progress", action="store_true",

@@ -150,3 +150,13 @@ def test_the_paper_figures_in_the_docs_name_the_commands_that_made_them():
     files = {f"docs/figures/{p.name}" for p in (root / "docs" / "figures").iterdir() if p.suffix in (".png", ".pdf")}
     assert files == made and len(files) >= 2
     assert {Path(f).suffix for f in files} == {".png", ".pdf"}
+
+
+def test_solve_method_help_lists_every_registered_method():
+    from gametheory.solvers.dispatch import METHODS
+
+    # wide enough that argparse never splits "lemke-howson" at its hyphen
+    env = {**ENV, "COLUMNS": "400"}
+    out = subprocess.run([sys.executable, "-m", "gametheory", "solve", "--help"], capture_output=True, text=True, check=True, env=env).stdout
+    flat = " ".join(out.split())
+    assert all(m in flat for m in METHODS), [m for m in METHODS if m not in flat]
