@@ -64,7 +64,10 @@ from ..equilibrium import Equilibrium, make_equilibrium, regret, returns_equilib
 from ..errors import InvalidGameError, SolverError
 from ..normal_form import NormalFormGame
 from ._bimatrix import DegenerateGameWarning
+from ._multilinear import build_system, solve_support
+from ._supports import subsets, viable_profiles
 from .limits import DEFAULT_LIMIT, IncompleteResultWarning, apply_limit, check_options, over_limit
+from .pure import exact_integer_payoffs
 
 __all__ = ["polynomial_equilibria", "is_small_enough", "ContinuumWarning", "MAX_SUPPORT_PROFILES"]
 
@@ -101,24 +104,6 @@ def enumerable(shape: tuple[int, ...]) -> bool:
     at all (at most ``MAX_SUPPORT_PROFILES`` support profiles and 9 unknowns), whatever
     the payoffs; ``solve(method="auto")`` uses it to decide between all equilibria and a sample."""
     return _n_support_profiles(shape) <= MAX_SUPPORT_PROFILES and sum(m - 1 for m in shape) <= 9
-
-
-def _supports(m: int):
-    for size in range(1, m + 1):
-        yield from itertools.combinations(range(m), size)
-
-
-def _dominated_within(game: NormalFormGame, supp: tuple[tuple[int, ...], ...], int_arrays) -> bool:
-    """Porter et al.'s pruning: a support strategy strictly dominated by a pure strategy
-    (given that opponents stay in their supports) cannot be played in equilibrium."""
-    for i, arr in enumerate(int_arrays):
-        idx = [list(s) for s in supp]
-        idx[i] = list(range(game.shape[i]))
-        sub = np.moveaxis(arr[np.ix_(*idx)], i, 0).reshape(game.shape[i], -1)
-        for k in supp[i]:
-            if np.any(np.all(sub > sub[k], axis=1)):
-                return True
-    return False
 
 
 def _short_rational(x: float) -> Fraction | None:
@@ -327,15 +312,72 @@ def _check(game: NormalFormGame, vecs, exact: bool, supp, tol: float) -> tuple[A
     return prof, all(r <= t for r, t in zip(regret(game.as_float(), prof), game.player_tols(tol)))
 
 
+def _full_profile(values: list, supp, shape, zero, one) -> list[list]:
+    """Probability vectors from the free unknowns (``x_(j,t)`` on ``supp[j][t]``, the last
+    support strategy taking the rest), in any number type."""
+    it = iter(values)
+    prof = []
+    for s, m in zip(supp, shape):
+        v = [zero] * m
+        rest = one
+        for k in s[:-1]:
+            v[k] = next(it)
+            rest = rest - v[k]
+        v[s[-1]] = rest
+        prof.append(v)
+    return prof
+
+
+def _algebraic_strings(point, supp, shape) -> tuple:
+    """Exact values of an irrational point, as sympy-readable strings: ``CRootOf`` of each
+    unknown's irreducible polynomial and real-root index (sympy reads quadratic roots as
+    radicals)."""
+    vals = []
+    for r in point:
+        if r.rational is not None:
+            vals.append(str(r.rational))
+        else:
+            poly = " + ".join(f"({int(c)})*x**{k}" for k, c in enumerate(r.poly.coeffs()) if c != 0)
+            vals.append(f"CRootOf({poly}, {r.index})")
+    it = iter(vals)
+    prof = []
+    for s, m in zip(supp, shape):
+        v = ["0"] * m
+        for k in s[:-1]:
+            v[k] = next(it)
+        v[s[-1]] = "1" + "".join(f" - ({v[k]})" for k in s[:-1])
+        prof.append(tuple(v))
+    return tuple(prof)
+
+
+def _zero_regret(int_arrays: list, prof: list, supp) -> bool:
+    """Exact Nash check of a rational profile whose support is ``supp``: on integer payoffs
+    and integer weights (each vector times its common denominator), so no Fraction sums."""
+    weights = []
+    for v in prof:
+        den = math.lcm(*(x.denominator for x in v))
+        weights.append(np.array([x.numerator * (den // x.denominator) for x in v], dtype=object))
+    for i, arr in enumerate(int_arrays):
+        dev = arr
+        for j in reversed(range(len(prof))):
+            if j != i:
+                dev = np.tensordot(dev, weights[j], axes=([j], [0]))
+        best = max(dev)
+        if any(dev[k] != best for k in supp[i]):
+            return False
+    return True
+
+
 class _Found:
     """The equilibria found so far (deduplicated), continua and incompleteness notes."""
 
-    def __init__(self, game: NormalFormGame, tol: float):
+    def __init__(self, game: NormalFormGame, tol: float, int_arrays: list):
         self.game, self.tol = game, tol
         self.items: list[Equilibrium] = []
         self.keys: set = set()
         self.continua: list = []
         self.unresolved: list = []
+        self.int_arrays = [np.asarray(a).astype(object) for a in int_arrays]
 
     def add(self, probs, sol: dict, supp, **params: Any) -> bool:
         """Record the profile ``sol`` denotes if it is an equilibrium with support ``supp``."""
@@ -345,6 +387,36 @@ class _Found:
         prof, ok = _check(self.game, vecs, exact, supp, self.tol)
         if not ok:
             return False
+        algebraic = None if exact else tuple(tuple(str(x) for x in v) for v in vecs)
+        return self._record(prof, exact, supp, algebraic, params)
+
+    def add_point(self, system, point, supp) -> bool:
+        """Record a grid point of :func:`._multilinear.solve_support` if it is an equilibrium
+        with support ``supp``: exactly for rational points, else at ``FINAL_PREC`` bits."""
+        from ._multilinear import FINAL_PREC, equations_vanish, point_balls
+
+        if all(r.rational is not None for r in point):
+            prof = _full_profile([r.rational for r in point], supp, self.game.shape, Fraction(0), Fraction(1))
+            if any(prof[i][k] <= 0 for i, s in enumerate(supp) for k in s):
+                return False
+            if not _zero_regret(self.int_arrays, prof, supp):
+                return False
+            return self._record(prof, True, supp, None, {})
+        balls = point_balls(point, FINAL_PREC)
+        if not equations_vanish(system, balls):
+            return False
+        import flint
+
+        prof_b = _full_profile(balls, supp, self.game.shape, flint.arb(0), flint.arb(1))
+        if any(not prof_b[i][k] > 0 for i, s in enumerate(supp) for k in s):
+            return False
+        prof = [[float(b.mid()) for b in v] for v in prof_b]
+        if not all(r <= t for r, t in zip(regret(self.game.as_float(), prof), self.game.player_tols(self.tol))):
+            return False
+        algebraic = _algebraic_strings(point, supp, self.game.shape)
+        return self._record(prof, False, supp, algebraic, {})
+
+    def _record(self, prof, exact: bool, supp, algebraic, params: dict) -> bool:
         key = tuple(tuple(p if exact else round(float(p), 12) for p in s) for s in prof)
         if key in self.keys:
             return True
@@ -355,7 +427,7 @@ class _Found:
         else:
             if not exact:
                 params["irrational"] = True
-                params["algebraic"] = tuple(tuple(str(x) for x in v) for v in vecs)
+                params["algebraic"] = algebraic
             self.items.append(make_equilibrium(self.game, prof, "polynomial", exact=False, tol=self.tol, **params))
         return True
 
@@ -473,6 +545,25 @@ def _stratum(eqs, xs, strict, probs, supp, best, out: _Found) -> None:
         else:  # pragma: no cover - an exact interior point of the stratum is an equilibrium
             out.unresolved.append((supp, best, "an interior point failed the exact check"))
 
+def _groebner_support(arrays, shape, supp, out: _Found, game_f: NormalFormGame) -> None:
+    """Equilibria with support ``supp`` from a Groebner basis of its system (sympy), with
+    the degenerate-support analysis when the system is positive-dimensional."""
+    xs, probs, eqs = _system(arrays, shape, supp)
+    eqs = [e for e in eqs if e != 0]
+    if not xs:
+        out.add(probs, {}, supp)
+        return
+    G = sp.groebner(eqs, *xs, order="grevlex") if eqs else None
+    if G is not None and list(G.exprs) == [1]:
+        return
+    if G is not None and G.is_zero_dimensional:
+        for approx, exact_fn in _candidates(G.fglm("lex"), xs):
+            if _screen(game_f, approx, probs, supp, 1e-6):
+                out.add(probs, exact_fn(), supp)
+        return
+    _degenerate_support(arrays, shape, supp, xs, probs, out)
+
+
 @returns_equilibria("polynomial", complete=True)
 def polynomial_equilibria(
     game: NormalFormGame,
@@ -549,32 +640,29 @@ def polynomial_equilibria(
             for e in found
         ]
     arrays = _exact_arrays(game)
-    from .pure import exact_integer_payoffs
-
     int_arrays = [exact_integer_payoffs(a) for a in arrays]
-    out = _Found(game, tol)
+    out = _Found(game, tol, int_arrays)
     game_f = game.as_float()
-    for done, supp in enumerate(itertools.product(*(_supports(m) for m in game.shape))):
+    if prune:
+        # IEEE comparisons of the floats are exact, and cheaper than the big integers
+        screen = int_arrays if game.exact else [np.asarray(a, dtype=float) for a in game_f.payoffs]
+        profiles = viable_profiles(screen)
+    else:
+        profiles = list(itertools.product(*(subsets(m) for m in game.shape)))
+    for done, supp in enumerate(profiles):
         if progress is not None:
-            progress(done, count)
+            progress(done * count // max(len(profiles), 1), count)
         if n_limit is not None and len(out.items) > n_limit:
             return over_limit("polynomial_equilibria", n_limit, None, on_limit, out.finish()[:n_limit])
-        if prune and _dominated_within(game, supp, int_arrays):
+        system = build_system(int_arrays, supp)
+        if system is None:
+            continue  # an indifference equation is a nonzero constant
+        points = solve_support(system)
+        if points is None:  # not shown zero-dimensional: Groebner bases, degenerate analysis
+            _groebner_support(arrays, game.shape, supp, out, game_f)
             continue
-        xs, probs, eqs = _system(arrays, game.shape, supp)
-        eqs = [e for e in eqs if e != 0]
-        if not xs:
-            out.add(probs, {}, supp)
-            continue
-        G = sp.groebner(eqs, *xs, order="grevlex") if eqs else None
-        if G is not None and list(G.exprs) == [1]:
-            continue
-        if G is not None and G.is_zero_dimensional:
-            for approx, exact_fn in _candidates(G.fglm("lex"), xs):
-                if _screen(game_f, approx, probs, supp, 1e-6):
-                    out.add(probs, exact_fn(), supp)
-            continue
-        _degenerate_support(arrays, game.shape, supp, xs, probs, out)
+        for point in points:
+            out.add_point(system, point, supp)
     found = out.finish()
     if progress is not None:
         progress(count, count)
