@@ -25,6 +25,7 @@ exactly (rational points) or at high precision (irrational points) by the caller
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -50,10 +51,58 @@ class Root:
     index: int
     rational: Fraction | None
 
+    def expr(self) -> str:
+        """The exact value, readable by sympy (``CRootOf(poly, index)`` when irrational)."""
+        if self.rational is not None:
+            return str(self.rational)
+        poly = " + ".join(f"({int(c)})*x**{k}" for k, c in enumerate(self.poly.coeffs()) if c != 0)
+        return f"CRootOf({poly}, {self.index})"
+
     def ball(self, prec: int):
         if self.rational is not None:
             return flint.arb(flint.fmpq(self.rational.numerator, self.rational.denominator))
         return _real_roots(self.poly, prec)[self.index]
+
+
+@dataclass(frozen=True)
+class Ratio:
+    """An unknown solved by Cramer's rule: ``num / den`` (integer polynomials, as terms)
+    evaluated at the hidden unknowns' roots ``hidden`` (a tuple of (unknown, Root))."""
+
+    num: tuple
+    den: tuple
+    hidden: tuple
+    m: int
+    rational: Fraction | None
+
+    @classmethod
+    def make(cls, num, den, hidden, m: int) -> "Ratio":
+        rational = None
+        if all(r.rational is not None for _, r in hidden):
+            vals = [Fraction(0)] * m
+            for k, r in hidden:
+                vals[k] = r.rational
+            d = _evaluate(den, vals, Fraction(0))
+            rational = _evaluate(num, vals, Fraction(0)) / d if d != 0 else None
+        return cls(tuple(num), tuple(den), tuple(hidden), m, rational)
+
+    def ball(self, prec: int):
+        if self.rational is not None:
+            return flint.arb(flint.fmpq(self.rational.numerator, self.rational.denominator))
+        vals = [flint.arb(0)] * self.m
+        for k, r in self.hidden:
+            vals[k] = r.ball(prec)
+        return _evaluate(self.num, vals, flint.arb(0)) / _evaluate(self.den, vals, flint.arb(0))
+
+    def expr(self) -> str:
+        if self.rational is not None:
+            return str(self.rational)
+        names = {k: f"({r.expr()})" for k, r in self.hidden}
+
+        def show(terms):
+            return " + ".join(f"({c})" + "".join(f"*{names[k]}" for k, p in enumerate(e) if p) for c, e in terms)
+
+        return f"({show(self.num)})/({show(self.den)})"
 
 
 _ROOT_CACHE: dict = {}
@@ -125,16 +174,22 @@ def build_system(int_arrays: list, supp: tuple) -> SupportSystem | None:
 
 def _eliminant(polys: list, z: int, m: int, ctx) -> Any | None:
     """A nonzero univariate integer polynomial vanishing at every solution's ``x_z``, or None."""
+    return _eliminate(list(polys), [x for x in range(m) if x != z], z, list(polys), ctx, 0)
+
+
+#: Case splits on common factors per eliminant before giving up.
+MAX_SPLIT_DEPTH = 3
+
+
+def _eliminate(cur: list, todo: list, z: int, original: list, ctx, depth: int) -> Any | None:
     names = ctx.names()
-    cur = list(polys)
-    todo = [x for x in range(m) if x != z]
+    todo = list(todo)
     while todo:
         occurs = {x: [p for p in cur if p.degrees()[x] > 0] for x in todo}
         todo_with = [x for x in todo if occurs[x]]
         if not todo_with:
             break
         x = min(todo_with, key=lambda v: (len(occurs[v]), min(len(p) for p in occurs[v])))
-        todo.remove(x)
         with_x = occurs[x]
         # a single equation in x only fixes x: the others' solutions contain the projection
         piv = min(with_x, key=lambda p: (p.degrees()[x], len(p)))
@@ -144,10 +199,22 @@ def _eliminant(polys: list, z: int, m: int, ctx) -> Any | None:
                 continue
             r = piv.resultant(g, names[x])
             if r.is_zero():
-                continue
+                # piv = c a, g = c b: the solutions lie on c = 0 (added to the original
+                # system) or on a = b = 0 (the current system with piv, g replaced)
+                if depth >= MAX_SPLIT_DEPTH:
+                    return None
+                c = piv.gcd(g)
+                on_c = _eliminate(list(original) + [c], [v for v in range(len(names)) if v != z], z,
+                                  list(original) + [c], ctx, depth + 1)
+                rest = [p for p in cur if p is not piv and p is not g] + [piv / c, g / c]
+                off_c = _eliminate(rest, todo, z, original, ctx, depth + 1)
+                if on_c is None or off_c is None:
+                    return None
+                return on_c * off_c
             if r.is_constant():
                 return flint.fmpz_poly([1])  # no solution at all
             nxt.append(_radical(r))
+        todo.remove(x)
         cur = nxt
     uni = [p for p in cur if not p.is_zero()]
     if not uni:
@@ -190,10 +257,10 @@ def _roots_in_unit_interval(h) -> list[Root]:
     return out
 
 
-def _evaluate(terms, vals: list) -> Any:
-    total = flint.arb(0)
+def _evaluate(terms, vals: list, zero: Any = None) -> Any:
+    total = flint.arb(0) if zero is None else zero
     for c, e in terms:
-        t = flint.arb(c)
+        t = total * 0 + c
         for k, p in enumerate(e):
             if p:
                 t = t * vals[k] if p == 1 else t * vals[k] ** p
@@ -201,18 +268,31 @@ def _evaluate(terms, vals: list) -> Any:
     return total
 
 
-def solve_support(system: SupportSystem) -> list[list[Root]] | None:
+def solve_support(system: SupportSystem) -> list[list] | None:
     """The real solutions of ``system`` with every free unknown in (0, 1) (a superset:
-    points whose equations vanish at ``SCREEN_PREC`` bits), each a list of :class:`Root`
-    per unknown; None when the system is not shown zero-dimensional this way."""
+    points whose equations contain zero at ``SCREEN_PREC`` bits), each a list with one
+    :class:`Root` or :class:`Ratio` per unknown; None when the system is not shown
+    zero-dimensional this way (the caller then uses Groebner bases)."""
     m = len(system.owner)
     if m == 0:
         return [[]] if not system.polys else []
     if len(system.polys) < m:
         return None
+    if len({j for j in system.owner}) == 3:
+        got = _hidden_block(system)
+        if got is not NotImplemented:
+            return got
+    pts = _grid(system.polys, system.equations, system.owner, list(range(m)), system.ctx)
+    return None if pts is None else [[pt[k] for k in range(m)] for pt in pts]
+
+
+def _grid(polys: list, equations: list, owner: list, unknowns: list, ctx) -> list[dict] | None:
+    """Points of the grid of eliminant roots of ``unknowns`` where every equation's ball
+    contains zero (equations in ``unknowns`` only); None if an eliminant is not found."""
+    m = len(owner)
     roots = []
-    for z in range(m):
-        h = _eliminant(system.polys, z, m, system.ctx)
+    for z in unknowns:
+        h = _eliminant(polys, z, m, ctx)
         if h is None or h.is_zero():
             return None
         if h.degree() == 0:
@@ -221,37 +301,172 @@ def solve_support(system: SupportSystem) -> list[list[Root]] | None:
         if not rz:
             return []
         roots.append(rz)
-    # fix the unknowns one at a time; check each equation once all its unknowns are fixed
-    used = [frozenset(k for _, e in terms for k, p in enumerate(e) if p) for _, terms in system.equations]
-    ready = [[q for q, u in enumerate(used) if u and max(u) == z] for z in range(m)]
+    pos = {z: n for n, z in enumerate(unknowns)}
+    used = [[pos[k] for _, e in terms for k, p in enumerate(e) if p] for _, terms in equations]
+    ready = [[q for q, u in enumerate(used) if u and max(u) == n] for n in range(len(unknowns))]
     budget = [MAX_GRID]
-    out: list[list[Root]] = []
-    balls: list = [None] * m
+    out: list[dict] = []
+    balls: list = [flint.arb(0)] * m
+    chosen: dict = {}
 
-    def extend(z: int, chosen: list[Root]) -> bool:
-        if z == m:
-            out.append(list(chosen))
+    def extend(n: int) -> bool:
+        if n == len(unknowns):
+            out.append(dict(chosen))
             return True
-        for r in roots[z]:
+        z = unknowns[n]
+        for r in roots[n]:
             budget[0] -= 1
             if budget[0] < 0:
                 return False
             balls[z] = r.ball(SCREEN_PREC)
             # a player's free probabilities sum to less than one
-            j = system.owner[z]
-            mass = sum((balls[k] for k in range(z + 1) if system.owner[k] == j), flint.arb(0))
+            mass = sum((balls[k] for k in unknowns[: n + 1] if owner[k] == owner[z]), flint.arb(0))
             if mass.lower() >= 1:
                 continue
-            if all(_evaluate(system.equations[q][1], balls).contains(0) for q in ready[z]):
-                chosen.append(r)
-                ok = extend(z + 1, chosen)
-                chosen.pop()
+            if all(_evaluate(equations[q][1], balls).contains(0) for q in ready[n]):
+                chosen[z] = r
+                ok = extend(n + 1)
+                del chosen[z]
                 if not ok:
                     return False
         return True
 
-    if not extend(0, []):
+    return out if extend(0) else None
+
+
+def _det(rows: list):
+    """Determinant of a small square matrix of polynomials (Laplace expansion)."""
+    if len(rows) == 1:
+        return rows[0][0]
+    total = None
+    for c in range(len(rows)):
+        minor = [row[:c] + row[c + 1 :] for row in rows[1:]]
+        term = rows[0][c] * _det(minor)
+        total = term if total is None else (total + term if c % 2 == 0 else total - term)
+    return total
+
+
+def _cramer(eqs: list, xvars: list, ctx) -> list:
+    """For equations linear in ``xvars`` (as many as unknowns): ``[D, N_0, ...]`` with
+    ``x_t = N_t / D`` by Cramer's rule, polynomials in the remaining unknowns."""
+    pos = {k: t + 1 for t, k in enumerate(xvars)}
+    rows = []
+    for terms in eqs:
+        cols: list[dict] = [{} for _ in range(len(xvars) + 1)]
+        for c, e in terms:
+            hit = [k for k in xvars if e[k]]
+            col = pos[hit[0]] if hit else 0
+            if len(hit) > 1:
+                raise ValueError("not linear in the block")  # pragma: no cover - multilinear systems
+            e2 = list(e)
+            if hit:
+                e2[hit[0]] = 0
+            cols[col][tuple(e2)] = cols[col].get(tuple(e2), 0) + c
+        rows.append([ctx.from_dict(d) for d in cols])
+    a = [row[1:] for row in rows]
+    rhs = [-row[0] for row in rows]
+    out = [_det(a)]
+    for t in range(len(xvars)):
+        out.append(_det([r[:t] + [b] + r[t + 1 :] for r, b in zip(a, rhs)]))
+    return out
+
+
+def _terms(poly) -> list:
+    return [(int(c), tuple(e)) for e, c in poly.to_dict().items()]
+
+
+def _hidden_block(system: SupportSystem):
+    """Three mixing players ``a, b, h`` with as many equations for ``a`` as for ``b``:
+    player ``a``'s equations are linear in ``x_b`` with coefficients in ``x_h``, so
+    ``x_b = N_b / D_b`` (Cramer), likewise ``x_a``; player ``h``'s equations times
+    ``D_a D_b`` leave a square system in ``x_h`` alone (the hidden-variable method, Cox,
+    Little & O'Shea, *Using Algebraic Geometry*, ch. 3).  Where ``D_a D_b != 0`` its
+    solutions are exactly the original ones; a grid point where ``D_a`` or ``D_b`` may
+    vanish sends the support to the caller's fallback (None).  ``NotImplemented`` when
+    the shape does not fit."""
+    m = len(system.owner)
+    ctx = system.ctx
+    players = sorted(set(system.owner))
+    vars_of = {j: [k for k in range(m) if system.owner[k] == j] for j in players}
+    eqs_of = {j: [terms for i, terms in system.equations if i == j] for j in players}
+    if any(len(eqs_of[j]) != len(vars_of[j]) for j in players):
+        return NotImplemented
+    choices = [(len(vars_of[h]), a, b, h) for a, b, h in itertools.permutations(players)
+               if a < b and len(vars_of[a]) == len(vars_of[b])]
+    if not choices:
+        return NotImplemented
+    for _, a, b, h in sorted(choices):
+        got = _hidden_choice(system, a, b, h, vars_of, eqs_of)
+        if got is not None:
+            return got
+    return None
+
+
+def _hidden_choice(system: SupportSystem, a: int, b: int, h: int, vars_of: dict, eqs_of: dict):
+    m = len(system.owner)
+    ctx = system.ctx
+    players = sorted(vars_of)
+    va = _cramer(eqs_of[b], vars_of[a], ctx)  # player b's equations fix x_a
+    vb = _cramer(eqs_of[a], vars_of[b], ctx)
+    col_a = {k: t + 1 for t, k in enumerate(vars_of[a])}
+    col_b = {k: t + 1 for t, k in enumerate(vars_of[b])}
+    fs = []
+    for terms in eqs_of[h]:
+        f = None
+        for c, e in terms:
+            ia = next((col_a[k] for k in vars_of[a] if e[k]), 0)
+            ib = next((col_b[k] for k in vars_of[b] if e[k]), 0)
+            term = va[ia] * vb[ib] * c
+            f = term if f is None else f + term
+        if f is None or f.is_zero():
+            return NotImplemented
+        if f.is_constant():
+            return []
+        fs.append(f)
+    pts = _grid(fs, [(h, _terms(f)) for f in fs], system.owner, vars_of[h], ctx)
+    if pts is None:
         return None
+    da, db = _terms(va[0]), _terms(vb[0])
+    out = []
+    empty_on: dict = {}
+
+    def no_solution_on(d) -> bool:
+        # points of the original system where a Cramer denominator vanishes: none when
+        # some hidden unknown's eliminant of the system with d = 0 has no root in (0, 1)
+        key = id(d)
+        if key not in empty_on:
+            empty_on[key] = False
+            for z in vars_of[h]:
+                e = _eliminant(list(system.polys) + [d], z, m, ctx)
+                if e is not None and not e.is_zero() and (e.degree() == 0 or not _roots_in_unit_interval(e)):
+                    empty_on[key] = True
+                    break
+        return empty_on[key]
+
+    for pt in pts:
+        hidden = tuple((k, pt[k]) for k in vars_of[h])
+        balls = [flint.arb(0)] * m
+        for k, r in hidden:
+            balls[k] = r.ball(SCREEN_PREC)
+        singular = [d for d, t in ((va[0], da), (vb[0], db)) if _evaluate(t, balls).contains(0)]
+        if singular:
+            if all(no_solution_on(d) for d in singular):
+                continue
+            return None
+        coords = dict(pt)
+        for t, k in enumerate(vars_of[a]):
+            coords[k] = Ratio.make(_terms(va[t + 1]), da, hidden, m)
+        for t, k in enumerate(vars_of[b]):
+            coords[k] = Ratio.make(_terms(vb[t + 1]), db, hidden, m)
+        if any(coords[k].rational is None and all(r.rational is not None for _, r in hidden) for k in coords):
+            return None  # pragma: no cover - D was checked nonzero
+        full = [coords[k].ball(SCREEN_PREC) for k in range(m)]
+        if any(x.upper() <= 0 or x.lower() >= 1 for x in full):
+            continue
+        if any(sum((full[k] for k in vars_of[j]), flint.arb(0)).lower() >= 1 for j in players):
+            continue
+        if all(_evaluate(terms, full).contains(0) for _, terms in system.equations):
+            out.append([coords[k] for k in range(m)])
     return out
 
 

@@ -332,13 +332,7 @@ def _algebraic_strings(point, supp, shape) -> tuple:
     """Exact values of an irrational point, as sympy-readable strings: ``CRootOf`` of each
     unknown's irreducible polynomial and real-root index (sympy reads quadratic roots as
     radicals)."""
-    vals = []
-    for r in point:
-        if r.rational is not None:
-            vals.append(str(r.rational))
-        else:
-            poly = " + ".join(f"({int(c)})*x**{k}" for k, c in enumerate(r.poly.coeffs()) if c != 0)
-            vals.append(f"CRootOf({poly}, {r.index})")
+    vals = [r.expr() for r in point]
     it = iter(vals)
     prof = []
     for s, m in zip(supp, shape):
