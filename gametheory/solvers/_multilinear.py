@@ -371,6 +371,37 @@ def _cramer(eqs: list, xvars: list, ctx) -> list:
     return out
 
 
+def _linear_rows(eqs: list, xvars: list, balls: list) -> list:
+    """Rows ``[constant, coefficient of each of xvars]`` (balls) of equations linear in
+    ``xvars``, the other unknowns at ``balls``."""
+    col = {k: t + 1 for t, k in enumerate(xvars)}
+    rows = []
+    for terms in eqs:
+        row = [flint.arb(0)] * (len(xvars) + 1)
+        for c, e in terms:
+            t = flint.arb(c)
+            at = 0
+            for k, p in enumerate(e):
+                if p:
+                    if k in col:
+                        at = col[k]
+                    else:
+                        t = t * balls[k]
+            row[at] = row[at] + t
+        rows.append(row)
+    return rows
+
+
+def _inconsistent(rows: list) -> bool:
+    """Whether the linear system ``row[0] + row[1:] . x = 0`` certainly has no solution:
+    some maximal minor of the augmented matrix is a ball excluding zero."""
+    width = len(rows[0])
+    for pick in itertools.combinations(rows, width):
+        if not _det([list(r) for r in pick]).contains(0):
+            return True
+    return False
+
+
 def _terms(poly) -> list:
     return [(int(c), tuple(e)) for e, c in poly.to_dict().items()]
 
@@ -448,9 +479,18 @@ def _hidden_choice(system: SupportSystem, a: int, b: int, h: int, vars_of: dict,
         balls = [flint.arb(0)] * m
         for k, r in hidden:
             balls[k] = r.ball(SCREEN_PREC)
-        singular = [d for d, t in ((va[0], da), (vb[0], db)) if _evaluate(t, balls).contains(0)]
-        if singular:
-            if all(no_solution_on(d) for d in singular):
+        sing_a, sing_b = _evaluate(da, balls).contains(0), _evaluate(db, balls).contains(0)
+        if sing_a or sing_b:
+            if not (sing_a and sing_b):
+                # one block is fixed by Cramer; the other solves player (a or b)'s and
+                # player h's equations, linear in it: inconsistent when some maximal
+                # minor of the augmented matrix is certainly nonzero
+                known, v_known, free, eqs_free = (a, va, b, eqs_of[a] + eqs_of[h]) if sing_b else (b, vb, a, eqs_of[b] + eqs_of[h])
+                for t, k in enumerate(vars_of[known]):
+                    balls[k] = _evaluate(_terms(v_known[t + 1]), balls) / _evaluate(_terms(v_known[0]), balls)
+                if _inconsistent(_linear_rows(eqs_free, vars_of[free], balls)):
+                    continue
+            if all(no_solution_on(d) for d, sing in ((va[0], sing_a), (vb[0], sing_b)) if sing):
                 continue
             return None
         coords = dict(pt)
