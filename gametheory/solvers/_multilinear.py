@@ -42,14 +42,15 @@ FINAL_PREC = 320
 MAX_GRID = 200000
 
 
-@dataclass(frozen=True)
 class Root:
     """A real root of ``poly`` (irreducible over the integers): the rational value, or
     the index among its real roots in increasing order (sympy's ``CRootOf`` index)."""
 
-    poly: Any  # flint.fmpz_poly
-    index: int
-    rational: Fraction | None
+    __slots__ = ("poly", "index", "rational", "_balls")
+
+    def __init__(self, poly, index: int, rational: Fraction | None, balls: dict | None = None):
+        self.poly, self.index, self.rational = poly, index, rational
+        self._balls = balls if balls is not None else {}  # shared by the roots of one poly
 
     def expr(self) -> str:
         """The exact value, readable by sympy (``CRootOf(poly, index)`` when irrational)."""
@@ -61,7 +62,10 @@ class Root:
     def ball(self, prec: int):
         if self.rational is not None:
             return flint.arb(flint.fmpq(self.rational.numerator, self.rational.denominator))
-        return _real_roots(self.poly, prec)[self.index]
+        got = self._balls.get(prec)
+        if got is None:
+            got = self._balls[prec] = _real_roots(self.poly, prec)
+        return got[self.index]
 
 
 @dataclass(frozen=True)
@@ -105,23 +109,15 @@ class Ratio:
         return f"({show(self.num)})/({show(self.den)})"
 
 
-_ROOT_CACHE: dict = {}
-
-
 def _real_roots(poly, prec: int) -> list:
-    key = (str(poly), prec)
-    got = _ROOT_CACHE.get(key)
-    if got is None:
-        old = flint.ctx.prec
-        flint.ctx.prec = prec
-        try:
-            got = sorted((c.real for c, _ in poly.complex_roots() if c.imag.is_zero()), key=lambda b: float(b.mid()))
-        finally:
-            flint.ctx.prec = old
-        if len(_ROOT_CACHE) > 4096:
-            _ROOT_CACHE.clear()
-        _ROOT_CACHE[key] = got
-    return got
+    """Balls around the real roots of a squarefree ``poly``, increasing (Arb's certified
+    isolation: real roots come with an exactly zero imaginary part)."""
+    old = flint.ctx.prec
+    flint.ctx.prec = prec
+    try:
+        return sorted((c.real for c, _ in poly.complex_roots() if c.imag.is_zero()), key=lambda b: float(b.mid()))
+    finally:
+        flint.ctx.prec = old
 
 
 @dataclass
@@ -145,24 +141,48 @@ def build_system(int_arrays: list, supp: tuple) -> SupportSystem | None:
         owner.extend([j] * (len(s) - 1))
     m = len(owner)
     ctx = flint.fmpz_mpoly_ctx.get(tuple(f"x{k}" for k in range(m)) if m else ("x0",), "lex")
+    # each support probability as a linear form: [(unknown or -1 for the constant, coef)]
+    forms = []
+    for j, sj in enumerate(supp):
+        d = len(sj) - 1
+        fj = [[(offset[j] + t, 1)] for t in range(d)]
+        fj.append([(-1, 1)] + [(offset[j] + t, -1) for t in range(d)])
+        forms.append(fj)
     equations, polys = [], []
     for i in range(n):
+        if len(supp[i]) < 2:
+            continue
         rest = [j for j in range(n) if j != i]
-        sub = int_arrays[i][np.ix_(*[list(s) for s in supp])]
-        sub = np.moveaxis(sub, i, 0)
-        for k in range(1, len(supp[i])):
-            coef = np.asarray(sub[k] - sub[0], dtype=object)
-            for ax in range(coef.ndim):
-                # p = (1 - sum x, x...) on axis ax: coefficients of 1 and of each x_t
-                last = np.take(coef, [-1], axis=ax)
-                coef = np.concatenate([last, np.take(coef, range(coef.shape[ax] - 1), axis=ax) - last], axis=ax)
+        arr = int_arrays[i]
+        for k in supp[i][1:]:
+            acc: dict = {}
+            for cell in itertools.product(*(range(len(supp[j])) for j in rest)):
+                idx = [0] * n
+                for j, c in zip(rest, cell):
+                    idx[j] = supp[j][c]
+                idx[i] = k
+                w = int(arr[tuple(idx)])
+                idx[i] = supp[i][0]
+                w -= int(arr[tuple(idx)])
+                if w == 0:
+                    continue
+                monos = {(): w}
+                for j, c in zip(rest, cell):
+                    nxt: dict = {}
+                    for mono, v in monos.items():
+                        for var, a in forms[j][c]:
+                            key = mono if var < 0 else mono + (var,)
+                            nxt[key] = nxt.get(key, 0) + v * a
+                    monos = nxt
+                for key, v in monos.items():
+                    acc[key] = acc.get(key, 0) + v
             terms = []
-            for idx in zip(*np.nonzero(coef != 0)) if coef.ndim else ([()] if coef != 0 else []):
-                exp = [0] * max(m, 1)
-                for ax, j in enumerate(rest):
-                    if idx[ax]:
-                        exp[offset[j] + idx[ax] - 1] = 1
-                terms.append((int(coef[idx]), tuple(exp)))
+            for key, v in acc.items():
+                if v:
+                    exp = [0] * max(m, 1)
+                    for var in key:
+                        exp[var] = 1
+                    terms.append((v, tuple(exp)))
             if not terms:
                 continue
             if all(not any(e) for _, e in terms):
@@ -251,9 +271,10 @@ def _roots_in_unit_interval(h) -> list[Root]:
             if 0 < r < 1:
                 out.append(Root(f, 0, r))
             continue
-        for idx, ball in enumerate(_real_roots(f, SCREEN_PREC)):
+        shared = {SCREEN_PREC: _real_roots(f, SCREEN_PREC)}
+        for idx, ball in enumerate(shared[SCREEN_PREC]):
             if ball.upper() > 0 and ball.lower() < 1:
-                out.append(Root(f, idx, None))
+                out.append(Root(f, idx, None, shared))
     return out
 
 
