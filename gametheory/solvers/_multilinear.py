@@ -36,8 +36,8 @@ import numpy as np
 __all__ = ["Root", "SupportSystem", "solve_support"]
 
 #: Bits of the root balls used to screen the grid; the caller re-checks at FINAL_PREC.
-SCREEN_PREC = 96
-FINAL_PREC = 320
+SCREEN_PREC = 64
+FINAL_PREC = 192
 #: Grid points examined per support before giving up (the caller then uses Groebner bases).
 MAX_GRID = 200000
 
@@ -115,6 +115,15 @@ def _real_roots(poly, prec: int) -> list:
     old = flint.ctx.prec
     flint.ctx.prec = prec
     try:
+        if poly.degree() == 2:
+            # the quadratic formula in ball arithmetic: the same certified roots, cheaper
+            c, b, a = (int(x) for x in poly.coeffs())
+            disc = b * b - 4 * a * c
+            if disc <= 0:
+                return [] if disc < 0 else [flint.arb(flint.fmpq(-b, 2 * a))]
+            r = flint.arb(disc).sqrt()
+            lo, hi = (-b - r) / (2 * a), (-b + r) / (2 * a)
+            return [lo, hi] if a > 0 else [hi, lo]
         return sorted((c.real for c, _ in poly.complex_roots() if c.imag.is_zero()), key=lambda b: float(b.mid()))
     finally:
         flint.ctx.prec = old

@@ -14,6 +14,7 @@ condition.  Comparisons are exact: integers, or IEEE floats (whose ``>`` is exac
 
 from __future__ import annotations
 
+import functools
 import itertools
 
 import numpy as np
@@ -26,12 +27,23 @@ def subsets(m: int) -> list[tuple[int, ...]]:
     return [s for size in range(1, m + 1) for s in itertools.combinations(range(m), size)]
 
 
+@functools.lru_cache(maxsize=None)
 def _membership(m: int) -> np.ndarray:
     subs = subsets(m)
     out = np.zeros((len(subs), m), dtype=np.int64)
     for r, s in enumerate(subs):
         out[r, list(s)] = 1
     return out
+
+
+@functools.lru_cache(maxsize=64)
+def _opponents(shape: tuple, i: int) -> np.ndarray:
+    """Membership of opponent pure profiles (columns) in opponent support profiles (rows)."""
+    opp = np.ones((1, 1), dtype=np.int64)
+    for j, m in enumerate(shape):
+        if j != i:
+            opp = np.kron(opp, _membership(m))
+    return opp.T.copy()
 
 
 def viable_profiles(arrays: list[np.ndarray]) -> list[tuple[tuple[int, ...], ...]]:
@@ -45,11 +57,8 @@ def viable_profiles(arrays: list[np.ndarray]) -> list[tuple[tuple[int, ...], ...
         u = np.moveaxis(np.asarray(arrays[i]), i, 0).reshape(m, -1)
         gt = (u[:, None, :] > u[None, :, :]).astype(np.int64).reshape(m * m, -1)
         lt = (u[:, None, :] < u[None, :, :]).astype(np.int64).reshape(m * m, -1)
-        opp = np.ones((1, 1), dtype=np.int64)
-        for j in range(n):
-            if j != i:
-                opp = np.kron(opp, mem[j])  # (opponent support profiles, opponent cells)
-        dominated = ((lt @ opp.T) == 0) & ((gt @ opp.T) > 0)  # [k * m + l, T]: k beats l on T
+        opp = _opponents(shape, i)
+        dominated = ((lt @ opp) == 0) & ((gt @ opp) > 0)  # [k * m + l, T]: k beats l on T
         bad_l = dominated.reshape(m, m, -1).any(axis=0)  # [l, T]
         bad.append((mem[i] @ bad_l.astype(np.int64)) > 0)  # [S_i, T]
     counts = [len(b) for b in bad]

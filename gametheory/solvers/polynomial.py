@@ -372,6 +372,7 @@ class _Found:
         self.continua: list = []
         self.unresolved: list = []
         self.int_arrays = [np.asarray(a).astype(object) for a in int_arrays]
+        self.game_f = game.as_float()
 
     def add(self, probs, sol: dict, supp, **params: Any) -> bool:
         """Record the profile ``sol`` denotes if it is an equilibrium with support ``supp``."""
@@ -405,7 +406,7 @@ class _Found:
         if any(not prof_b[i][k] > 0 for i, s in enumerate(supp) for k in s):
             return False
         prof = [[float(b.mid()) for b in v] for v in prof_b]
-        if not all(r <= t for r, t in zip(regret(self.game.as_float(), prof), self.game.player_tols(self.tol))):
+        if not all(r <= t for r, t in zip(regret(self.game_f, prof), self.game.player_tols(self.tol))):
             return False
         algebraic = _algebraic_strings(point, supp, self.game.shape)
         return self._record(prof, False, supp, algebraic, {})
@@ -636,7 +637,7 @@ def polynomial_equilibria(
     arrays = _exact_arrays(game)
     int_arrays = [exact_integer_payoffs(a) for a in arrays]
     out = _Found(game, tol, int_arrays)
-    game_f = game.as_float()
+    game_f = out.game_f
     if prune:
         # IEEE comparisons of the floats are exact, and cheaper than the big integers
         screen = int_arrays if game.exact else [np.asarray(a, dtype=float) for a in game_f.payoffs]
