@@ -104,7 +104,7 @@ class Ratio:
         names = {k: f"({r.expr()})" for k, r in self.hidden}
 
         def show(terms):
-            return " + ".join(f"({c})" + "".join(f"*{names[k]}" for k, p in enumerate(e) if p) for c, e in terms)
+            return " + ".join(f"({c})" + "".join(f"*{names[k]}**{p}" for k, p in enumerate(e) if p) for c, e in terms)
 
         return f"({show(self.num)})/({show(self.den)})"
 
