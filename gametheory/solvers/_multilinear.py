@@ -37,7 +37,7 @@ __all__ = ["Root", "SupportSystem", "solve_support"]
 
 #: Bits of the root balls used to screen the grid; the caller re-checks at FINAL_PREC.
 SCREEN_PREC = 64
-FINAL_PREC = 192
+FINAL_PREC = 128
 #: Grid points examined per support before giving up (the caller then uses Groebner bases).
 MAX_GRID = 200000
 
@@ -270,10 +270,25 @@ def _radical(p):
     return out if out is not None else p
 
 
+_SHIFT = flint.fmpz_poly([1, 1])
+
+
+def _may_have_root_in_unit_interval(p) -> bool:
+    """Descartes' rule of signs on ``(x + 1)^n p(1 / (x + 1))``, whose positive roots are
+    the roots of ``p`` in (0, 1): no sign change proves there are none."""
+    q = flint.fmpz_poly(p.coeffs()[::-1])(_SHIFT)
+    signs = [c > 0 for c in q.coeffs() if c != 0]
+    return any(a != b for a, b in zip(signs, signs[1:]))
+
+
 def _roots_in_unit_interval(h) -> list[Root]:
     out = []
+    if not _may_have_root_in_unit_interval(h):
+        return out
     _, factors = h.factor()
     for f, _ in factors:
+        if f.degree() > 1 and not _may_have_root_in_unit_interval(f):
+            continue
         if f.degree() == 1:
             a, b = int(f.coeffs()[1]), int(f.coeffs()[0])
             r = Fraction(-b, a)
@@ -308,7 +323,7 @@ def solve_support(system: SupportSystem) -> list[list] | None:
         return [[]] if not system.polys else []
     if len(system.polys) < m:
         return None
-    if len({j for j in system.owner}) == 3:
+    if len({j for j in system.owner}) >= 3:
         got = _hidden_block(system)
         if got is not NotImplemented:
             return got
@@ -437,57 +452,64 @@ def _terms(poly) -> list:
 
 
 def _hidden_block(system: SupportSystem):
-    """Three mixing players ``a, b, h`` with as many equations for ``a`` as for ``b``:
-    player ``a``'s equations are linear in ``x_b`` with coefficients in ``x_h``, so
-    ``x_b = N_b / D_b`` (Cramer), likewise ``x_a``; player ``h``'s equations times
-    ``D_a D_b`` leave a square system in ``x_h`` alone (the hidden-variable method, Cox,
-    Little & O'Shea, *Using Algebraic Geometry*, ch. 3).  Where ``D_a D_b != 0`` its
-    solutions are exactly the original ones; a grid point where ``D_a`` or ``D_b`` may
-    vanish sends the support to the caller's fallback (None).  ``NotImplemented`` when
-    the shape does not fit."""
+    """Mixing players ``a, b`` with as many equations each, the other mixing players
+    ``H`` hidden: player ``a``'s equations are linear in ``x_b`` with coefficients in
+    ``x_H``, so ``x_b = N_b / D_b`` (Cramer), likewise ``x_a``; the hidden players'
+    equations times ``D_a D_b`` leave a square system in ``x_H`` alone (the
+    hidden-variable method, Cox, Little & O'Shea, *Using Algebraic Geometry*, ch. 3).
+    Where ``D_a D_b != 0`` its solutions are exactly the original ones; at a grid point
+    where ``D_a`` or ``D_b`` may vanish the original system is checked there, or the
+    support goes to the caller's fallback (None).  ``NotImplemented`` when the shape
+    does not fit."""
     m = len(system.owner)
-    ctx = system.ctx
     players = sorted(set(system.owner))
     vars_of = {j: [k for k in range(m) if system.owner[k] == j] for j in players}
     eqs_of = {j: [terms for i, terms in system.equations if i == j] for j in players}
     if any(len(eqs_of[j]) != len(vars_of[j]) for j in players):
         return NotImplemented
-    choices = [(len(vars_of[h]), a, b, h) for a, b, h in itertools.permutations(players)
-               if a < b and len(vars_of[a]) == len(vars_of[b])]
+    choices = []
+    for a, b in itertools.combinations(players, 2):
+        if len(vars_of[a]) == len(vars_of[b]):
+            hidden = [j for j in players if j not in (a, b)]
+            choices.append((sum(len(vars_of[j]) for j in hidden), a, b, tuple(hidden)))
     if not choices:
         return NotImplemented
-    for _, a, b, h in sorted(choices):
-        got = _hidden_choice(system, a, b, h, vars_of, eqs_of)
+    for _, a, b, hidden in sorted(choices):
+        got = _hidden_choice(system, a, b, hidden, vars_of, eqs_of)
         if got is not None:
             return got
     return None
 
 
-def _hidden_choice(system: SupportSystem, a: int, b: int, h: int, vars_of: dict, eqs_of: dict):
+def _hidden_choice(system: SupportSystem, a: int, b: int, hidden_players: tuple, vars_of: dict, eqs_of: dict):
     m = len(system.owner)
     ctx = system.ctx
     players = sorted(vars_of)
+    vars_h = [k for j in hidden_players for k in vars_of[j]]
+    eqs_h = [(j, terms) for j in hidden_players for terms in eqs_of[j]]
     va = _cramer(eqs_of[b], vars_of[a], ctx)  # player b's equations fix x_a
     vb = _cramer(eqs_of[a], vars_of[b], ctx)
     col_a = {k: t + 1 for t, k in enumerate(vars_of[a])}
     col_b = {k: t + 1 for t, k in enumerate(vars_of[b])}
     fs = []
-    for terms in eqs_of[h]:
+    for _, terms in eqs_h:
         f = None
         for c, e in terms:
             ia = next((col_a[k] for k in vars_of[a] if e[k]), 0)
             ib = next((col_b[k] for k in vars_of[b] if e[k]), 0)
-            term = va[ia] * vb[ib] * c
+            rest = tuple(p if k in vars_h else 0 for k, p in enumerate(e))
+            term = va[ia] * vb[ib] * (ctx.from_dict({rest: c}) if any(rest) else c)
             f = term if f is None else f + term
         if f is None or f.is_zero():
             return NotImplemented
         if f.is_constant():
             return []
         fs.append(f)
-    pts = _grid(fs, [(h, _terms(f)) for f in fs], system.owner, vars_of[h], ctx)
+    pts = _grid(fs, [(j, _terms(f)) for (j, _), f in zip(eqs_h, fs)], system.owner, vars_h, ctx)
     if pts is None:
         return None
     da, db = _terms(va[0]), _terms(vb[0])
+    na, nb = [_terms(v) for v in va[1:]], [_terms(v) for v in vb[1:]]
     out = []
     empty_on: dict = {}
 
@@ -497,7 +519,7 @@ def _hidden_choice(system: SupportSystem, a: int, b: int, h: int, vars_of: dict,
         key = id(d)
         if key not in empty_on:
             empty_on[key] = False
-            for z in vars_of[h]:
+            for z in vars_h:
                 e = _eliminant(list(system.polys) + [d], z, m, ctx)
                 if e is not None and not e.is_zero() and (e.degree() == 0 or not _roots_in_unit_interval(e)):
                     empty_on[key] = True
@@ -505,7 +527,7 @@ def _hidden_choice(system: SupportSystem, a: int, b: int, h: int, vars_of: dict,
         return empty_on[key]
 
     for pt in pts:
-        hidden = tuple((k, pt[k]) for k in vars_of[h])
+        hidden = tuple((k, pt[k]) for k in vars_h)
         balls = [flint.arb(0)] * m
         for k, r in hidden:
             balls[k] = r.ball(SCREEN_PREC)
@@ -515,7 +537,8 @@ def _hidden_choice(system: SupportSystem, a: int, b: int, h: int, vars_of: dict,
                 # one block is fixed by Cramer; the other solves player (a or b)'s and
                 # player h's equations, linear in it: inconsistent when some maximal
                 # minor of the augmented matrix is certainly nonzero
-                known, v_known, free, eqs_free = (a, va, b, eqs_of[a] + eqs_of[h]) if sing_b else (b, vb, a, eqs_of[b] + eqs_of[h])
+                eqs_hidden = [terms for _, terms in eqs_h]
+                known, v_known, free, eqs_free = (a, va, b, eqs_of[a] + eqs_hidden) if sing_b else (b, vb, a, eqs_of[b] + eqs_hidden)
                 for t, k in enumerate(vars_of[known]):
                     balls[k] = _evaluate(_terms(v_known[t + 1]), balls) / _evaluate(_terms(v_known[0]), balls)
                 if _inconsistent(_linear_rows(eqs_free, vars_of[free], balls)):
@@ -525,9 +548,9 @@ def _hidden_choice(system: SupportSystem, a: int, b: int, h: int, vars_of: dict,
             return None
         coords = dict(pt)
         for t, k in enumerate(vars_of[a]):
-            coords[k] = Ratio.make(_terms(va[t + 1]), da, hidden, m)
+            coords[k] = Ratio.make(na[t], da, hidden, m)
         for t, k in enumerate(vars_of[b]):
-            coords[k] = Ratio.make(_terms(vb[t + 1]), db, hidden, m)
+            coords[k] = Ratio.make(nb[t], db, hidden, m)
         if any(coords[k].rational is None and all(r.rational is not None for _, r in hidden) for k in coords):
             return None  # pragma: no cover - D was checked nonzero
         full = [coords[k].ball(SCREEN_PREC) for k in range(m)]
