@@ -118,6 +118,21 @@ def _exact_arrays(game: NormalFormGame) -> list[np.ndarray]:
     return list(game.as_exact().payoffs)
 
 
+def _integer_payoffs(game: NormalFormGame) -> list[np.ndarray]:
+    """Each player's payoffs times a positive integer, as exact integers (same equilibria).
+    A float is ``n / 2**k`` exactly, so the common denominator is the largest ``2**k``."""
+    if game.exact:
+        return [exact_integer_payoffs(a) for a in game.payoffs]
+    out = []
+    for a in game.payoffs:
+        ratios = [x.as_integer_ratio() for x in np.asarray(a, dtype=float).ravel().tolist()]
+        den = max(d for _, d in ratios)
+        ints = [n * (den // d) for n, d in ratios]
+        arr = np.array(ints, dtype=np.int64 if max(map(abs, ints)) < 2**62 else object)
+        out.append(arr.reshape(a.shape))
+    return out
+
+
 def _short_decimal_twin(game: NormalFormGame) -> NormalFormGame | None:
     """The exact game a float game denotes when every payoff is a short decimal, else None.
 
@@ -126,9 +141,12 @@ def _short_decimal_twin(game: NormalFormGame) -> NormalFormGame | None:
     """
     arrays = []
     for a in game.payoffs:
-        fracs = [_short_rational(float(x)) for x in a.ravel()]
-        if any(f is None for f in fracs):
-            return None
+        fracs = []
+        for x in a.ravel().tolist():
+            f = _short_rational(float(x))
+            if f is None:
+                return None  # random floats fail at once: no need to look further
+            fracs.append(f)
         part = np.empty(a.size, dtype=object)
         part[:] = fracs
         arrays.append(part.reshape(a.shape))
@@ -344,6 +362,19 @@ def _algebraic_strings(point, supp, shape) -> tuple:
     return tuple(prof)
 
 
+def _float_regret(arrays: list, prof: list) -> list[float]:
+    """Each player's largest gain from a pure deviation, in floats (as :func:`regret`)."""
+    vecs = [np.asarray(v, dtype=float) for v in prof]
+    out = []
+    for i, arr in enumerate(arrays):
+        dev = arr
+        for j in reversed(range(len(vecs))):
+            if j != i:
+                dev = np.tensordot(dev, vecs[j], axes=([j], [0]))
+        out.append(float(dev.max() - dev @ vecs[i]))
+    return out
+
+
 def _zero_regret(int_arrays: list, prof: list, supp) -> bool:
     """Exact Nash check of a rational profile whose support is ``supp``: on integer payoffs
     and integer weights (each vector times its common denominator), so no Fraction sums."""
@@ -373,6 +404,7 @@ class _Found:
         self.unresolved: list = []
         self.int_arrays = [np.asarray(a).astype(object) for a in int_arrays]
         self.game_f = game.as_float()
+        self.float_arrays = [np.asarray(a, dtype=float) for a in self.game_f.payoffs]
 
     def add(self, probs, sol: dict, supp, **params: Any) -> bool:
         """Record the profile ``sol`` denotes if it is an equilibrium with support ``supp``."""
@@ -406,7 +438,7 @@ class _Found:
         if any(not prof_b[i][k] > 0 for i, s in enumerate(supp) for k in s):
             return False
         prof = [[float(b.mid()) for b in v] for v in prof_b]
-        if not all(r <= t for r, t in zip(regret(self.game_f, prof), self.game.player_tols(self.tol))):
+        if not all(r <= t for r, t in zip(_float_regret(self.float_arrays, prof), self.game.player_tols(self.tol))):
             return False
         algebraic = _algebraic_strings(point, supp, self.game.shape)
         return self._record(prof, False, supp, algebraic, {})
@@ -634,9 +666,9 @@ def polynomial_equilibria(
             make_equilibrium(game, e.strategies, e.method, exact=False, tol=tol, **{**e.params, "rational_twin": True})
             for e in found
         ]
-    arrays = _exact_arrays(game)
-    int_arrays = [exact_integer_payoffs(a) for a in arrays]
+    int_arrays = _integer_payoffs(game)
     out = _Found(game, tol, int_arrays)
+    arrays = None
     game_f = out.game_f
     if prune:
         # IEEE comparisons of the floats are exact, and cheaper than the big integers
@@ -654,6 +686,7 @@ def polynomial_equilibria(
             continue  # an indifference equation is a nonzero constant
         points = solve_support(system)
         if points is None:  # not shown zero-dimensional: Groebner bases, degenerate analysis
+            arrays = _exact_arrays(game) if arrays is None else arrays
             _groebner_support(arrays, game.shape, supp, out, game_f)
             continue
         for point in points:
