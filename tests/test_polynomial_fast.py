@@ -222,3 +222,12 @@ def test_invariant_under_relabeling(seed, shape, data):
         strat = [[e.strategies[order[r]][perms[order[r]][t]] for t in range(shape[order[r]])] for r in range(n)]
         mapped.append(tuple(round(float(x), 9) for s in strat for x in s))
     assert sorted(mapped) == key_set(theirs)
+
+
+def test_float_three_by_three_by_three_is_small_enough():
+    # the float cap (4 unknowns) is gone: such games now solve in well under a second
+    g = random_game(3, (3, 3, 3), "float")
+    assert P.is_small_enough(g)
+    eqs = quiet(g)
+    assert len(eqs) % 2 == 1
+    assert all(max(gt.regret(g, e.strategies)) <= 1e-9 for e in eqs)

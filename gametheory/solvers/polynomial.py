@@ -11,19 +11,36 @@ multilinear in the opponents' probabilities, so the system is polynomial
 ``enumpoly``).  A solution is an equilibrium when every probability on the
 support is positive and no strategy outside the support pays more.
 
-Solving.  The system is solved *exactly* with sympy: a lexicographic Groebner basis
-(Buchberger 1965) decides whether it has no solution, finitely many, or a
+Screen.  All support profiles are screened at once (numpy) by conditional weak
+dominance (:mod:`gametheory.solvers._supports`; Porter, Nudelman & Shoham 2008): a
+profile is dropped when a support strategy is weakly dominated, with one strict
+inequality, given that the opponents play exactly their supports.  Only the survivors
+reach algebra; for pure profiles the screen is the Nash condition itself.
+
+Solving.  Each surviving support's system is solved *exactly* by
+:mod:`gametheory.solvers._multilinear` with python-flint (Flint's C polynomial
+arithmetic): with three or more mixing players, two blocks are solved by Cramer's rule
+(their equations are linear in each other's probabilities) and the rest is a smaller
+square system in the hidden unknowns; eliminants for every unknown come from resultants
+(Sylvester; Cox, Little & O'Shea), their real roots in (0, 1) are isolated with
+certified Arb balls (rational roots exactly, from the integer factorization), and the
+grid of roots is filtered by interval evaluation of the equations, so no solution is
+dropped.  Rational candidates are then checked exactly (zero regret on integers);
+irrational ones are re-checked at 128 bits and their regret to ``tol``.  A support whose
+system this does not show zero-dimensional (ties, positive-dimensional sets, a common
+factor the elimination cannot split) is solved as before with sympy: a lexicographic
+Groebner basis (Buchberger 1965) decides whether it has no solution, finitely many, or a
 positive-dimensional set.  In the finite case the basis is brought into shape
 position (every unknown a polynomial in one; a separating linear form and the radical
 where needed, Gianni & Mora 1989) and the real roots of the one univariate polynomial
-are isolated exactly (rational roots as :class:`fractions.Fraction`, irrational ones as sympy algebraic
-numbers evaluated to 50 digits).  Float games are solved as the exact rational
-game their floats denote and reported in floating point.
+are isolated exactly.  Float games are solved as the exact rational game their floats
+denote (every float is ``n / 2**k``) and reported in floating point.
 
 Results.  Rational equilibria of exact games are exact (``exact=True``, checked with
 zero regret in Fractions).  An equilibrium with an irrational coordinate is
 returned in floating point with ``exact=False`` and ``params["irrational"] = True``
-and the algebraic values as strings in ``params["algebraic"]``; its regret is
+and the algebraic values as sympy-readable strings in ``params["algebraic"]`` (``CRootOf``
+of an irreducible integer polynomial, or a rational function of such roots); its regret is
 checked to ``tol``.  Games with irrational equilibria exist whenever there are three
 or more players (Nash 1951).
 
@@ -90,13 +107,11 @@ def _n_support_profiles(shape: tuple[int, ...]) -> int:
 def is_small_enough(game: NormalFormGame) -> bool:
     """Whether :func:`polynomial_equilibria` is practical: at most
     ``MAX_SUPPORT_PROFILES`` support profiles (e.g. 3 players x 3 strategies: 343;
-    4 players x 2 strategies: 81) and at most 9 unknowns per system (4 for float
-    games, which are solved as exact rationals with long denominators)."""
+    4 players x 2 strategies: 81) and at most 9 unknowns per system, float payoffs as
+    well as exact ones (a random float 3x3x3 game takes a fraction of a second)."""
     if not isinstance(game, NormalFormGame):
         raise InvalidGameError(f"is_small_enough needs a NormalFormGame; got {type(game).__name__}")
-    # float payoffs become rationals with ~50-bit denominators, which makes Groebner
-    # bases far costlier (a random float 3x3x3 game took minutes), hence a smaller cap
-    return enumerable(game.shape) and (game.exact or sum(m - 1 for m in game.shape) <= 4)
+    return enumerable(game.shape)
 
 
 def enumerable(shape: tuple[int, ...]) -> bool:
@@ -604,8 +619,9 @@ def polynomial_equilibria(
     """All isolated Nash equilibria and the vertices of every continuum of a small n-player
     game, exactly where they are rational.
 
-    Enumerates support profiles and solves each indifference system with a Groebner
-    basis.  Irrational equilibria are returned in floating point with ``exact=False``;
+    Screens all support profiles by conditional dominance and solves each surviving
+    indifference system exactly (resultants and certified root isolation in python-flint,
+    Groebner bases for degenerate systems).  Irrational equilibria are returned in floating point with ``exact=False``;
     positive-dimensional sets are solved exactly and announced by a
     :class:`ContinuumWarning` (see the module docstring).
 
