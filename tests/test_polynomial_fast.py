@@ -10,14 +10,15 @@ from fractions import Fraction as F
 import numpy as np
 import pytest
 import sympy as sp
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pygambit_oracle import run_oracle
 
 import gametheory as gt
 from gametheory.solvers import polynomial as P
 from gametheory.solvers._supports import subsets, viable_profiles
 from gametheory.solvers.polynomial import ContinuumWarning, polynomial_equilibria
 from gametheory.solvers.pure import exact_integer_payoffs
-from pygambit_oracle import run_oracle
 
 
 def quiet(game, **kw):

@@ -31,9 +31,8 @@ from fractions import Fraction
 from typing import Any
 
 import flint
-import numpy as np
 
-__all__ = ["Root", "SupportSystem", "solve_support"]
+__all__ = ["Ratio", "Root", "SupportSystem", "build_system", "solve_support"]
 
 #: Bits of the root balls used to screen the grid; the caller re-checks at FINAL_PREC.
 SCREEN_PREC = 64
@@ -46,7 +45,7 @@ class Root:
     """A real root of ``poly`` (irreducible over the integers): the rational value, or
     the index among its real roots in increasing order (sympy's ``CRootOf`` index)."""
 
-    __slots__ = ("poly", "index", "rational", "_balls")
+    __slots__ = ("_balls", "index", "poly", "rational")
 
     def __init__(self, poly, index: int, rational: Fraction | None, balls: dict | None = None):
         self.poly, self.index, self.rational = poly, index, rational
@@ -80,7 +79,7 @@ class Ratio:
     rational: Fraction | None
 
     @classmethod
-    def make(cls, num, den, hidden, m: int) -> "Ratio":
+    def make(cls, num, den, hidden, m: int) -> Ratio:
         rational = None
         if all(r.rational is not None for _, r in hidden):
             vals = [Fraction(0)] * m
@@ -278,7 +277,7 @@ def _may_have_root_in_unit_interval(p) -> bool:
     the roots of ``p`` in (0, 1): no sign change proves there are none."""
     q = flint.fmpz_poly(p.coeffs()[::-1])(_SHIFT)
     signs = [c > 0 for c in q.coeffs() if c != 0]
-    return any(a != b for a, b in zip(signs, signs[1:]))
+    return any(a != b for a, b in itertools.pairwise(signs))
 
 
 def _roots_in_unit_interval(h) -> list[Root]:

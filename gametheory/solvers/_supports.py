@@ -27,7 +27,7 @@ def subsets(m: int) -> list[tuple[int, ...]]:
     return [s for size in range(1, m + 1) for s in itertools.combinations(range(m), size)]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _membership(m: int) -> np.ndarray:
     subs = subsets(m)
     out = np.zeros((len(subs), m), dtype=np.int64)
