@@ -322,12 +322,46 @@ def solve_support(system: SupportSystem) -> list[list] | None:
         return [[]] if not system.polys else []
     if len(system.polys) < m:
         return None
+    if len(system.polys) == m and all(p.total_degree() <= 1 for p in system.polys):
+        got = _linear(system)
+        if got is not None:
+            return got
     if len({j for j in system.owner}) >= 3:
         got = _hidden_block(system)
         if got is not NotImplemented:
             return got
     pts = _grid(system.polys, system.equations, system.owner, list(range(m)), system.ctx)
     return None if pts is None else [[pt[k] for k in range(m)] for pt in pts]
+
+
+def _linear(system: SupportSystem) -> list[list] | None:
+    """A square linear system (two mixing players): its unique solution by exact Gaussian
+    elimination, kept if every unknown is in (0, 1); None when it is singular."""
+    m = len(system.owner)
+    rows = []
+    for _, terms in system.equations:
+        row = [Fraction(0)] * (m + 1)
+        for c, e in terms:
+            hit = [k for k, p in enumerate(e) if p]
+            row[hit[0] if hit else m] += c
+        rows.append(row)
+    for col in range(m):
+        piv = next((r for r in range(col, m) if rows[r][col] != 0), None)
+        if piv is None:
+            return None
+        rows[col], rows[piv] = rows[piv], rows[col]
+        lead = rows[col][col]
+        for r in range(m):
+            if r != col and rows[r][col] != 0:
+                f = rows[r][col] / lead
+                rows[r] = [a - f * b for a, b in zip(rows[r], rows[col])]
+    x = [-rows[k][m] / rows[k][k] for k in range(m)]
+    if any(not 0 < v < 1 for v in x):
+        return []
+    for j in set(system.owner):
+        if sum(v for v, o in zip(x, system.owner) if o == j) >= 1:
+            return []
+    return [[Root(None, 0, v) for v in x]]
 
 
 def _grid(polys: list, equations: list, owner: list, unknowns: list, ctx) -> list[dict] | None:
