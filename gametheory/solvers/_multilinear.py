@@ -205,6 +205,8 @@ def _eliminant(polys: list, z: int, m: int, ctx) -> Any | None:
     return _eliminate(list(polys), [x for x in range(m) if x != z], z, list(polys), ctx, 0)
 
 
+#: Largest product of total degrees resultants are taken of (5-player systems exceed it).
+MAX_DEGREE = 64
 #: Case splits on common factors per eliminant before giving up.
 MAX_SPLIT_DEPTH = 3
 
@@ -225,6 +227,8 @@ def _eliminate(cur: list, todo: list, z: int, original: list, ctx, depth: int) -
         for g in with_x:
             if g is piv:
                 continue
+            if piv.total_degree() * g.total_degree() > MAX_DEGREE:
+                return None  # resultants this large cost more than the Groebner fallback
             r = piv.resultant(g, names[x])
             if r.is_zero():
                 # piv = c a, g = c b: the solutions lie on c = 0 (added to the original
