@@ -11,19 +11,36 @@ multilinear in the opponents' probabilities, so the system is polynomial
 ``enumpoly``).  A solution is an equilibrium when every probability on the
 support is positive and no strategy outside the support pays more.
 
-Solving.  The system is solved *exactly* with sympy: a lexicographic Groebner basis
-(Buchberger 1965) decides whether it has no solution, finitely many, or a
+Screen.  All support profiles are screened at once (numpy) by conditional weak
+dominance (:mod:`gametheory.solvers._supports`; Porter, Nudelman & Shoham 2008): a
+profile is dropped when a support strategy is weakly dominated, with one strict
+inequality, given that the opponents play exactly their supports.  Only the survivors
+reach algebra; for pure profiles the screen is the Nash condition itself.
+
+Solving.  Each surviving support's system is solved *exactly* by
+:mod:`gametheory.solvers._multilinear` with python-flint (Flint's C polynomial
+arithmetic): with three or more mixing players, two blocks are solved by Cramer's rule
+(their equations are linear in each other's probabilities) and the rest is a smaller
+square system in the hidden unknowns; eliminants for every unknown come from resultants
+(Sylvester; Cox, Little & O'Shea), their real roots in (0, 1) are isolated with
+certified Arb balls (rational roots exactly, from the integer factorization), and the
+grid of roots is filtered by interval evaluation of the equations, so no solution is
+dropped.  Rational candidates are then checked exactly (zero regret on integers);
+irrational ones are re-checked at 128 bits and their regret to ``tol``.  A support whose
+system this does not show zero-dimensional (ties, positive-dimensional sets, a common
+factor the elimination cannot split) is solved as before with sympy: a lexicographic
+Groebner basis (Buchberger 1965) decides whether it has no solution, finitely many, or a
 positive-dimensional set.  In the finite case the basis is brought into shape
 position (every unknown a polynomial in one; a separating linear form and the radical
 where needed, Gianni & Mora 1989) and the real roots of the one univariate polynomial
-are isolated exactly (rational roots as :class:`fractions.Fraction`, irrational ones as sympy algebraic
-numbers evaluated to 50 digits).  Float games are solved as the exact rational
-game their floats denote and reported in floating point.
+are isolated exactly.  Float games are solved as the exact rational game their floats
+denote (every float is ``n / 2**k``) and reported in floating point.
 
 Results.  Rational equilibria of exact games are exact (``exact=True``, checked with
 zero regret in Fractions).  An equilibrium with an irrational coordinate is
 returned in floating point with ``exact=False`` and ``params["irrational"] = True``
-and the algebraic values as strings in ``params["algebraic"]``; its regret is
+and the algebraic values as sympy-readable strings in ``params["algebraic"]`` (``CRootOf``
+of an irreducible integer polynomial, or a rational function of such roots); its regret is
 checked to ``tol``.  Games with irrational equilibria exist whenever there are three
 or more players (Nash 1951).
 
@@ -64,7 +81,10 @@ from ..equilibrium import Equilibrium, make_equilibrium, regret, returns_equilib
 from ..errors import InvalidGameError, SolverError
 from ..normal_form import NormalFormGame
 from ._bimatrix import DegenerateGameWarning
+from ._multilinear import build_system, solve_support
+from ._supports import subsets, viable_profiles
 from .limits import DEFAULT_LIMIT, IncompleteResultWarning, apply_limit, check_options, over_limit
+from .pure import exact_integer_payoffs
 
 __all__ = ["polynomial_equilibria", "is_small_enough", "ContinuumWarning", "MAX_SUPPORT_PROFILES"]
 
@@ -87,13 +107,11 @@ def _n_support_profiles(shape: tuple[int, ...]) -> int:
 def is_small_enough(game: NormalFormGame) -> bool:
     """Whether :func:`polynomial_equilibria` is practical: at most
     ``MAX_SUPPORT_PROFILES`` support profiles (e.g. 3 players x 3 strategies: 343;
-    4 players x 2 strategies: 81) and at most 9 unknowns per system (4 for float
-    games, which are solved as exact rationals with long denominators)."""
+    4 players x 2 strategies: 81) and at most 9 unknowns per system, float payoffs as
+    well as exact ones (a random float 3x3x3 game takes a fraction of a second)."""
     if not isinstance(game, NormalFormGame):
         raise InvalidGameError(f"is_small_enough needs a NormalFormGame; got {type(game).__name__}")
-    # float payoffs become rationals with ~50-bit denominators, which makes Groebner
-    # bases far costlier (a random float 3x3x3 game took minutes), hence a smaller cap
-    return enumerable(game.shape) and (game.exact or sum(m - 1 for m in game.shape) <= 4)
+    return enumerable(game.shape)
 
 
 def enumerable(shape: tuple[int, ...]) -> bool:
@@ -101,24 +119,6 @@ def enumerable(shape: tuple[int, ...]) -> bool:
     at all (at most ``MAX_SUPPORT_PROFILES`` support profiles and 9 unknowns), whatever
     the payoffs; ``solve(method="auto")`` uses it to decide between all equilibria and a sample."""
     return _n_support_profiles(shape) <= MAX_SUPPORT_PROFILES and sum(m - 1 for m in shape) <= 9
-
-
-def _supports(m: int):
-    for size in range(1, m + 1):
-        yield from itertools.combinations(range(m), size)
-
-
-def _dominated_within(game: NormalFormGame, supp: tuple[tuple[int, ...], ...], int_arrays) -> bool:
-    """Porter et al.'s pruning: a support strategy strictly dominated by a pure strategy
-    (given that opponents stay in their supports) cannot be played in equilibrium."""
-    for i, arr in enumerate(int_arrays):
-        idx = [list(s) for s in supp]
-        idx[i] = list(range(game.shape[i]))
-        sub = np.moveaxis(arr[np.ix_(*idx)], i, 0).reshape(game.shape[i], -1)
-        for k in supp[i]:
-            if np.any(np.all(sub > sub[k], axis=1)):
-                return True
-    return False
 
 
 def _short_rational(x: float) -> Fraction | None:
@@ -133,6 +133,21 @@ def _exact_arrays(game: NormalFormGame) -> list[np.ndarray]:
     return list(game.as_exact().payoffs)
 
 
+def _integer_payoffs(game: NormalFormGame) -> list[np.ndarray]:
+    """Each player's payoffs times a positive integer, as exact integers (same equilibria).
+    A float is ``n / 2**k`` exactly, so the common denominator is the largest ``2**k``."""
+    if game.exact:
+        return [exact_integer_payoffs(a) for a in game.payoffs]
+    out = []
+    for a in game.payoffs:
+        ratios = [x.as_integer_ratio() for x in np.asarray(a, dtype=float).ravel().tolist()]
+        den = max(d for _, d in ratios)
+        ints = [n * (den // d) for n, d in ratios]
+        arr = np.array(ints, dtype=np.int64 if max(map(abs, ints)) < 2**62 else object)
+        out.append(arr.reshape(a.shape))
+    return out
+
+
 def _short_decimal_twin(game: NormalFormGame) -> NormalFormGame | None:
     """The exact game a float game denotes when every payoff is a short decimal, else None.
 
@@ -141,9 +156,12 @@ def _short_decimal_twin(game: NormalFormGame) -> NormalFormGame | None:
     """
     arrays = []
     for a in game.payoffs:
-        fracs = [_short_rational(float(x)) for x in a.ravel()]
-        if any(f is None for f in fracs):
-            return None
+        fracs = []
+        for x in a.ravel().tolist():
+            f = _short_rational(float(x))
+            if f is None:
+                return None  # random floats fail at once: no need to look further
+            fracs.append(f)
         part = np.empty(a.size, dtype=object)
         part[:] = fracs
         arrays.append(part.reshape(a.shape))
@@ -327,15 +345,81 @@ def _check(game: NormalFormGame, vecs, exact: bool, supp, tol: float) -> tuple[A
     return prof, all(r <= t for r, t in zip(regret(game.as_float(), prof), game.player_tols(tol)))
 
 
+def _full_profile(values: list, supp, shape, zero, one) -> list[list]:
+    """Probability vectors from the free unknowns (``x_(j,t)`` on ``supp[j][t]``, the last
+    support strategy taking the rest), in any number type."""
+    it = iter(values)
+    prof = []
+    for s, m in zip(supp, shape):
+        v = [zero] * m
+        rest = one
+        for k in s[:-1]:
+            v[k] = next(it)
+            rest = rest - v[k]
+        v[s[-1]] = rest
+        prof.append(v)
+    return prof
+
+
+def _algebraic_strings(point, supp, shape) -> tuple:
+    """Exact values of an irrational point, as sympy-readable strings: ``CRootOf`` of each
+    unknown's irreducible polynomial and real-root index (sympy reads quadratic roots as
+    radicals)."""
+    vals = [r.expr() for r in point]
+    it = iter(vals)
+    prof = []
+    for s, m in zip(supp, shape):
+        v = ["0"] * m
+        for k in s[:-1]:
+            v[k] = next(it)
+        v[s[-1]] = "1" + "".join(f" - ({v[k]})" for k in s[:-1])
+        prof.append(tuple(v))
+    return tuple(prof)
+
+
+def _float_regret(arrays: list, prof: list) -> list[float]:
+    """Each player's largest gain from a pure deviation, in floats (as :func:`regret`)."""
+    vecs = [np.asarray(v, dtype=float) for v in prof]
+    out = []
+    for i, arr in enumerate(arrays):
+        dev = arr
+        for j in reversed(range(len(vecs))):
+            if j != i:
+                dev = np.tensordot(dev, vecs[j], axes=([j], [0]))
+        out.append(float(dev.max() - dev @ vecs[i]))
+    return out
+
+
+def _zero_regret(int_arrays: list, prof: list, supp) -> bool:
+    """Exact Nash check of a rational profile whose support is ``supp``: on integer payoffs
+    and integer weights (each vector times its common denominator), so no Fraction sums."""
+    weights = []
+    for v in prof:
+        den = math.lcm(*(x.denominator for x in v))
+        weights.append(np.array([x.numerator * (den // x.denominator) for x in v], dtype=object))
+    for i, arr in enumerate(int_arrays):
+        dev = arr
+        for j in reversed(range(len(prof))):
+            if j != i:
+                dev = np.tensordot(dev, weights[j], axes=([j], [0]))
+        best = max(dev)
+        if any(dev[k] != best for k in supp[i]):
+            return False
+    return True
+
+
 class _Found:
     """The equilibria found so far (deduplicated), continua and incompleteness notes."""
 
-    def __init__(self, game: NormalFormGame, tol: float):
+    def __init__(self, game: NormalFormGame, tol: float, int_arrays: list):
         self.game, self.tol = game, tol
         self.items: list[Equilibrium] = []
         self.keys: set = set()
         self.continua: list = []
         self.unresolved: list = []
+        self.int_arrays = [np.asarray(a).astype(object) for a in int_arrays]
+        self.game_f = game.as_float()
+        self.float_arrays = [np.asarray(a, dtype=float) for a in self.game_f.payoffs]
 
     def add(self, probs, sol: dict, supp, **params: Any) -> bool:
         """Record the profile ``sol`` denotes if it is an equilibrium with support ``supp``."""
@@ -345,6 +429,36 @@ class _Found:
         prof, ok = _check(self.game, vecs, exact, supp, self.tol)
         if not ok:
             return False
+        algebraic = None if exact else tuple(tuple(str(x) for x in v) for v in vecs)
+        return self._record(prof, exact, supp, algebraic, params)
+
+    def add_point(self, system, point, supp) -> bool:
+        """Record a grid point of :func:`._multilinear.solve_support` if it is an equilibrium
+        with support ``supp``: exactly for rational points, else at ``FINAL_PREC`` bits."""
+        from ._multilinear import FINAL_PREC, equations_vanish, point_balls
+
+        if all(r.rational is not None for r in point):
+            prof = _full_profile([r.rational for r in point], supp, self.game.shape, Fraction(0), Fraction(1))
+            if any(prof[i][k] <= 0 for i, s in enumerate(supp) for k in s):
+                return False
+            if not _zero_regret(self.int_arrays, prof, supp):
+                return False
+            return self._record(prof, True, supp, None, {})
+        balls = point_balls(point, FINAL_PREC)
+        if not equations_vanish(system, balls):
+            return False
+        import flint
+
+        prof_b = _full_profile(balls, supp, self.game.shape, flint.arb(0), flint.arb(1))
+        if any(not prof_b[i][k] > 0 for i, s in enumerate(supp) for k in s):
+            return False
+        prof = [[float(b.mid()) for b in v] for v in prof_b]
+        if not all(r <= t for r, t in zip(_float_regret(self.float_arrays, prof), self.game.player_tols(self.tol))):
+            return False
+        algebraic = _algebraic_strings(point, supp, self.game.shape)
+        return self._record(prof, False, supp, algebraic, {})
+
+    def _record(self, prof, exact: bool, supp, algebraic, params: dict) -> bool:
         key = tuple(tuple(p if exact else round(float(p), 12) for p in s) for s in prof)
         if key in self.keys:
             return True
@@ -355,7 +469,7 @@ class _Found:
         else:
             if not exact:
                 params["irrational"] = True
-                params["algebraic"] = tuple(tuple(str(x) for x in v) for v in vecs)
+                params["algebraic"] = algebraic
             self.items.append(make_equilibrium(self.game, prof, "polynomial", exact=False, tol=self.tol, **params))
         return True
 
@@ -473,6 +587,25 @@ def _stratum(eqs, xs, strict, probs, supp, best, out: _Found) -> None:
         else:  # pragma: no cover - an exact interior point of the stratum is an equilibrium
             out.unresolved.append((supp, best, "an interior point failed the exact check"))
 
+def _groebner_support(arrays, shape, supp, out: _Found, game_f: NormalFormGame) -> None:
+    """Equilibria with support ``supp`` from a Groebner basis of its system (sympy), with
+    the degenerate-support analysis when the system is positive-dimensional."""
+    xs, probs, eqs = _system(arrays, shape, supp)
+    eqs = [e for e in eqs if e != 0]
+    if not xs:
+        out.add(probs, {}, supp)
+        return
+    G = sp.groebner(eqs, *xs, order="grevlex") if eqs else None
+    if G is not None and list(G.exprs) == [1]:
+        return
+    if G is not None and G.is_zero_dimensional:
+        for approx, exact_fn in _candidates(G.fglm("lex"), xs):
+            if _screen(game_f, approx, probs, supp, 1e-6):
+                out.add(probs, exact_fn(), supp)
+        return
+    _degenerate_support(arrays, shape, supp, xs, probs, out)
+
+
 @returns_equilibria("polynomial", complete=True)
 def polynomial_equilibria(
     game: NormalFormGame,
@@ -486,8 +619,9 @@ def polynomial_equilibria(
     """All isolated Nash equilibria and the vertices of every continuum of a small n-player
     game, exactly where they are rational.
 
-    Enumerates support profiles and solves each indifference system with a Groebner
-    basis.  Irrational equilibria are returned in floating point with ``exact=False``;
+    Screens all support profiles by conditional dominance and solves each surviving
+    indifference system exactly (resultants and certified root isolation in python-flint,
+    Groebner bases for degenerate systems).  Irrational equilibria are returned in floating point with ``exact=False``;
     positive-dimensional sets are solved exactly and announced by a
     :class:`ContinuumWarning` (see the module docstring).
 
@@ -548,33 +682,31 @@ def polynomial_equilibria(
             make_equilibrium(game, e.strategies, e.method, exact=False, tol=tol, **{**e.params, "rational_twin": True})
             for e in found
         ]
-    arrays = _exact_arrays(game)
-    from .pure import exact_integer_payoffs
-
-    int_arrays = [exact_integer_payoffs(a) for a in arrays]
-    out = _Found(game, tol)
-    game_f = game.as_float()
-    for done, supp in enumerate(itertools.product(*(_supports(m) for m in game.shape))):
+    int_arrays = _integer_payoffs(game)
+    out = _Found(game, tol, int_arrays)
+    arrays = None
+    game_f = out.game_f
+    if prune:
+        # IEEE comparisons of the floats are exact, and cheaper than the big integers
+        screen = int_arrays if game.exact else [np.asarray(a, dtype=float) for a in game_f.payoffs]
+        profiles = viable_profiles(screen)
+    else:
+        profiles = list(itertools.product(*(subsets(m) for m in game.shape)))
+    for done, supp in enumerate(profiles):
         if progress is not None:
-            progress(done, count)
+            progress(done * count // max(len(profiles), 1), count)
         if n_limit is not None and len(out.items) > n_limit:
             return over_limit("polynomial_equilibria", n_limit, None, on_limit, out.finish()[:n_limit])
-        if prune and _dominated_within(game, supp, int_arrays):
+        system = build_system(int_arrays, supp)
+        if system is None:
+            continue  # an indifference equation is a nonzero constant
+        points = solve_support(system)
+        if points is None:  # not shown zero-dimensional: Groebner bases, degenerate analysis
+            arrays = _exact_arrays(game) if arrays is None else arrays
+            _groebner_support(arrays, game.shape, supp, out, game_f)
             continue
-        xs, probs, eqs = _system(arrays, game.shape, supp)
-        eqs = [e for e in eqs if e != 0]
-        if not xs:
-            out.add(probs, {}, supp)
-            continue
-        G = sp.groebner(eqs, *xs, order="grevlex") if eqs else None
-        if G is not None and list(G.exprs) == [1]:
-            continue
-        if G is not None and G.is_zero_dimensional:
-            for approx, exact_fn in _candidates(G.fglm("lex"), xs):
-                if _screen(game_f, approx, probs, supp, 1e-6):
-                    out.add(probs, exact_fn(), supp)
-            continue
-        _degenerate_support(arrays, game.shape, supp, xs, probs, out)
+        for point in points:
+            out.add_point(system, point, supp)
     found = out.finish()
     if progress is not None:
         progress(count, count)
