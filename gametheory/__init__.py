@@ -49,6 +49,7 @@ if TYPE_CHECKING:  # the names __getattr__ loads, spelled out for type checkers 
         subgame_perfect_equilibria,
         sequence_form,
         kuhn_poker,
+        is_consistent,
     )
     from .io.gambit import read_gambit, write_gambit
     from .normal_form import NormalFormGame
@@ -115,6 +116,7 @@ _EXPORTS: dict[str, tuple[str, str | None]] = {
     "subgame_perfect_equilibria": ("extensive", "subgame_perfect_equilibria"),
     "sequence_form": ("extensive", "sequence_form"),
     "kuhn_poker": ("extensive", "kuhn_poker"),
+    "is_consistent": ("extensive", "is_consistent"),
     "non_credible_threats": ("extensive", "non_credible_threats"),
     "agent_qre": ("extensive", "agent_qre"),
     "agent_qre_path": ("extensive", "agent_qre_path"),

@@ -10,6 +10,7 @@ Public names (the implementation lives in the private ``_*`` modules of this pac
 - :func:`non_credible_threats`: Nash equilibria that are not subgame perfect, with the threat
 - :func:`agent_qre`, :func:`agent_qre_path`, :func:`agent_qre_batch`: agent logit QRE
 - :func:`sequence_form`: an equilibrium of a two-player tree by the sequence form (LP / Lemke)
+- :func:`is_consistent`: Kreps-Wilson consistency of an assessment (sequential equilibrium beliefs)
 - :func:`kuhn_poker`, :func:`leduc_poker`: two poker games as trees
 
 Sources: Kuhn (1953); Selten (1965, 1975); Osborne & Rubinstein (1994), ch. 6 and 11.
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 from ._backward import backward_induction, count_subgame_perfect
 from ._complete import complete_tree
+from ._consistency import is_consistent
 from ._game import ExtensiveFormGame
 from ._normal import (
     NonCredibleThreat,
@@ -56,4 +58,5 @@ __all__ = [
     "sequence_form",
     "kuhn_poker",
     "leduc_poker",
+    "is_consistent",
 ]

@@ -97,8 +97,8 @@ def sequence_form(game: ExtensiveFormGame, method: str = "auto", max_iter: int =
     >>> eq = gt.sequence_form(gt.kuhn_poker())[0]
     >>> eq.payoffs, eq.method
     ((Fraction(-1, 18), Fraction(1, 18)), 'sequence-form lp')
-    >>> eq.behavior["P2"]["P2 K pass"]
-    {'bet': Fraction(1, 1), 'check': Fraction(0, 1)}
+    >>> eq.behavior["P2"]["P2 K check"]
+    {'check': Fraction(0, 1), 'bet': Fraction(1, 1)}
     """
     if not isinstance(method, str) or method not in _METHODS:
         raise InvalidGameError(f"sequence_form: method must be one of {list(_METHODS)}; got {method!r}")
