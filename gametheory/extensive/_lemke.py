@@ -27,6 +27,7 @@ from ..errors import SolverError
 __all__ = ["lemke"]
 
 _EPS = 1e-12
+_REFACTOR = 100  # float pivots between refactorizations of the basis
 
 
 class RayTermination(SolverError):
@@ -139,7 +140,8 @@ def _lemke_float(M: np.ndarray, q: np.ndarray, d: np.ndarray, max_iter: int) -> 
     n = q.size
     if q.min() >= 0:
         return [0.0] * n, 0
-    T = np.hstack([np.eye(n), -M, -d[:, None], q[:, None]])
+    T0 = np.hstack([np.eye(n), -M, -d[:, None], q[:, None]])
+    T = T0.copy()
     basis = list(range(n))
     z0 = 2 * n
 
@@ -165,6 +167,9 @@ def _lemke_float(M: np.ndarray, q: np.ndarray, d: np.ndarray, max_iter: int) -> 
         pivot(r, enter)
         leaving = basis[r]
         basis[r] = enter
+        if step % _REFACTOR == 0:
+            # long paths drift: recompute the tableau from the original columns of the basis
+            T[:] = np.linalg.solve(T0[:, basis], T0)
         if leaving == z0:
             vals = [max(0.0, float(v)) for v in T[:, -1]]
             return _solution(basis, vals, n, 0.0), step + 1

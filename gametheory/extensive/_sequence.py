@@ -29,7 +29,7 @@ import numpy as np
 from ..equilibrium import Equilibria
 from ..errors import InvalidGameError, SolverError
 from ._exactlin import solve_sparse
-from ._lemke import lemke
+from ._lemke import RayTermination, lemke
 from ._result import TreeEquilibrium
 from ._seqform import SequenceForm, sequence_form_of
 
@@ -199,12 +199,18 @@ def _lcp_data(sf: SequenceForm) -> tuple[list, list]:
 def _solve_lcp(sf: SequenceForm, max_iter: int) -> tuple[dict, dict]:
     n1, n2 = sf.sizes
     M, q = _lcp_data(sf)
-    z, pivots = lemke(M, q, exact=sf.exact, max_iter=max_iter)
-    beh, params = _finish(sf, z[:n1], z[n1:n1 + n2], {"pivots": pivots})
-    if _regret_ok(sf, beh):
-        return beh, params
-    if sf.exact:  # the certificate failed: a bug, not a property of the game
-        raise SolverError("sequence_form: Lemke's solution is not an equilibrium (please report this game)")
+    try:
+        z, pivots = lemke(M, q, exact=sf.exact, max_iter=max_iter)
+    except RayTermination:
+        if sf.exact:  # Koller, Megiddo & von Stengel: the path ends at a solution
+            raise SolverError("sequence_form: Lemke's path ended on a ray (please report this game)") from None
+        z = None
+    if z is not None:
+        beh, params = _finish(sf, z[:n1], z[n1:n1 + n2], {"pivots": pivots})
+        if _regret_ok(sf, beh):
+            return beh, params
+        if sf.exact:  # the certificate failed: a bug, not a property of the game
+            raise SolverError("sequence_form: Lemke's solution is not an equilibrium (please report this game)")
     # float roundoff along the path: redo it exactly on the floats' binary rationals
     ex = _exact_copy(sf)
     M, q = _lcp_data(ex)
