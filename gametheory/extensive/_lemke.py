@@ -24,7 +24,7 @@ import numpy as np
 
 from ..errors import SolverError
 
-__all__ = ["lemke"]
+__all__ = ["lemke", "lemke_float_basis", "exact_basic_solution"]
 
 _EPS = 1e-12
 _REFACTOR = 100  # float pivots between refactorizations of the basis
@@ -47,7 +47,43 @@ def lemke(M: Any, q: Any, d: Any = None, exact: bool = True, max_iter: int = 100
         d = [1] * n
     if exact:
         return _lemke_exact(M, q, d, max_iter)
-    return _lemke_float(np.asarray(M, float), np.asarray(q, float), np.asarray(d, float), max_iter)
+    z, pivots, _ = _lemke_float(np.asarray(M, float), np.asarray(q, float), np.asarray(d, float), max_iter)
+    return z, pivots
+
+
+def lemke_float_basis(M: Any, q: Any, d: Any = None, max_iter: int = 100_000) -> tuple[list, int, list[int]]:
+    """The float path's solution, pivots and final basis (variables: ``w`` 0..n-1, ``z`` n..2n-1)."""
+    n = len(q)
+    dd = np.ones(n) if d is None else np.asarray(d, float)
+    return _lemke_float(np.asarray(M, float), np.asarray(q, float), dd, max_iter)
+
+
+def exact_basic_solution(M: Any, q: Any, basis: list[int]) -> list | None:
+    """The exact ``z`` of a complementary basis (``z0`` out), or None unless it is a solution.
+
+    Solves ``w - M z = q`` in Fractions for the basic variables (the others 0) and checks
+    that every basic value is >= 0: then ``z >= 0``, ``w = q + M z >= 0`` and, the basis being
+    complementary, ``z^T w = 0``.  This certifies a basis found in floats exactly."""
+    n = len(q)
+    if len(basis) != n or 2 * n in basis or len({b % n for b in basis}) != n:
+        return None
+    pos = {var: k for k, var in enumerate(basis)}
+    rows: list[dict] = [{} for _ in range(n)]
+    for var, k in pos.items():
+        if var < n:
+            rows[var][k] = Fraction(1)
+        else:
+            j = var - n
+            for i in range(n):
+                v = M[i][j]
+                if v:
+                    rows[i][k] = -Fraction(v)
+    from ._exactlin import solve_sparse
+
+    sol = solve_sparse(zip(rows, (Fraction(v) for v in q)), n)
+    if sol is None or sol[1] < n or min(sol[0]) < 0:
+        return None
+    return _solution(basis, sol[0], n, Fraction(0))
 
 
 def _solution(basis: list[int], rhs: list, n: int, zero: Any) -> list:
@@ -124,10 +160,13 @@ def _lemke_exact(M: Any, q: Any, d: Any, max_iter: int) -> tuple[list, int]:
 
 
 # ----------------------------------------------------------------------------- float
-def _lex_row_float(T: np.ndarray, col: np.ndarray, rows: np.ndarray, n: int) -> int:
+def _lex_row_float(rhs: np.ndarray, Binv: np.ndarray, col: np.ndarray, rows: np.ndarray) -> int:
+    """Lexicographic minimum ratio of the rows ``(rhs, B^-1)`` over ``col`` (ties within 1e-12)."""
     piv = col[rows]
-    for c in [T.shape[1] - 1, *range(n)]:
-        q = T[rows, c] / piv
+    q = rhs[rows] / piv
+    for c in range(-1, Binv.shape[1]):
+        if c >= 0:
+            q = Binv[rows, c] / piv
         qmin = q.min()
         keep = q <= qmin + _EPS * max(1.0, abs(qmin))
         rows, piv = rows[keep], piv[keep]
@@ -136,41 +175,65 @@ def _lex_row_float(T: np.ndarray, col: np.ndarray, rows: np.ndarray, n: int) -> 
     return int(rows[0])
 
 
-def _lemke_float(M: np.ndarray, q: np.ndarray, d: np.ndarray, max_iter: int) -> tuple[list, int]:
+def _lemke_float(M: np.ndarray, q: np.ndarray, d: np.ndarray, max_iter: int) -> tuple[list, int, list[int]]:
+    """Revised form: ``B^-1`` and ``B^-1 q`` are updated, the entering column is ``B^-1`` times
+    the (sparse) original column, so a pivot costs one rank-one update of ``B^-1``."""
     n = q.size
     if q.min() >= 0:
-        return [0.0] * n, 0
-    T0 = np.hstack([np.eye(n), -M, -d[:, None], q[:, None]])
-    T = T0.copy()
+        return [0.0] * n, 0, list(range(n))
+    nz = [np.flatnonzero(M[:, j]) for j in range(n)]
+    Binv = np.eye(n)
+    rhs = q.astype(float).copy()
     basis = list(range(n))
     z0 = 2 * n
 
-    def pivot(r: int, c: int) -> None:
-        T[r] /= T[r, c]
-        col = T[:, c].copy()
-        col[r] = 0.0
-        T[:] -= np.outer(col, T[r])
+    def original(var: int) -> np.ndarray:
+        if var < n:
+            a = np.zeros(n)
+            a[var] = 1.0
+            return a
+        return -M[:, var - n] if var < z0 else -d
 
-    rows = np.flatnonzero(T[:, z0] != 0)
-    r = _lex_row_float(T, -T[:, z0], rows, n)
-    pivot(r, z0)
+    def column(var: int) -> np.ndarray:
+        if var < n:
+            return Binv[:, var].copy()
+        if var < z0:
+            idx = nz[var - n]
+            return -(Binv[:, idx] @ M[idx, var - n])
+        return -(Binv @ d)
+
+    def pivot(r: int, col: np.ndarray) -> None:
+        p = col[r]
+        Binv[r] /= p
+        rhs[r] /= p
+        c = col.copy()
+        c[r] = 0.0
+        rhs[:] -= c * rhs[r]
+        Binv[:] -= np.outer(c, Binv[r])
+
+    col = column(z0)
+    rows = np.flatnonzero(col != 0)
+    r = _lex_row_float(rhs, Binv, -col, rows)
+    pivot(r, col)
     leaving = basis[r]
     basis[r] = z0
     for step in range(1, max_iter + 1):
         enter = leaving + n if leaving < n else leaving - n
-        col = T[:, enter]
+        col = column(enter)
         scale = max(1.0, float(np.abs(col).max()))
         rows = np.flatnonzero(col > _EPS * scale)
         if rows.size == 0:
             raise RayTermination(f"Lemke's algorithm ended on a ray after {step} pivots")
-        r = _lex_row_float(T, col, rows, n)
-        pivot(r, enter)
+        r = _lex_row_float(rhs, Binv, col, rows)
+        pivot(r, col)
         leaving = basis[r]
         basis[r] = enter
         if step % _REFACTOR == 0:
-            # long paths drift: recompute the tableau from the original columns of the basis
-            T[:] = np.linalg.solve(T0[:, basis], T0)
+            # long paths drift: recompute B^-1 from the original columns of the basis
+            B = np.column_stack([original(v) for v in basis])
+            Binv[:] = np.linalg.inv(B)
+            rhs[:] = Binv @ q
         if leaving == z0:
-            vals = [max(0.0, float(v)) for v in T[:, -1]]
-            return _solution(basis, vals, n, 0.0), step + 1
+            vals = [max(0.0, float(v)) for v in rhs]
+            return _solution(basis, vals, n, 0.0), step + 1, basis
     raise SolverError(f"Lemke's algorithm: no solution after max_iter={max_iter} pivots")

@@ -29,7 +29,7 @@ import numpy as np
 from ..equilibrium import Equilibria
 from ..errors import InvalidGameError, SolverError
 from ._exactlin import solve_sparse
-from ._lemke import RayTermination, lemke
+from ._lemke import RayTermination, exact_basic_solution, lemke, lemke_float_basis
 from ._result import TreeEquilibrium
 from ._seqform import SequenceForm, sequence_form_of
 
@@ -199,6 +199,10 @@ def _lcp_data(sf: SequenceForm) -> tuple[list, list]:
 def _solve_lcp(sf: SequenceForm, max_iter: int) -> tuple[dict, dict]:
     n1, n2 = sf.sizes
     M, q = _lcp_data(sf)
+    if sf.exact:
+        found = _float_then_exact(sf, M, q, max_iter)
+        if found is not None:
+            return found
     try:
         z, pivots = lemke(M, q, exact=sf.exact, max_iter=max_iter)
     except RayTermination:
@@ -217,6 +221,20 @@ def _solve_lcp(sf: SequenceForm, max_iter: int) -> tuple[dict, dict]:
     z, pivots = lemke(M, q, exact=True, max_iter=max_iter)
     beh, params = _finish(ex, z[:n1], z[n1:n1 + n2], {"pivots": pivots, "refined": "exact"})
     return _to_float(beh), params
+
+
+def _float_then_exact(sf: SequenceForm, M: list, q: list, max_iter: int) -> tuple[dict, dict] | None:
+    """Lemke's path in floats, its final basis solved and certified in Fractions (None if not)."""
+    n1, n2 = sf.sizes
+    try:
+        _, pivots, basis = lemke_float_basis(M, q, max_iter=max_iter)
+    except SolverError:
+        return None
+    z = exact_basic_solution(M, q, basis)
+    if z is None:
+        return None
+    beh, params = _finish(sf, z[:n1], z[n1:n1 + n2], {"pivots": pivots, "exact_from": "float basis"})
+    return (beh, params) if _regret_ok(sf, beh) else None
 
 
 # ----------------------------------------------------------------------------- LP
