@@ -270,3 +270,20 @@ def test_gambit_catalogue_games(path):
     if zero_sum:
         assert F(their_value) == eq.payoffs[0]
     assert _nf_regret(t, eq) == (0, 0)
+
+
+def test_trees_where_a_player_never_moves():
+    t = gt.ExtensiveFormGame(players=["a", "b"])
+    t.terminal(t.root, [1, 2])
+    assert gt.sequence_form(t)[0].payoffs == (1, 2)
+    t = gt.ExtensiveFormGame(players=["a", "b"])
+    h, tails = t.chance(t.root, ["h", "t"], [F(1, 2), F(1, 2)])
+    t.terminal(h, [1, -1])
+    t.terminal(tails, [3, -3])
+    assert gt.sequence_form(t)[0].payoffs == gt.sequence_form(t, method="lcp")[0].payoffs == (2, -2)
+    t = gt.ExtensiveFormGame(players=["a", "b"])
+    x, y = t.decision(t.root, "a", ["l", "r"])
+    t.terminal(x, [1, 0])
+    t.terminal(y, [3, 5])
+    eq = gt.sequence_form(t)[0]
+    assert eq.payoffs == (3, 5) and eq.strategies["a"]["root"] == "r"

@@ -37,7 +37,7 @@ def solve_sparse(rows: Iterable[tuple[dict[int, Fraction], Fraction]], n: int) -
             if b != 0:
                 return None
             continue
-        pc = min(a, key=lambda j: (len(a), j))
+        pc = min(a)
         where[pc] = len(pivots)
         pivots.append((pc, a, b))
     x = [Fraction(0)] * n
