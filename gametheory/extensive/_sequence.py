@@ -13,10 +13,12 @@ gives the optimal pair instead.
 General-sum games: Lemke's algorithm on the sequence-form linear complementarity problem
 (Koller, Megiddo & von Stengel 1996, section 4).  Payoffs are made costs that are positive
 at every leaf (``K - u``), the plans' equations relaxed to ``E x >= e`` with nonnegative
-duals, and Lemke's path from the covering vector of ones is followed, with exact
-fraction-free pivoting for exact games.  The complementary solution's plans, normalized at
-every information set, are then checked exactly: each player's regret (her best
-response's payoff, by backward induction over her sequences, minus her payoff) must be 0.
+duals, and Lemke's path from the covering vector of ones is followed.  For an exact game
+the path is first followed in floats and its final basis solved in Fractions (certified when
+every basic value is >= 0); only if that fails is the path re-followed with exact
+fraction-free pivoting.  The complementary solution's plans, normalized at every information
+set, are then checked exactly: each player's regret (her best response's payoff, by backward
+induction over her sequences, minus her payoff) must be 0.
 """
 
 from __future__ import annotations
@@ -69,7 +71,8 @@ def sequence_form(game: ExtensiveFormGame, method: str = "auto", max_iter: int =
         (maximin) behavior strategies and ``params["value"]`` is player 1's value; every
         pair of optimal strategies is an equilibrium with that value, and others may
         exist.  For ``"lcp"`` it is the equilibrium Lemke's path reaches
-        (``params["pivots"]``).  ``params["arbitrary_infosets"]`` lists the information sets
+        (``params["pivots"]``; ``params["exact_from"] == "float basis"`` when an exact
+        game's answer is the float path's basis solved exactly).  ``params["arbitrary_infosets"]`` lists the information sets
         a player's own moves exclude, where the reported (uniform) behavior is arbitrary.
 
     Raises
