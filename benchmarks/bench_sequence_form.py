@@ -159,6 +159,30 @@ def fmt(x):
     return f"{x * 1000:.1f}" if x < 10 else f"{x:.1f} s"
 
 
+def report(rows: list[dict], load: tuple, load_end: tuple, quick: bool) -> str:
+    head = (f"# Sequence form vs pygambit, {time.strftime('%Y-%m-%d')} (2 cores, shared: load average "
+            f"{load[0]:.1f} at start, {load_end[0]:.1f} at end)\n\n"
+            f"Command: `PYTHONPATH=. python benchmarks/bench_sequence_form.py{' --quick' if quick else ''}` "
+            f"(one run per cell, interleaved per game). machine: {platform.machine()}, {os.cpu_count()} CPUs, "
+            f"Python {platform.python_version()}, numpy {np.__version__}.\n\n"
+            "Times in ms (s where marked). ours: `gt.sequence_form(tree)` (auto: LP for zero-sum, Lemke otherwise); "
+            "gambit: pygambit 16.7 `lp_solve`/`lcp_solve(use_strategic=False)`, rational=True (exact) or False "
+            "(float); ratio = gambit / ours (above 1: ours faster); reduced NF: `to_normal_form()` + "
+            "`lemke_howson(initial_label=0)`, exact, trees up to 400 nodes; exact general-sum solves up to "
+            f"{EXACT_LCP_NODES} nodes; '-': not run, or pygambit over {TIMEOUT:.0f} s.\n\n")
+    lines = ["| game | nodes | sequences | kind | ours exact | gambit exact | ratio | ours float | gambit float | ratio | reduced NF exact | values agree |",
+             "|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|"]
+    for r in rows:
+        def ratio(k):
+            g, o = r[f"gambit {k}"], r[f"ours {k}"]
+            return "-" if g is None or o is None else f"{g / o:.2f}"
+        agree = ", ".join(x for x in (r["agree exact"], r["agree float"]) if x) or "-"
+        lines.append(f"| {r['game']} | {r['nodes']} | {r['sequences']} | {r['kind']} | {fmt(r['ours exact'])} | "
+                     f"{fmt(r['gambit exact'])} | {ratio('exact')} | {fmt(r['ours float'])} | {fmt(r['gambit float'])} | "
+                     f"{ratio('float')} | {fmt(r['reduced NF'])} | {agree} |")
+    return head + "\n".join(lines) + "\n"
+
+
 def main():
     quick = "--quick" in sys.argv
     out = None
@@ -172,30 +196,12 @@ def main():
             games.append((f"random {'zero' if zs else 'general'}-sum", random_tree(n, n, zs)))
     if not quick:
         games.append(("Leduc hold'em", leduc_poker()))
+    if "--only" in sys.argv:  # e.g. --only "Leduc hold'em"
+        keep = sys.argv[sys.argv.index("--only") + 1]
+        games = [g for g in games if g[0] == keep]
     rows: list[dict] = []
     run(games, rows)
-    load_end = os.getloadavg()
-    head = (f"# Sequence form vs pygambit, {time.strftime('%Y-%m-%d')} (2 cores, shared: load average "
-            f"{load[0]:.1f} at start, {load_end[0]:.1f} at end)\n\n"
-            f"Command: `PYTHONPATH=. python benchmarks/bench_sequence_form.py{' --quick' if quick else ''}` "
-            f"(one run per cell, interleaved per game). machine: {platform.machine()}, {os.cpu_count()} CPUs, "
-            f"Python {platform.python_version()}, numpy {np.__version__}.\n\n"
-            "Times in ms (s where marked). ours: `gt.sequence_form(tree)` (auto: LP for zero-sum, Lemke otherwise); "
-            "gambit: pygambit 16.7 `lp_solve`/`lcp_solve(use_strategic=False)`, rational=True (exact) or False "
-            "(float); ratio = gambit / ours (above 1: ours faster); reduced NF: `to_normal_form()` + "
-            f"`lemke_howson(initial_label=0)`, exact, trees up to 400 nodes; exact general-sum solves up to "
-            f"{EXACT_LCP_NODES} nodes; '-': not run, or pygambit over {TIMEOUT:.0f} s.\n\n")
-    lines = ["| game | nodes | sequences | kind | ours exact | gambit exact | ratio | ours float | gambit float | ratio | reduced NF exact | values agree |",
-             "|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|"]
-    for r in rows:
-        def ratio(k):
-            g, o = r[f"gambit {k}"], r[f"ours {k}"]
-            return "-" if g is None or o is None else f"{g / o:.2f}"
-        agree = ", ".join(x for x in (r["agree exact"], r["agree float"]) if x) or "-"
-        lines.append(f"| {r['game']} | {r['nodes']} | {r['sequences']} | {r['kind']} | {fmt(r['ours exact'])} | "
-                     f"{fmt(r['gambit exact'])} | {ratio('exact')} | {fmt(r['ours float'])} | {fmt(r['gambit float'])} | "
-                     f"{ratio('float')} | {fmt(r['reduced NF'])} | {agree} |")
-    text = head + "\n".join(lines) + "\n"
+    text = report(rows, load, os.getloadavg(), quick)
     print(text)
     if out:
         with open(out, "w") as fh:
