@@ -15,7 +15,7 @@ from fractions import Fraction as F
 import numpy as np
 import pygambit as gbt
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, note, settings
 from hypothesis import strategies as st
 
 import gametheory as gt
@@ -224,9 +224,19 @@ def _gambit_run(efg_text, probs, zero_sum):
         for a, p in zip(infoset.actions, ours):
             prof[a] = gbt.Rational(p.numerator, p.denominator)
     our_regret = str(prof.max_regret())
-    solver = gbt.nash.lp_solve if zero_sum else gbt.nash.lcp_solve
-    theirs = solver(g, rational=True, use_strategic=False).equilibria[0]
-    return str(theirs.payoff(list(g.players)[0])), our_regret, str(theirs.max_regret())
+
+    def is_profile(p):
+        return all(sum(p[a] for a in i.actions) == 1 for i in g.infosets)
+
+    # pygambit 16.7's lp_solve can return all-zero "strategies" (seen when every leaf pays the
+    # same): not a profile.  Then its lcp_solve answers (every equilibrium of a zero-sum game
+    # has the value); the last entry says which solver answered.
+    which = "lp" if zero_sum else "lcp"
+    theirs = (gbt.nash.lp_solve if zero_sum else gbt.nash.lcp_solve)(g, rational=True, use_strategic=False).equilibria[0]
+    if not is_profile(theirs):
+        which = "lcp"
+        theirs = gbt.nash.lcp_solve(g, rational=True, use_strategic=False).equilibria[0]
+    return str(theirs.payoff(list(g.players)[0])), our_regret, str(theirs.max_regret()), which
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -235,7 +245,9 @@ def test_matches_pygambit_on_random_trees(t, zero_sum_method):
     method = "lp" if zero_sum_method else "lcp"
     eq = gt.sequence_form(t, method=method)[0]
     text = format_efg(t)
-    their_value, our_regret, their_regret = run_oracle(_gambit_run, text, _by_members(t, eq), True)
+    note(text)
+    their_value, our_regret, their_regret, which = run_oracle(_gambit_run, text, _by_members(t, eq), True)
+    event(f"pygambit answered with {which}_solve")
     assert F(our_regret) == 0 and F(their_regret) == 0
     assert F(their_value) == eq.payoffs[0]
 
@@ -244,8 +256,8 @@ def test_matches_pygambit_on_random_trees(t, zero_sum_method):
 @given(recall_trees())
 def test_general_sum_equilibrium_has_zero_regret_in_pygambit(t):
     eq = gt.sequence_form(t)[0]
-    _, our_regret, their_regret = run_oracle(_gambit_run, format_efg(t), _by_members(t, eq), False)
-    assert F(our_regret) == 0 and F(their_regret) == 0
+    _, our_regret, their_regret, _ = run_oracle(_gambit_run, format_efg(t), _by_members(t, eq), False)
+    assert F(our_regret) == 0 and F(their_regret) == 0  # lcp_solve's profile: an equilibrium too
 
 
 CATALOG = sorted(glob.glob(os.path.join(os.path.dirname(gbt.__file__), "catalog_data", "**", "*.efg"), recursive=True))
@@ -265,8 +277,8 @@ def test_gambit_catalogue_games(path):
         return
     eq = gt.sequence_form(t)[0]
     zero_sum = eq.method == "sequence-form lp"
-    their_value, our_regret, _ = run_oracle(_gambit_run, format_efg(t), _by_members(t, eq), zero_sum)
-    assert F(our_regret) == 0
+    their_value, our_regret, their_regret, _ = run_oracle(_gambit_run, format_efg(t), _by_members(t, eq), zero_sum)
+    assert F(our_regret) == 0 and F(their_regret) == 0
     if zero_sum:
         assert F(their_value) == eq.payoffs[0]
     assert _nf_regret(t, eq) == (0, 0)
