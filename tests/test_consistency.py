@@ -9,9 +9,9 @@ from fractions import Fraction as F
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_sequence_form import recall_trees
 
 import gametheory as gt
-from test_sequence_form import recall_trees
 
 
 def _horse():
@@ -161,7 +161,7 @@ def test_every_pbe_of_beer_quiche_is_consistent():
 
 
 def test_bad_beliefs_are_refused():
-    t, n = _horse()
+    t, _ = _horse()
     play = {"1": {0: "C"}, "2": {1: "c"}, "3": {"3": "R"}}
     with pytest.raises(gt.InvalidProfileError, match="does not reach"):
         gt.is_consistent(t, play, {})

@@ -8,14 +8,18 @@ from __future__ import annotations
 
 from fractions import Fraction as F
 
-import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gametheory as gt
 from gametheory.extensive import _sequence
-from gametheory.extensive._lemke import RayTermination, exact_basic_solution, lemke, lemke_float_basis
+from gametheory.extensive._lemke import (
+    RayTermination,
+    exact_basic_solution,
+    lemke,
+    lemke_float_basis,
+)
 
 
 def _check(M, q, z, tol=0):

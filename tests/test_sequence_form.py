@@ -12,17 +12,15 @@ import io
 import os
 from fractions import Fraction as F
 
-import numpy as np
 import pygambit as gbt
 import pytest
 from hypothesis import HealthCheck, event, given, note, settings
 from hypothesis import strategies as st
+from pygambit_oracle import run_oracle
 
 import gametheory as gt
 from gametheory.extensive import leduc_poker
 from gametheory.io.gambit import format_efg
-from pygambit_oracle import run_oracle
-from test_extensive_helpers import to_pygambit
 
 
 # ---------------------------------------------------------------------- random trees

@@ -8,8 +8,8 @@ exploit.  Part of :mod:`gametheory.extensive`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from fractions import Fraction
-from typing import Iterable
 
 
 def solve_sparse(rows: Iterable[tuple[dict[int, Fraction], Fraction]], n: int) -> tuple[list[Fraction], int] | None:

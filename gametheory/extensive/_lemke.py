@@ -24,7 +24,7 @@ import numpy as np
 
 from ..errors import SolverError
 
-__all__ = ["lemke", "lemke_float_basis", "exact_basic_solution"]
+__all__ = ["exact_basic_solution", "lemke", "lemke_float_basis"]
 
 _EPS = 1e-12
 _REFACTOR = 100  # float pivots between refactorizations of the basis
