@@ -48,6 +48,9 @@ if TYPE_CHECKING:  # the names __getattr__ loads, spelled out for type checkers 
         mixed_to_behavior,
         non_credible_threats,
         subgame_perfect_equilibria,
+        sequence_form,
+        kuhn_poker,
+        is_consistent,
     )
     from .interop import (
         from_nashpy,
@@ -130,6 +133,9 @@ _EXPORTS: dict[str, tuple[str, str | None]] = {
     "ExtensiveFormGame": ("extensive", "ExtensiveFormGame"),
     "backward_induction": ("extensive", "backward_induction"),
     "subgame_perfect_equilibria": ("extensive", "subgame_perfect_equilibria"),
+    "sequence_form": ("extensive", "sequence_form"),
+    "kuhn_poker": ("extensive", "kuhn_poker"),
+    "is_consistent": ("extensive", "is_consistent"),
     "non_credible_threats": ("extensive", "non_credible_threats"),
     "agent_qre": ("extensive", "agent_qre"),
     "agent_qre_path": ("extensive", "agent_qre_path"),

@@ -9,6 +9,9 @@ Public names (the implementation lives in the private ``_*`` modules of this pac
 - :func:`to_normal_form` (also ``tree.to_normal_form``), :func:`behavior_to_mixed`, :func:`mixed_to_behavior`
 - :func:`non_credible_threats`: Nash equilibria that are not subgame perfect, with the threat
 - :func:`agent_qre`, :func:`agent_qre_path`, :func:`agent_qre_batch`: agent logit QRE
+- :func:`sequence_form`: an equilibrium of a two-player tree by the sequence form (LP / Lemke)
+- :func:`is_consistent`: Kreps-Wilson consistency of an assessment (sequential equilibrium beliefs)
+- :func:`kuhn_poker`, :func:`leduc_poker`: two poker games as trees
 
 Sources: Kuhn (1953); Selten (1965, 1975); Osborne & Rubinstein (1994), ch. 6 and 11.
 """
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 from ._backward import backward_induction, count_subgame_perfect
 from ._complete import complete_tree
+from ._consistency import is_consistent
 from ._game import ExtensiveFormGame
 from ._normal import (
     NonCredibleThreat,
@@ -27,8 +31,10 @@ from ._normal import (
     subgame_roots,
     to_normal_form,
 )
+from ._poker import kuhn_poker, leduc_poker
 from ._qre import QREBatch, agent_qre, agent_qre_batch, agent_qre_path
 from ._result import TreeEquilibrium
+from ._sequence import sequence_form
 from ._tree import InfoSet
 
 __all__ = [
@@ -49,4 +55,8 @@ __all__ = [
     "agent_qre_path",
     "agent_qre_batch",
     "QREBatch",
+    "sequence_form",
+    "kuhn_poker",
+    "leduc_poker",
+    "is_consistent",
 ]

@@ -345,6 +345,10 @@ def _behavior_by_index(tree: ExtensiveFormGame, profile: Any) -> dict[int, tuple
     return out
 
 
+#: the behavior-profile parser, for the other modules of this package
+behavior_by_index = _behavior_by_index
+
+
 def behavior_to_mixed(tree: ExtensiveFormGame, profile: Any, reduced: bool = True) -> list[tuple]:
     """The mixed strategies equivalent to a behavior profile.
 
