@@ -286,3 +286,13 @@ def test_registered_models():
     assert MODELS["group-size"].solve(n=10)["provision_ratio"] == F(2, 11)
     with pytest.raises(GameError):
         oz.solve(alpha=2)
+
+
+@pytest.mark.parametrize("name", ["olson-zeckhauser", "aggregation-technology", "impure-public-good"])
+def test_largest_ally_share_is_exact_where_the_equilibrium_is(name):
+    # the share was converted to float while the rest of the row stayed exact (0.8 for 4/5)
+    from models.registry import MODELS
+
+    row = MODELS[name].solve()
+    assert isinstance(row["exploitation_ratio"], F)
+    assert isinstance(row["largest_ally_share"], F) and 0 < row["largest_ally_share"] <= 1

@@ -706,5 +706,8 @@ def _exploitation(eq: PublicGoodsEquilibrium) -> dict:
         note = _NO_RANK_VARIATION if len(inc) >= 2 else "one ally: Spearman rho undefined, reported as 0"
     else:
         rho = float(stats.spearmanr(inc, bs).statistic)
-    return {"exploitation_ratio": ratio, "largest_ally_share": float(q[big] / total_q),
+    share = q[big] / total_q
+    if not eq.exact:
+        share = float(share)
+    return {"exploitation_ratio": ratio, "largest_ally_share": share,
             "rho_burden_income": rho, "rho_note": note}
