@@ -83,6 +83,11 @@ def model_catalogue() -> str:
             out.append("")
         else:
             out.append("Output columns: not documented in the registry for this model.\n")
+        row_columns = getattr(model, "row_columns", {}) or {}
+        if row_columns:
+            out.append("| table column (`gametheory table`) | description |\n|---|---|")
+            out.extend(f"| `{col}` | {_cell(desc)} |" for col, desc in row_columns.items())
+            out.append("")
     return "\n".join(out)
 
 
@@ -103,6 +108,12 @@ def model_columns(family: str) -> str:
         out.append("| output column | description |\n|---|---|")
         out.extend(f"| `{col}` | {_cell(desc)} |" for col, desc in (model.columns or {}).items())
         out.append("")
+        row_columns = getattr(model, "row_columns", {}) or {}
+        if row_columns:
+            out.append("Columns of its table (one row per ally, member, class or equilibrium):\n")
+            out.append("| table column | description |\n|---|---|")
+            out.extend(f"| `{col}` | {_cell(desc)} |" for col, desc in row_columns.items())
+            out.append("")
     return "\n".join(out)
 
 

@@ -43,7 +43,9 @@ class Model:
     ``None`` when the rows carry their own identifier, e.g. one row per ally).
 
     ``columns`` maps every column that ``solve`` adds to the parameters to a one-line
-    description (the column dictionary of the reference docs).
+    description (the column dictionary of the reference docs); ``row_columns`` does the
+    same for the columns of ``rows`` that ``columns`` does not describe (a table with one
+    row per ally, member or class, as ``gametheory table`` prints it).
 
     ``version`` names the model's current formulas: bump it whenever a change alters
     any result, so that sweep checkpoints written by the old code are refused rather
@@ -65,6 +67,7 @@ class Model:
     extra: Mapping[str, Any] = field(default_factory=dict)
     version: str = "1"
     columns: Mapping[str, str] = field(default_factory=dict)
+    row_columns: Mapping[str, str] = field(default_factory=dict)
 
     def __reduce_ex__(self, protocol: Any) -> Any:
         module = getattr(self.solve_fn, "__module__", None)

@@ -197,7 +197,7 @@ def test_every_registered_models_output_columns_are_in_the_built_reference(site)
         assert model.columns, f"{name} documents no output columns"
         family_html = _html(site, family_pages[model.family])
         assert f"Output columns of <code>{name}</code>" in family_html
-        for col in model.columns:
+        for col in {**model.columns, **model.row_columns}:
             cell = f"<td><code>{col}</code></td>"
             assert cell in catalogue and cell in family_html, (name, col)
 

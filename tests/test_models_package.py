@@ -253,3 +253,32 @@ def test_tripartite_rows_carry_optimal_payoff_on_the_exact_and_the_vectorized_pa
     assert df["optimal_payoff"].notna().all()
     assert df["optimal_payoff"].iloc[0] == tripartite_commitment(kappa=F(1, 2)).optimal_payoff
     assert df["optimal_payoff"].iloc[1] == pytest.approx(float(tripartite_commitment(kappa=0.25).optimal_payoff))
+
+
+@pytest.mark.parametrize("name", sorted(n for n in MODELS if MODELS[n].rows_fn is not None))
+def test_table_rows_document_every_column_they_print(name):
+    """`gametheory table` prints ``rows()``: each of its columns is described in ``columns`` or
+    ``row_columns`` (per-ally, per-member or per-class tables were undocumented), and every
+    ``row_columns`` entry is a column the rows really have."""
+    model = MODELS[name]
+    for text in model.row_columns.values():
+        assert isinstance(text, str) and text.strip() and "\n" not in text
+    assert not set(model.row_columns) & set(model.parameters)
+    seen = set()
+    for point in _points(model):
+        for row in model.rows(**point):
+            seen |= set(row) - set(model.parameters) - {model.row_index}
+    undocumented = seen - set(model.columns) - set(model.row_columns)
+    assert not undocumented, f"{name}: table columns without a description: {sorted(undocumented)}"
+    assert set(model.row_columns) <= seen, f"{name}: row_columns never printed: {sorted(set(model.row_columns) - seen)}"
+
+
+def test_deterrence_game_table_rows_carry_each_spe_payoffs_and_the_count():
+    # rows() printed outcome and path only, though the model documents payoff_C, payoff_D, n_spe
+    from models.extended_deterrence import deterrence_game
+
+    model = MODELS["deterrence-game"]
+    rows = model.rows()
+    spes = deterrence_game(**model.defaults())
+    assert [(r["payoff_C"], r["payoff_D"]) for r in rows] == [tuple(e.payoffs[:2]) for e in spes]
+    assert {r["n_spe"] for r in rows} == {len(spes)} == {model.solve()["n_spe"]}

@@ -2,7 +2,7 @@
 
 The engine does not know the models; it reads any object with ``parameters`` (name ->
 spec with a ``description``), ``columns`` (output column -> description) and optionally
-``extra["row_columns"]`` (the columns of its per-row table), as the registry's models
+``row_columns`` (the columns of its per-row table), as the registry's models
 have, and turns the descriptions into labels.  A column with no description keeps its
 name with the underscores written as spaces.
 """
@@ -42,7 +42,8 @@ def labels_of(model: Any) -> dict[str, str]:
     model : object
         Anything with ``parameters`` (name -> spec with ``description``) and/or
         ``columns`` (name -> description), such as a registered model of
-        :mod:`models.registry`; ``extra["row_columns"]`` adds the columns of its table rows.
+        :mod:`models.registry`; ``row_columns`` (or ``extra["row_columns"]``) adds the
+        columns of its table rows.
 
     Returns
     -------
@@ -67,7 +68,8 @@ def labels_of(model: Any) -> dict[str, str]:
         desc = getattr(spec, "description", "")
         if desc:
             out[str(name)] = _clean(desc)
-    sources = [getattr(model, "columns", None) or {}, (getattr(model, "extra", None) or {}).get("row_columns", {})]
+    sources = [getattr(model, "columns", None) or {}, getattr(model, "row_columns", None) or {},
+               (getattr(model, "extra", None) or {}).get("row_columns", {})]
     for mapping in sources:
         for name, desc in mapping.items():
             if desc and str(name) not in out:

@@ -138,6 +138,15 @@ register(Model(
         "contributors": "number of allies that contribute in the Nash equilibrium",
         **_EXPLOITATION,
     },
+    row_columns={
+        "ally": "ally number (from 1, in the order of the incomes)", "income": "the ally's income",
+        "contribution": "the ally's contribution in the Nash equilibrium", "burden_share": "contribution / income",
+        "pareto_contribution": "contribution in the Pareto-optimal (Samuelson) provision",
+        "lindahl_contribution": "contribution at Lindahl prices",
+        "free_riding_gap": "benchmark contribution (Lindahl where defined, else Pareto) minus Nash contribution",
+        "contributes": "contributes a positive amount in the Nash equilibrium",
+    },
+    version="2",  # 2: largest_ally_share exact / table rows carry payoffs and n_spe
 ))
 register(Model(
     name="impure-public-good",
@@ -156,6 +165,7 @@ register(Model(
         "contributors": "number of allies that contribute in the Nash equilibrium",
         **_EXPLOITATION,
     },
+    version="2",  # 2: largest_ally_share exact / table rows carry payoffs and n_spe
 ))
 register(Model(
     name="joint-products",
@@ -177,6 +187,11 @@ register(Model(
         "burden_spread": "largest over smallest burden share q/I (1 = proportional; None when an ally spends 0)",
         **_EXPLOITATION,
         "exact": "whether the equilibrium is exact (a closed form with exact input)",
+    },
+    row_columns={
+        "ally": "ally number (from 1, in the order of the incomes)", "income": "the ally's income",
+        "contribution": "the ally's defence spending in the Nash equilibrium", "burden_share": "contribution / income",
+        "income_share": "the ally's share of total income", "spending_share": "the ally's share of total defence spending",
     },
 ))
 register(Model(
@@ -207,6 +222,12 @@ register(Model(
         "mixed_equilibria": "number of symmetric mixed equilibria",
         "p_low": "smallest symmetric mixed contribution probability (None without one)",
         "p_high": "largest symmetric mixed contribution probability (None without one)",
+    },
+    row_columns={
+        "kind": "pure or symmetric mixed", "profile": "who contributes (pure) or the mixing probability (mixed)",
+        "p": "each ally's probability of contributing (symmetric mixed equilibria; None for pure)",
+        "provision_probability": "probability that at least k allies contribute",
+        "profiles": "number of pure profiles of this kind (allies are interchangeable)",
     },
 ))
 register(Model(
@@ -300,6 +321,13 @@ register(Model(
         "sum_exploitation_ratio": "exploitation_ratio under summation",
         "total_vs_sum": "total / sum_total",
     },
+    row_columns={
+        "ally": "ally number (from 1, in the order of the incomes)", "income": "the ally's income",
+        "contribution": "the ally's contribution under this aggregation technology",
+        "burden_share": "contribution / income", "sum_contribution": "the ally's contribution under summation",
+        "sum_burden_share": "burden share under summation", "contributes": "contributes a positive amount",
+    },
+    version="2",  # 2: largest_ally_share exact / table rows carry payoffs and n_spe
 ))
 
 
@@ -400,6 +428,13 @@ register(Model(
         "nucleolus_in_core": "whether the nucleolus lies in the core (always: the core is never empty)",
         "overcharged_by_gdp": "allies whose GDP share exceeds their own requirement (they would build alone)",
     },
+    row_columns={
+        "ally": "ISO3 code of the member", "gdp_bn": "GDP (US$ bn)",
+        "need_bn": "the member's own defence requirement, its runway length in the airport game (US$ bn)",
+        "by_gdp": "charge in proportion to GDP (US$ bn)", "equal": "equal charge (US$ bn)",
+        "by_benefit": "charge in proportion to benefit (US$ bn)", "shapley": "Shapley value charge (US$ bn)",
+        "nucleolus": "nucleolus charge (US$ bn)",
+    },
 ))
 
 
@@ -440,11 +475,10 @@ register(Model(
         "p_value": "two-sided p-value of rho (None when undefined)",
         "rho_note": "why rho is None (empty otherwise)",
     },
-    # the columns of the per-member rows (table), for figure labels
-    extra={"row_columns": {
+    row_columns={
         "ally": "ISO3 code of the member", "country": "member", "gdp_bn": "GDP (US$ bn)",
         "predicted_bn": "predicted defence spending (US$ bn)", "predicted_burden": "predicted defence burden (share of GDP)",
         "actual_bn": "actual defence spending (US$ bn)", "actual_burden": "actual defence burden (share of GDP)",
         "contributes": "contributes in the Nash equilibrium",
-    }},
+    },
 ))

@@ -130,6 +130,11 @@ register(Model(
         "dilemma": "one game: some pure equilibrium is Pareto-dominated by another outcome",
         "prediction": "one game: what the game predicts for the crisis (Snyder & Diesing 1977)",
     },
+    row_columns={
+        "profile": "one game: the equilibrium profile (mixed probabilities written out)",
+        "payoff_row": "one game: the row player's payoff in this equilibrium",
+        "payoff_column": "one game: the column player's payoff in this equilibrium",
+    },
 ))
 register(Model(
     name="ordinal-2x2",
@@ -147,6 +152,12 @@ register(Model(
         "symmetric": "number of symmetric classes",
         "no_conflict": "number of no-conflict classes (both players' best cell is the same)",
         "dilemmas": "number of classes with a Pareto-dominated pure equilibrium",
+    },
+    row_columns={
+        "rg_number": "Robinson & Goforth (2005) class number", "name": "the class's name where it has one",
+        "canonical_form": "payoff cells (row, column) of the class's canonical game",
+        "games_in_class": "number of strict ordinal games in the class",
+        "pure_equilibria": "number of pure Nash equilibria", "dilemma": "the equilibrium is Pareto-dominated",
     },
 ))
 register(Model(

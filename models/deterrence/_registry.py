@@ -105,7 +105,9 @@ def _solve_deterrence(**p: Any) -> dict:
 
 
 def _deterrence_rows(**p: Any) -> list[dict]:
-    return [{"outcome": e.outcome, "path": " > ".join(a for _, a in e.path)} for e in deterrence_game(**p)]
+    spes = deterrence_game(**p)
+    return [{"outcome": e.outcome, "path": " > ".join(a for _, a in e.path), "payoff_C": e.payoffs[0],
+             "payoff_D": e.payoffs[1], "n_spe": len(spes)} for e in spes]
 
 
 def _solve_ext(**p: Any) -> dict:
@@ -192,6 +194,7 @@ register(Model(
         "payoff_D": "defender's payoff",
         "n_spe": "number of subgame perfect equilibria (ties enumerated)",
     },
+    version="2",  # 2: largest_ally_share exact / table rows carry payoffs and n_spe
 ))
 register(Model(
     name="extended-deterrence", title="Extended deterrence of a challenge to a protege",

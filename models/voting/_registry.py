@@ -46,4 +46,10 @@ register(Model(
         "dummies": "number of members with no power (never decisive)",
         "power_vote_gap": "half the sum over members of |power share - vote share| (power normalized to sum 1)",
     },
+    row_columns={
+        "member": "member state", "iso3": "ISO3 code", "weight": "the weight behind the votes (e.g. GDP)",
+        "member_votes": "the member's votes", "vote_share": "votes / total votes",
+        "power": "voting power index of the member", "power_ratio": "power / power under consensus (unanimity)",
+        "veto": "the member can block any decision alone",
+    },
 ))
