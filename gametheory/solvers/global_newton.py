@@ -312,6 +312,9 @@ def gnm_equilibria(
         if d_old * np.linalg.det(np.vstack([J_new, nt])) <= 0:
             h /= 2
             if h < 1e-12:
+                if found:  # as for a stall: keep what the path found, say where it stopped
+                    warn_cap("gnm", f"the path could not pass a change of support at lambda={w[-1]:.6g}")
+                    break
                 raise SolverError(f"gnm: the path could not pass a change of support at lambda={w[-1]:.6g}")
             continue
         # a path never meets itself: the same change of support at the same point means the
