@@ -212,6 +212,19 @@ def _lex_row_float(T: np.ndarray, e: int, slack: range) -> int | None:
     return int(rows[0])
 
 
+def _basic_values(T: Any, basis: list, m: int, n: int, zero: Any) -> tuple[list, list]:
+    """The unnormalized x (labels below m, basic in tableau 1) and y (basic in tableau 0),
+    read off each tableau's last column at the end of a path; every kernel shares this."""
+    x, y = [zero] * m, [zero] * n
+    for row, lab in enumerate(basis[1]):
+        if lab < m:
+            x[lab] = T[1][row][-1]
+    for row, lab in enumerate(basis[0]):
+        if lab >= m:
+            y[lab - m] = T[0][row][-1]
+    return x, y
+
+
 def _lh_float(An: np.ndarray, Bn: np.ndarray, k: int, max_iter: int):
     m, n = An.shape
     T = [np.hstack([np.eye(m), An, np.ones((m, 1))]), np.hstack([Bn.T, np.eye(n), np.ones((n, 1))])]
@@ -231,14 +244,7 @@ def _lh_float(An: np.ndarray, Bn: np.ndarray, k: int, max_iter: int):
         leave = basis[t][r]
         basis[t][r] = enter
         if leave == k:
-            x, y = np.zeros(m), np.zeros(n)
-            for row, lab in enumerate(basis[1]):
-                if lab < m:
-                    x[lab] = T[1][row, -1]
-            for row, lab in enumerate(basis[0]):
-                if lab >= m:
-                    y[lab - m] = T[0][row, -1]
-            x, y = np.clip(x, 0, None), np.clip(y, 0, None)
+            x, y = (np.clip(np.array(v, dtype=float), 0, None) for v in _basic_values(T, basis, m, n, 0.0))
             if x.sum() <= 0 or y.sum() <= 0:
                 return None, step
             return (x / x.sum(), y / y.sum()), step
@@ -294,13 +300,7 @@ def _lh_float_small(An: Any, Bn: Any, k: int, max_iter: int):
         leave = basis[t][r]
         basis[t][r] = enter
         if leave == k:
-            x, y = [0.0] * m, [0.0] * n
-            for row, lab in enumerate(basis[1]):
-                if lab < m:
-                    x[lab] = max(T[1][row][-1], 0.0)
-            for row, lab in enumerate(basis[0]):
-                if lab >= m:
-                    y[lab - m] = max(T[0][row][-1], 0.0)
+            x, y = ([max(v, 0.0) for v in vals] for vals in _basic_values(T, basis, m, n, 0.0))
             sx, sy = sum(x), sum(y)
             if sx <= 0 or sy <= 0:
                 return None, step
@@ -336,6 +336,13 @@ def _lex_row_exact(T: np.ndarray, e: int, slack: range) -> int | None:
         if len(rows) == 1:
             break
     return rows[0]
+
+
+def _exact_profile(x: list, y: list) -> tuple[list, list]:
+    """Normalize the integer basic values of the fraction-free tableaux; their common
+    denominators (the last pivots) cancel, so no division by them is needed."""
+    sx, sy = sum(x), sum(y)
+    return [Fraction(int(v), sx) for v in x], [Fraction(int(v), sy) for v in y]
 
 
 def _lh_exact_small(Ai: np.ndarray, Bi: np.ndarray, k: int, max_iter: int):
@@ -377,16 +384,7 @@ def _lh_exact_small(Ai: np.ndarray, Bi: np.ndarray, k: int, max_iter: int):
         leave = basis[t][r]
         basis[t][r] = enter
         if leave == k:
-            x, y = [0] * m, [0] * n
-            for row, lab in enumerate(basis[1]):
-                if lab < m:
-                    x[lab] = T[1][row][-1]
-            for row, lab in enumerate(basis[0]):
-                if lab >= m:
-                    y[lab - m] = T[0][row][-1]
-            # the common denominators det[1], det[0] cancel in the normalization
-            sx, sy = sum(x), sum(y)
-            return ([Fraction(v, sx) for v in x], [Fraction(v, sy) for v in y]), step
+            return _exact_profile(*_basic_values(T, basis, m, n, 0)), step
         enter = leave
         t = 1 - t
     raise SolverError(f"lemke_howson: no equilibrium after max_iter={max_iter} pivots from label {k}")
@@ -424,16 +422,7 @@ def _lh_exact(Ai: np.ndarray, Bi: np.ndarray, k: int, max_iter: int):
         leave = basis[t][r]
         basis[t][r] = enter
         if leave == k:
-            x = [Fraction(0)] * m
-            y = [Fraction(0)] * n
-            for row, lab in enumerate(basis[1]):
-                if lab < m:
-                    x[lab] = Fraction(T[1][row, -1], det[1])
-            for row, lab in enumerate(basis[0]):
-                if lab >= m:
-                    y[lab - m] = Fraction(T[0][row, -1], det[0])
-            sx, sy = sum(x), sum(y)
-            return ([v / sx for v in x], [v / sy for v in y]), step
+            return _exact_profile(*_basic_values(T, basis, m, n, 0)), step
         enter = leave
         t = 1 - t
     raise SolverError(f"lemke_howson: no equilibrium after max_iter={max_iter} pivots from label {k}")
