@@ -77,18 +77,19 @@ def model_catalogue() -> str:
             out.append("")
         columns = getattr(model, "columns", {}) or {}
         if columns:
-            out.append("| output column | description |\n|---|---|")
-            for col, desc in columns.items():
-                out.append(f"| `{col}` | {_cell(desc)} |")
-            out.append("")
+            out.extend(_column_table("output column", columns))
         else:
             out.append("Output columns: not documented in the registry for this model.\n")
         row_columns = getattr(model, "row_columns", {}) or {}
         if row_columns:
-            out.append("| table column (`gametheory table`) | description |\n|---|---|")
-            out.extend(f"| `{col}` | {_cell(desc)} |" for col, desc in row_columns.items())
-            out.append("")
+            out.extend(_column_table("table column (`gametheory table`)", row_columns))
     return "\n".join(out)
+
+
+def _column_table(header: str, columns: dict) -> list[str]:
+    """A Markdown table of column -> description, then a blank line."""
+    rows = (f"| `{col}` | {_cell(desc)} |" for col, desc in columns.items())
+    return [f"| {header} | description |\n|---|---|", *rows, ""]
 
 
 COLUMNS_MARKER = re.compile(r"<!-- model-columns: ([\w -]+?) -->")
@@ -105,15 +106,11 @@ def model_columns(family: str) -> str:
         model = models[name]
         out.append(f"### Output columns of `{name}`\n")
         out.append(f"{_cell(model.title)} ([catalogue](catalogue.md#{name})).\n")
-        out.append("| output column | description |\n|---|---|")
-        out.extend(f"| `{col}` | {_cell(desc)} |" for col, desc in (model.columns or {}).items())
-        out.append("")
+        out.extend(_column_table("output column", model.columns or {}))
         row_columns = getattr(model, "row_columns", {}) or {}
         if row_columns:
             out.append("Columns of its table (one row per ally, member, class or equilibrium):\n")
-            out.append("| table column | description |\n|---|---|")
-            out.extend(f"| `{col}` | {_cell(desc)} |" for col, desc in row_columns.items())
-            out.append("")
+            out.extend(_column_table("table column", row_columns))
     return "\n".join(out)
 
 
